@@ -1,0 +1,43 @@
+# treatment-guide: every command installs what is missing first (tools/install.sh).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CHROME_BIN := /usr/bin/chromium
+
+.PHONY: install build serve test test-native test-browser test-e2e bench clean
+
+install:
+	@tools/install.sh
+
+## Release build into dist/, then the gzip sizes.
+build: install
+	cargo fetch --quiet
+	trunk build --release --offline=true
+	@node tools/sizes.mjs dist
+
+## Build and serve the standalone page on http://127.0.0.1:8080/.
+serve: build
+	node tools/serve.mjs dist 8080
+
+## Every test: native, browser (wasm-bindgen-test), end-to-end (Playwright).
+test: install
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-browser
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory test-e2e
+
+test-native:
+	cargo test --quiet
+
+test-browser:
+	wasm-pack test --headless --chrome --mode no-install
+
+test-e2e:
+	node --test --test-concurrency=1 e2e/
+
+## Figures, one per line: `name: value unit`.
+bench: build
+	@node tools/sizes.mjs dist
+
+clean:
+	rm -rf dist target

@@ -1,0 +1,238 @@
+//! The validated content model: sections of blocks of inline text, drugs and
+//! their other names, glossary terms. Built only by [`Content::from_raw`].
+
+use serde::{Deserialize, Serialize};
+
+/// The section ids, in page order. Deep links and the `open` attribute use them.
+pub const SECTION_IDS: [&str; 9] = [
+    "relapsed-and-refractory",
+    "chemotherapy",
+    "targeted-therapy",
+    "radiation-therapy",
+    "cns-treatment",
+    "stem-cell-transplant",
+    "immunotherapy",
+    "supportive-therapy",
+    "clinical-trials",
+];
+
+/// Validated content, ready to render and to index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Content {
+    /// Version, review date, title.
+    pub meta: Meta,
+    /// Words of the interface.
+    pub strings: UiStrings,
+    /// Sections in page order.
+    pub sections: Vec<Section>,
+    /// Drugs in file order; [`Inline::Drug`] points into this list.
+    pub drugs: Vec<Drug>,
+    /// Glossary; [`Inline::Term`] points into this list.
+    pub glossary: Vec<GlossaryTerm>,
+}
+
+/// Facts about the content itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    /// Content version shown to readers.
+    pub version: String,
+    /// Date of the last medical review, `YYYY-MM-DD`.
+    pub last_reviewed: String,
+    /// Language of the text.
+    pub language: String,
+    /// Heading of the whole guide.
+    pub title: String,
+    /// One sentence under the title (may be empty).
+    pub intro: String,
+}
+
+/// One collapsible treatment section.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// One of [`SECTION_IDS`].
+    pub id: String,
+    /// Heading text.
+    pub title: String,
+    /// One sentence under the heading (may be empty).
+    pub summary: String,
+    /// The body.
+    pub blocks: Vec<Block>,
+}
+
+/// A paragraph or a list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A paragraph of inline runs.
+    Paragraph(Vec<Inline>),
+    /// A bulleted list; each item is a run of inlines.
+    List(Vec<Vec<Inline>>),
+}
+
+/// A run of text inside a block.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// A drug name; `drug` indexes [`Content::drugs`].
+    Drug {
+        /// The words shown.
+        text: String,
+        /// Index into [`Content::drugs`].
+        drug: usize,
+    },
+    /// A glossary term; `term` indexes [`Content::glossary`].
+    Term {
+        /// The words shown.
+        text: String,
+        /// Index into [`Content::glossary`].
+        term: usize,
+    },
+}
+
+/// A drug, with every other name it goes by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drug {
+    /// Generic name.
+    pub name: String,
+    /// Id of the section of its treatment type.
+    pub treatment: String,
+    /// Plain description (may be empty).
+    pub class: String,
+    /// Other names.
+    pub synonyms: Vec<Synonym>,
+    /// Ids of the sections whose text mentions this drug, in page order.
+    pub mentioned_in: Vec<String>,
+}
+
+impl Drug {
+    /// The fragment id of this drug's card: `drug-` and the generic name with hyphens.
+    pub fn anchor(&self) -> String {
+        drug_anchor(&self.name)
+    }
+}
+
+/// Another name of a drug.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Synonym {
+    /// The name as written.
+    pub name: String,
+    /// What kind of name it is.
+    pub kind: SynonymKind,
+}
+
+/// The kinds of other names, in the order a drug card groups them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SynonymKind {
+    /// A trade name (`Adriamycin`).
+    Brand,
+    /// A research code (`VP-16`).
+    Code,
+    /// A short form (`Ara-C`, `6-MP`).
+    Abbreviation,
+    /// Any other name (`daunomycin`).
+    Other,
+}
+
+impl SynonymKind {
+    /// All kinds, in display order.
+    pub const ALL: [SynonymKind; 4] =
+        [SynonymKind::Brand, SynonymKind::Code, SynonymKind::Abbreviation, SynonymKind::Other];
+
+    /// Parses the word used in content files.
+    ///
+    /// ```
+    /// use treatment_guide::content::SynonymKind;
+    /// assert_eq!(SynonymKind::parse("brand"), Some(SynonymKind::Brand));
+    /// assert_eq!(SynonymKind::parse("nickname"), None);
+    /// ```
+    pub fn parse(word: &str) -> Option<SynonymKind> {
+        SynonymKind::ALL.into_iter().find(|kind| kind.as_str() == word)
+    }
+
+    /// The word used in content files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SynonymKind::Brand => "brand",
+            SynonymKind::Code => "code",
+            SynonymKind::Abbreviation => "abbreviation",
+            SynonymKind::Other => "other",
+        }
+    }
+}
+
+/// A glossary term with its definition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GlossaryTerm {
+    /// The term as shown.
+    pub term: String,
+    /// Other forms used in the text.
+    pub aliases: Vec<String>,
+    /// Plain-words definition.
+    pub definition: String,
+}
+
+/// The words of the interface, so a charity can reword or translate them.
+///
+/// `{query}`, `{count}`, `{version}` and `{date}` are filled in where noted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiStrings {
+    /// Button that opens every section.
+    pub expand_all: String,
+    /// Button that closes every section.
+    pub collapse_all: String,
+    /// Visible label of the drug lookup.
+    pub lookup_label: String,
+    /// Hint under the lookup field.
+    pub lookup_hint: String,
+    /// Shown when nothing matches; `{query}` is the reader's text.
+    pub no_match: String,
+    /// Announced for one suggestion.
+    pub one_result: String,
+    /// Announced for several suggestions; `{count}`.
+    pub many_results: String,
+    /// Card heading for other names.
+    pub other_names: String,
+    /// Group label for brand names.
+    pub brand_names: String,
+    /// Group label for codes.
+    pub codes: String,
+    /// Group label for abbreviations.
+    pub abbreviations: String,
+    /// Group label for any other names.
+    pub also_called: String,
+    /// Card label for the treatment type.
+    pub treatment_type: String,
+    /// Card label for the sections that mention the drug.
+    pub mentioned_in: String,
+    /// Button that closes a card or a definition.
+    pub close: String,
+    /// Footer; `{version}` and `{date}`.
+    pub version_line: String,
+}
+
+/// The normalised form under which names are compared for duplicates and
+/// mentions: lower case, letters, digits and `+` (so "Ph+" differs from "Ph-").
+///
+/// ```
+/// use treatment_guide::content::name_key;
+/// assert_eq!(name_key("Ara-C"), name_key("ara c"));
+/// ```
+pub fn name_key(name: &str) -> String {
+    name.chars().filter(|&c| c.is_alphanumeric() || c == '+').flat_map(char::to_lowercase).collect()
+}
+
+/// The fragment id of a drug: `drug-` then the generic name, lower case, words joined by hyphens.
+///
+/// ```
+/// use treatment_guide::content::drug_anchor;
+/// assert_eq!(drug_anchor("Inotuzumab ozogamicin"), "drug-inotuzumab-ozogamicin");
+/// ```
+pub fn drug_anchor(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!("drug-{}", words.join("-"))
+}

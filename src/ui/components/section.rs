@@ -1,0 +1,67 @@
+//! One collapsible section: a heading holding a toggle button, and its panel.
+
+use yew::prelude::*;
+
+use super::super::app::ContentRef;
+use super::RichText;
+
+/// Props of [`Section`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct SectionProps {
+    /// The content holding the section.
+    pub content: ContentRef,
+    /// Which section of the content.
+    pub index: usize,
+    /// Whether the panel shows.
+    pub open: bool,
+    /// Heading level (1–6).
+    pub heading_level: u8,
+    /// Prefix of element ids.
+    pub id_prefix: AttrValue,
+    /// The header was activated.
+    pub ontoggle: Callback<usize>,
+    /// Reference to the header button, for keyboard movement and scrolling.
+    #[prop_or_default]
+    pub button_ref: NodeRef,
+}
+
+/// A section header button (`aria-expanded`, `aria-controls`) inside a heading, and its panel.
+#[function_component]
+pub fn Section(props: &SectionProps) -> Html {
+    let section = &props.content.sections[props.index];
+    let base = format!("{}-{}", props.id_prefix, section.id);
+    let (button_id, panel_id) = (format!("{base}-button"), format!("{base}-panel"));
+    let tag = format!("h{}", props.heading_level.clamp(1, 6));
+    let onclick = props.ontoggle.reform({
+        let index = props.index;
+        move |_: MouseEvent| index
+    });
+    html! {
+        <section class="tg-section" id={base} data-tg-section={section.id.clone()} part="section">
+            <@{tag} class="tg-heading">
+                <button
+                    type="button"
+                    class="tg-toggle"
+                    part="section-toggle"
+                    id={button_id.clone()}
+                    aria-expanded={props.open.to_string()}
+                    aria-controls={panel_id.clone()}
+                    // HEADER_INDEX_ATTR, read by the keyboard handler in `section_list`.
+                    data-tg-index={props.index.to_string()}
+                    ref={props.button_ref.clone()}
+                    {onclick}
+                >
+                    <span class="tg-toggle-title">{ &section.title }</span>
+                    <span class="tg-chevron" aria-hidden="true"></span>
+                </button>
+            </@>
+            if !section.summary.is_empty() {
+                <p class="tg-summary">{ &section.summary }</p>
+            }
+            <div class="tg-panel" part="section-panel" id={panel_id} role="region"
+                aria-labelledby={button_id} hidden={!props.open}>
+                <RichText content={props.content.clone()} section={props.index} />
+            </div>
+        </section>
+    }
+}

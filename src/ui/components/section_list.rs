@@ -1,0 +1,107 @@
+//! The accordion: open/close-all controls and the sections, with arrow-key
+//! movement between section headers (WAI-ARIA accordion pattern).
+
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::super::app::ContentRef;
+use super::super::dom;
+use super::super::state::ViewState;
+use super::Section;
+
+/// Data attribute on each header button holding its section index.
+pub const HEADER_INDEX_ATTR: &str = "data-tg-index";
+
+/// Props of [`SectionList`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct SectionListProps {
+    /// What to show.
+    pub content: ContentRef,
+    /// Which sections are open.
+    pub state: ViewState,
+    /// Heading level of section titles (1–6).
+    pub heading_level: u8,
+    /// Prefix of element ids.
+    pub id_prefix: AttrValue,
+    /// A header was activated: the section index.
+    pub ontoggle: Callback<usize>,
+    /// Open-all (`true`) or close-all (`false`) was pressed.
+    pub onall: Callback<bool>,
+    /// The requested scroll into view has been done.
+    pub onscrolled: Callback<()>,
+}
+
+/// All sections with their controls.
+#[function_component]
+pub fn SectionList(props: &SectionListProps) -> Html {
+    let count = props.content.sections.len();
+    let refs = use_memo(count, |&count| (0..count).map(|_| NodeRef::default()).collect::<Vec<_>>());
+
+    {
+        let (refs, onscrolled) = (refs.clone(), props.onscrolled.clone());
+        use_effect_with(props.state.scroll_to, move |&target| {
+            if let Some(element) = target.and_then(|i| refs.get(i)).and_then(|r| r.cast::<HtmlElement>()) {
+                dom::scroll_into_view(&element);
+                onscrolled.emit(());
+            }
+        });
+    }
+
+    let onkeydown = {
+        let refs = refs.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(current) = event
+                .target_dyn_into::<HtmlElement>()
+                .and_then(|t| t.get_attribute(HEADER_INDEX_ATTR))
+                .and_then(|i| i.parse::<usize>().ok())
+            else {
+                return;
+            };
+            let last = refs.len().saturating_sub(1);
+            let next = match event.key().as_str() {
+                "ArrowDown" => if current >= last { 0 } else { current + 1 },
+                "ArrowUp" => if current == 0 { last } else { current - 1 },
+                "Home" => 0,
+                "End" => last,
+                _ => return,
+            };
+            event.prevent_default();
+            if let Some(button) = refs.get(next).and_then(|r| r.cast::<HtmlElement>()) {
+                let _ = button.focus();
+            }
+        })
+    };
+
+    let strings = &props.content.strings;
+    let (all_open, all_closed) = (props.state.all_open(), props.state.all_closed());
+    let open_all = props.onall.reform(|_| true);
+    let close_all = props.onall.reform(|_| false);
+    html! {
+        <div class="tg-sections">
+            <div class="tg-toolbar" part="toolbar">
+                <button type="button" class="tg-button" data-tg-action="expand-all"
+                    aria-disabled={all_open.then_some("true")} onclick={open_all}>
+                    { &strings.expand_all }
+                </button>
+                <button type="button" class="tg-button" data-tg-action="collapse-all"
+                    aria-disabled={all_closed.then_some("true")} onclick={close_all}>
+                    { &strings.collapse_all }
+                </button>
+            </div>
+            <div class="tg-accordion" {onkeydown}>
+                { for (0..count).map(|index| html! {
+                    <Section
+                        key={index}
+                        content={props.content.clone()}
+                        {index}
+                        open={props.state.open.get(index).copied().unwrap_or(false)}
+                        heading_level={props.heading_level}
+                        id_prefix={props.id_prefix.clone()}
+                        ontoggle={props.ontoggle.clone()}
+                        button_ref={refs[index].clone()}
+                    />
+                }) }
+            </div>
+        </div>
+    }
+}

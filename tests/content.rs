@@ -1,0 +1,215 @@
+//! Native tests of the content model, the validator and the shipped content.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use treatment_guide::content::toml_source::{self, FILES};
+use treatment_guide::content::{Block, Content, ContentError, Inline, SynonymKind, SECTION_IDS};
+
+fn shipped() -> Content {
+    toml_source::load(&toml_source::repository_dir(), "content/").expect("shipped content is valid")
+}
+
+/// A copy of the shipped content folder with one file edited: a malformed fixture.
+fn broken(file: &str, edit: impl FnOnce(String) -> String) -> Vec<ContentError> {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir: PathBuf = std::env::temp_dir()
+        .join(format!("tg-content-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    fs::create_dir_all(&dir).unwrap();
+    for name in FILES {
+        fs::copy(toml_source::repository_dir().join(name), dir.join(name)).unwrap();
+    }
+    let path = dir.join(file);
+    let before = fs::read_to_string(&path).unwrap();
+    let after = edit(before.clone());
+    assert_ne!(before, after, "the fixture edit must change {file}");
+    fs::write(&path, after).unwrap();
+    let result = toml_source::load(&dir, "content/");
+    fs::remove_dir_all(&dir).unwrap();
+    result.expect_err("the broken content must be rejected")
+}
+
+/// The 1-based line of the first line of `file` that contains `needle`.
+fn line_of(file: &str, needle: &str) -> usize {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content").join(file)).unwrap();
+    text.lines().position(|l| l.contains(needle)).expect("needle in file") + 1
+}
+
+#[test]
+fn shipped_content_has_the_nine_sections_in_order() {
+    let content = shipped();
+    let ids: Vec<&str> = content.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, SECTION_IDS);
+    for section in &content.sections {
+        assert!(!section.title.trim().is_empty());
+        assert!(!section.blocks.is_empty(), "{} has text", section.id);
+    }
+}
+
+#[test]
+fn built_in_json_matches_the_toml_files() {
+    assert_eq!(treatment_guide::built_in::content(), shipped());
+}
+
+#[test]
+fn every_drug_of_the_source_is_listed_with_its_other_names() {
+    let content = shipped();
+    let expected: &[(&str, &[(&str, SynonymKind)])] = &[
+        ("vincristine", &[("Oncovin", SynonymKind::Brand)]),
+        ("daunorubicin", &[("Cerubidine", SynonymKind::Brand), ("daunomycin", SynonymKind::Other)]),
+        ("doxorubicin", &[("Adriamycin", SynonymKind::Brand)]),
+        ("cytarabine", &[("Cytosar", SynonymKind::Brand), ("Ara-C", SynonymKind::Abbreviation)]),
+        ("asparaginase", &[("Kidrolase", SynonymKind::Brand)]),
+        ("etoposide", &[("Vepesid", SynonymKind::Brand), ("VP-16", SynonymKind::Code)]),
+        ("teniposide", &[("Vumon", SynonymKind::Brand), ("VM-26", SynonymKind::Code)]),
+        ("mercaptopurine", &[("Purinethol", SynonymKind::Brand), ("6-MP", SynonymKind::Abbreviation)]),
+        ("methotrexate", &[]),
+        ("cyclophosphamide", &[("Cytoxan", SynonymKind::Brand), ("Procytox", SynonymKind::Brand)]),
+        ("prednisone", &[]),
+        ("dexamethasone", &[("Decadron", SynonymKind::Brand), ("Dexasone", SynonymKind::Brand)]),
+        ("imatinib", &[("Gleevec", SynonymKind::Brand)]),
+        ("blinatumomab", &[("Blincyto", SynonymKind::Brand)]),
+        ("inotuzumab ozogamicin", &[("Besponsa", SynonymKind::Brand)]),
+        ("tisagenlecleucel", &[("Kymriah", SynonymKind::Brand)]),
+    ];
+    assert_eq!(content.drugs.len(), expected.len());
+    for (name, synonyms) in expected {
+        let drug = content.drugs.iter().find(|d| d.name == *name).unwrap_or_else(|| panic!("{name} listed"));
+        let got: Vec<(&str, SynonymKind)> = drug.synonyms.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+        assert_eq!(&got, synonyms, "other names of {name}");
+        assert!(!drug.mentioned_in.is_empty(), "{name} is mentioned in a section");
+        assert!(SECTION_IDS.contains(&drug.treatment.as_str()));
+    }
+}
+
+#[test]
+fn glossary_covers_the_terms_the_source_explains() {
+    let content = shipped();
+    for term in [
+        "leukapheresis", "refractory", "relapsed", "reinduction chemotherapy", "blasts",
+        "Philadelphia chromosome", "CNS prophylaxis", "intrathecal chemotherapy",
+        "targeted therapy", "CAR T-cell therapy", "tumour lysis syndrome", "cryoprecipitate",
+    ] {
+        assert!(content.glossary.iter().any(|t| t.term.eq_ignore_ascii_case(term)), "glossary has {term}");
+    }
+    assert!(content.glossary.iter().any(|t| t.aliases.iter().any(|a| a == "CNS")));
+}
+
+#[test]
+fn mentions_resolve_to_drugs_and_terms() {
+    let content = shipped();
+    let chemo = content.sections.iter().find(|s| s.id == "chemotherapy").unwrap();
+    let drugs: Vec<&str> = chemo
+        .blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Paragraph(runs) => runs.iter().collect::<Vec<_>>(),
+            Block::List(items) => items.iter().flatten().collect(),
+        })
+        .filter_map(|run| match run {
+            Inline::Drug { drug, .. } => Some(content.drugs[*drug].name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(drugs.contains(&"vincristine") && drugs.contains(&"doxorubicin"));
+    let doxorubicin = content.drugs.iter().find(|d| d.name == "doxorubicin").unwrap();
+    assert_eq!(doxorubicin.mentioned_in, vec!["chemotherapy".to_owned()]);
+    assert_eq!(doxorubicin.anchor(), "drug-doxorubicin");
+}
+
+#[test]
+fn unknown_section_id_names_file_line_and_field() {
+    let errors = broken("sections.toml", |t| t.replacen("id = \"radiation-therapy\"", "id = \"radiotherapy\"", 1));
+    let line = line_of("sections.toml", "id = \"radiation-therapy\"");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        format!(
+            "content/sections.toml:{line}: sections[3].id: \"radiotherapy\" is not a known section id; use one of: {}",
+            SECTION_IDS.join(", ")
+        )
+    );
+}
+
+#[test]
+fn duplicate_synonym_names_its_owner() {
+    let errors = broken("drugs.toml", |t| t.replacen("\"Adriamycin\"", "\"Oncovin\"", 1));
+    let line = line_of("drugs.toml", "\"Adriamycin\"");
+    let message = errors.iter().map(ToString::to_string).find(|m| m.contains("Oncovin")).expect("reported");
+    assert!(
+        message.starts_with(&format!("content/drugs.toml:{line}: drugs[")) && message.contains("].synonyms[0].name: \"Oncovin\" is already a name of vincristine"),
+        "{message}"
+    );
+}
+
+#[test]
+fn duplicate_ignores_case_and_punctuation() {
+    let errors = broken("drugs.toml", |t| t.replacen("\"Cytosar\"", "\"ARA C\"", 1));
+    assert!(errors.iter().any(|e| e.message == "\"Ara-C\" is listed twice for cytarabine"
+        || e.message == "\"ARA C\" is listed twice for cytarabine"), "{errors:?}");
+}
+
+#[test]
+fn empty_title_is_rejected() {
+    let errors = broken("sections.toml", |t| {
+        let start = t.find("title = \"").unwrap();
+        let end = start + t[start..].find('\n').unwrap();
+        format!("{}title = \"  \"{}", &t[..start], &t[end..])
+    });
+    assert_eq!(errors[0].location.path, "sections[0].title");
+    assert_eq!(errors[0].message, "must not be empty");
+    assert_eq!(errors[0].location.line, Some(line_of("sections.toml", "title = ")));
+}
+
+#[test]
+fn mention_of_an_unlisted_drug_names_its_line_in_the_text() {
+    let errors = broken("sections.toml", |t| t.replacen("{vincristine}", "{vincristin}", 1));
+    let line = line_of("sections.toml", "{vincristine}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].location.line, Some(line), "{}", errors[0]);
+    assert!(errors[0].to_string().contains("sections[1].body: \"{vincristin}\" names no drug"), "{}", errors[0]);
+}
+
+#[test]
+fn unclosed_brace_is_reported() {
+    let errors = broken("sections.toml", |t| t.replacen("{Oncovin}", "{Oncovin", 1));
+    assert!(errors[0].message.contains("not closed"), "{errors:?}");
+    assert_eq!(errors[0].location.line, Some(line_of("sections.toml", "{Oncovin}")));
+}
+
+#[test]
+fn bad_kind_treatment_and_date_are_each_reported() {
+    let errors = broken("drugs.toml", |t| {
+        t.replacen("kind = \"brand\"", "kind = \"trade\"", 1).replacen("treatment = \"chemotherapy\"", "treatment = \"chemo\"", 1)
+    });
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|m| m.contains("\"trade\" is not a kind of name")), "{text:?}");
+    assert!(text.iter().any(|m| m.contains("\"chemo\" is not a section id")), "{text:?}");
+
+    let errors = broken("meta.toml", |t| t.replacen("last_reviewed = \"2026-11-26\"", "last_reviewed = \"26/11/2026\"", 1));
+    assert_eq!(errors[0].location.path, "meta.last_reviewed");
+    assert_eq!(errors[0].location.line, Some(line_of("meta.toml", "last_reviewed")));
+}
+
+#[test]
+fn toml_syntax_and_unknown_fields_name_the_file_and_line() {
+    let errors = broken("glossary.toml", |t| t.replacen("[[terms]]", "[[terms]\n", 1));
+    assert_eq!(errors[0].location.file.as_deref(), Some("content/glossary.toml"));
+    assert!(errors[0].message.starts_with("is not valid TOML"), "{errors:?}");
+    assert!(errors[0].location.line.is_some());
+
+    let errors = broken("drugs.toml", |t| t.replacen("name = \"vincristine\"", "name = \"vincristine\"\ncolour = \"red\"", 1));
+    assert_eq!(errors[0].location.file.as_deref(), Some("content/drugs.toml"));
+    assert!(errors[0].message.contains("colour"), "{errors:?}");
+    assert_eq!(errors[0].location.line, Some(line_of("drugs.toml", "name = \"vincristine\"") + 1));
+}
+
+#[test]
+fn json_errors_carry_the_json_path() {
+    let mut value: serde_json::Value = serde_json::from_str(treatment_guide::built_in::JSON).unwrap();
+    value["drugs"][3]["synonyms"][1]["name"] = "Oncovin".into();
+    let errors = Content::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(errors[0].to_string(), "drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine");
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs every tool treatment-guide needs, from crates.io, npm and Debian only.
+# Idempotent: each step is skipped when the right version is already there.
+# Called by `make serve|build|test|bench` and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf 'install: %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# The wasm-bindgen CLI must match the crate version in Cargo.lock exactly.
+lock_version() {
+  awk -v want="$1" '$0 == "name = \"" want "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+[ -f Cargo.lock ] || cargo generate-lockfile --quiet
+WASM_BINDGEN_VERSION=$(lock_version wasm-bindgen)
+[ -n "$WASM_BINDGEN_VERSION" ] || { echo "install: wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+
+# 1. Rust target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Cargo-installed tools (Trunk 0.22 needs a newer rustc; keep 0.21.14).
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "trunk $TRUNK_VERSION (about 10 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] \
+   || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  step "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Without --locked: its own lock wants a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+if ! command -v wasm-pack >/dev/null; then
+  step "wasm-pack"
+  cargo install wasm-pack --locked
+fi
+
+# 3. Debian's Chromium and its driver, for browser and end-to-end tests.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  step "chromium and chromium-driver (apt)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# 4. Node.js and the npm packages of package-lock.json (wasm-opt, Playwright, axe-core, Fuse.js).
+if ! command -v npm >/dev/null; then
+  step "nodejs and npm (apt)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+stamp=node_modules/.treatment-guide-lock
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi
+
+# A stray wasm-opt must not be used: the project's own comes first and must say version 132.
+if [ "$(node_modules/.bin/wasm-opt --version)" != "wasm-opt version 132 (version_132)" ]; then
+  echo "install: node_modules/.bin/wasm-opt is not binaryen 132" >&2
+  exit 1
+fi

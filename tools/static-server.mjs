@@ -1,0 +1,57 @@
+// A small static file server for the demo and the end-to-end tests:
+// serves a folder under an optional path prefix, with optional extra headers.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+/** MIME types of the files dist/ holds; `application/wasm` enables streaming compilation. */
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Starts a server. Options: `root` folder, `port` (0 = any), `prefix` (URL
+ * path the folder is served under, e.g. `/a/b/`), `headers` (added to every
+ * response), `routes` (map of URL path to `{ body, type, headers }` for
+ * host pages made up by tests). Resolves to `{ url, close, requests }`.
+ */
+export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', headers = {}, routes = {} }) {
+  const base = resolve(root);
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    const send = (status, body, type, extra = {}) => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers, ...extra });
+      res.end(body);
+    };
+    if (routes[path]) {
+      const route = routes[path];
+      return send(route.status || 200, route.body, route.type || MIME['.html'], route.headers);
+    }
+    if (!path.startsWith(prefix)) return send(404, 'not found', 'text/plain');
+    let file = normalize(join(base, path.slice(prefix.length)));
+    if (!file.startsWith(base)) return send(403, 'forbidden', 'text/plain');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      send(200, await readFile(file), MIME[extname(file)] || 'application/octet-stream');
+    } catch {
+      send(404, 'not found', 'text/plain');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const url = `http://${host}:${server.address().port}${prefix}`;
+      ok({ url, requests, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}
