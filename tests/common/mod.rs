@@ -1,0 +1,93 @@
+//! Helpers shared by the browser tests: mount a widget the way the embed
+//! does, let Yew render, and find elements by role, id or data attribute.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use treatment_guide::embed::{mount, Widget};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+/// A widget mounted in a fresh element's open shadow root.
+pub struct Mounted {
+    pub host: Element,
+    pub shadow: ShadowRoot,
+    pub widget: Widget,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.widget.unmount();
+        self.host.remove();
+    }
+}
+
+/// Lets Yew's scheduler render.
+pub async fn tick() {
+    yew::platform::time::sleep(Duration::ZERO).await;
+}
+
+/// Mounts a widget with the given `open` and `heading-level` attribute values.
+pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mounted {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let widget = mount(&shadow, open.map(Into::into), heading_level.map(Into::into)).unwrap();
+    tick().await;
+    tick().await;
+    Mounted { host, shadow, widget }
+}
+
+impl Mounted {
+    /// Every element matching a CSS selector, in document order.
+    pub fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.shadow.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<HtmlElement>().unwrap()).collect()
+    }
+
+    /// The one element matching a CSS selector.
+    pub fn one(&self, selector: &str) -> HtmlElement {
+        self.shadow
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+            .dyn_into()
+            .unwrap()
+    }
+
+    /// The header button of a section, by section id.
+    pub fn header(&self, section: &str) -> HtmlElement {
+        self.one(&format!("[data-tg-section=\"{section}\"] button[aria-expanded]"))
+    }
+
+    /// The panel a header button controls, found through `aria-controls`.
+    pub fn panel_of(&self, button: &HtmlElement) -> HtmlElement {
+        let id = button.get_attribute("aria-controls").expect("aria-controls");
+        self.shadow.get_element_by_id(&id).expect("controlled panel exists").dyn_into().unwrap()
+    }
+
+    /// Whether a section shows its panel, checked on both the button and the panel.
+    pub fn is_open(&self, section: &str) -> bool {
+        let button = self.header(section);
+        let expanded = button.get_attribute("aria-expanded").as_deref() == Some("true");
+        let hidden = self.panel_of(&button).has_attribute("hidden");
+        assert_eq!(expanded, !hidden, "aria-expanded and hidden agree for {section}");
+        expanded
+    }
+
+    /// The element that has focus inside the shadow root.
+    pub fn focused(&self) -> Option<Element> {
+        self.shadow.active_element()
+    }
+}
+
+/// Dispatches a bubbling keydown of `key` on `target`.
+pub fn key(target: &HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
