@@ -9,6 +9,7 @@
 
 pub mod built_in;
 pub mod content;
+pub mod lookup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -209,6 +209,42 @@ pub struct UiStrings {
     pub close: String,
     /// Footer; `{version}` and `{date}`.
     pub version_line: String,
+    /// Announced when a drug card appears; `{drug}`.
+    pub card_shown: String,
+    /// Link from an inline drug name to its card; `{drug}`.
+    pub show_card: String,
+    /// Singular label of a brand name in suggestions.
+    pub brand_name: String,
+    /// Singular label of a code.
+    pub code: String,
+    /// Singular label of an abbreviation.
+    pub abbreviation: String,
+    /// Singular label of any other name.
+    pub other_name: String,
+    /// Label of the suggestions list.
+    pub suggestions: String,
+}
+
+impl UiStrings {
+    /// The singular label of a kind of name, for suggestions.
+    pub fn kind_label(&self, kind: SynonymKind) -> &str {
+        match kind {
+            SynonymKind::Brand => &self.brand_name,
+            SynonymKind::Code => &self.code,
+            SynonymKind::Abbreviation => &self.abbreviation,
+            SynonymKind::Other => &self.other_name,
+        }
+    }
+
+    /// The plural label of a kind of name, for a drug card.
+    pub fn kind_group(&self, kind: SynonymKind) -> &str {
+        match kind {
+            SynonymKind::Brand => &self.brand_names,
+            SynonymKind::Code => &self.codes,
+            SynonymKind::Abbreviation => &self.abbreviations,
+            SynonymKind::Other => &self.also_called,
+        }
+    }
 }
 
 /// The normalised form under which names are compared for duplicates and

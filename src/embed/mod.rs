@@ -13,7 +13,7 @@ use yew::AppHandle;
 use crate::built_in;
 use crate::content::Content;
 use crate::ui::options::parse_heading_level;
-use crate::ui::{App, AppProps, ContentRef, OpenSpec, Options};
+use crate::ui::{App, AppProps, OpenSpec, Options, Shared};
 
 /// Class of the element inside the shadow root that Yew renders into.
 pub const MOUNT_CLASS: &str = "tg-mount";
@@ -58,7 +58,7 @@ pub fn mount(shadow: &ShadowRoot, open: Option<String>, heading_level: Option<St
         heading_level: parse_heading_level(heading_level.as_deref()),
         ..Options::default()
     };
-    let props = AppProps { content: ContentRef(built_in_content()), options };
+    let props = AppProps { content: Shared(built_in_content()), options };
     let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(Widget { handle: Some(handle) })
 }

@@ -6,29 +6,39 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::Content;
+use crate::lookup::DrugIndex;
 
-use super::components::SectionList;
+use super::components::{DrugCard, Lookup, SectionList};
 use super::dom::{self, HASH_PREFIX};
 use super::options::Options;
 use super::state::{Action, ViewState};
 use super::text::fill;
 
-/// Shared, immutable content; equal when it is the same allocation, so props compare cheaply.
-#[derive(Clone, Debug)]
-pub struct ContentRef(pub Rc<Content>);
+/// Shared, immutable data that props compare by identity (cheap), not by value.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
 
-impl PartialEq for ContentRef {
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl Deref for ContentRef {
-    type Target = Content;
-    fn deref(&self) -> &Content {
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
         &self.0
     }
 }
+
+/// The content a widget shows.
+pub type ContentRef = Shared<Content>;
 
 /// Props of [`App`].
 #[derive(Clone, PartialEq, Properties)]
@@ -70,6 +80,38 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::Scrolled))
     };
+    let ondrug = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |drug: usize| dispatcher.dispatch(Action::ShowDrug(drug)))
+    };
+    let onreveal = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |drug: usize| dispatcher.dispatch(Action::RevealDrug(drug)))
+    };
+    let onclose = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::CloseDrug))
+    };
+    let onmention = {
+        let (dispatcher, drug) = (state.dispatcher(), state.drug);
+        Callback::from(move |section: usize| {
+            if let Some(drug) = drug {
+                dispatcher.dispatch(Action::GoToMention { drug, section });
+            }
+        })
+    };
+    let index = use_memo(content.clone(), |content| Shared(Rc::new(DrugIndex::new(content))));
+    let card_ref = use_node_ref();
+    {
+        let (card_ref, dispatcher) = (card_ref.clone(), state.dispatcher());
+        use_effect_with((state.scroll_to_card, state.drug), move |&(scroll, _)| {
+            if let Some(card) = card_ref.cast::<web_sys::Element>().filter(|_| scroll) {
+                dom::scroll_into_view(&card);
+                dispatcher.dispatch(Action::Scrolled);
+            }
+        });
+    }
+
     let onall = {
         let dispatcher = state.dispatcher();
         Callback::from(move |open: bool| dispatcher.dispatch(if open { Action::OpenAll } else { Action::CloseAll }))
@@ -88,6 +130,12 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="tg-intro">{ &meta.intro }</p>
                 }
             </header>
+            <Lookup content={props.content.clone()} index={(*index).clone()}
+                id_prefix={AttrValue::from(options.id_prefix.clone())} {ondrug} />
+            if let Some(drug) = state.drug {
+                <DrugCard content={props.content.clone()} {drug} heading_level={options.heading_level}
+                    id_prefix={AttrValue::from(options.id_prefix.clone())} {onmention} {onclose} {card_ref} />
+            }
             <SectionList
                 content={props.content.clone()}
                 state={(*state).clone()}
@@ -96,14 +144,15 @@ pub fn App(props: &AppProps) -> Html {
                 {ontoggle}
                 {onall}
                 {onscrolled}
+                ondrug={onreveal}
             />
             <footer class="tg-footer" part="footer">{ version }</footer>
         </div>
     }
 }
 
-/// Opens the section named by the URL hash (`#tg-<section-id>`) at start and
-/// whenever the hash changes.
+/// Opens the section named by the URL hash (`#tg-<section-id>`), or the card
+/// of the drug it names (`#tg-drug-<generic-name>`), at start and whenever the hash changes.
 #[hook]
 fn use_hash_link(content: &ContentRef, dispatcher: UseReducerDispatcher<ViewState>, enabled: bool) {
     let content = content.clone();
@@ -113,6 +162,8 @@ fn use_hash_link(content: &ContentRef, dispatcher: UseReducerDispatcher<ViewStat
             let Some(id) = hash.strip_prefix(HASH_PREFIX) else { return };
             if let Some(index) = content.sections.iter().position(|s| s.id == id) {
                 dispatcher.dispatch(Action::Reveal(index));
+            } else if let Some(drug) = content.drugs.iter().position(|d| d.anchor() == id) {
+                dispatcher.dispatch(Action::RevealDrug(drug));
             }
         };
         let listener = enabled.then(|| {

@@ -11,5 +11,5 @@ pub mod options;
 pub mod state;
 pub mod text;
 
-pub use app::{App, AppProps, ContentRef};
+pub use app::{App, AppProps, ContentRef, Shared};
 pub use options::{OpenSpec, Options};

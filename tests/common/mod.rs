@@ -91,3 +91,15 @@ pub fn key(target: &HtmlElement, key: &str) {
     let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     target.dispatch_event(&event).unwrap();
 }
+
+/// Types `text` into an input the way a browser reports it: value, then a bubbling `input` event.
+pub async fn type_into(input: &HtmlElement, text: &str) {
+    let field: web_sys::HtmlInputElement = input.clone().dyn_into().unwrap();
+    field.focus().unwrap();
+    field.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    field.dispatch_event(&event).unwrap();
+    tick().await;
+}

@@ -1,9 +1,15 @@
 //! The components, one per file.
 
+mod drug_card;
+mod lookup;
+mod mention;
 mod rich_text;
 mod section;
 mod section_list;
 
+pub use drug_card::{DrugCard, DrugCardProps};
+pub use lookup::{marked, Lookup, LookupProps, MAX_SUGGESTIONS};
+pub use mention::{Mention, MentionProps};
 pub use rich_text::{RichText, RichTextProps};
 pub use section::{Section, SectionProps};
 pub use section_list::{SectionList, SectionListProps};

@@ -23,6 +23,11 @@ pub struct SectionProps {
     /// Reference to the header button, for keyboard movement and scrolling.
     #[prop_or_default]
     pub button_ref: NodeRef,
+    /// The drug whose mentions are highlighted.
+    #[prop_or_default]
+    pub highlight: Option<usize>,
+    /// The reader asked for a drug's card from the text.
+    pub ondrug: Callback<usize>,
 }
 
 /// A section header button (`aria-expanded`, `aria-controls`) inside a heading, and its panel.
@@ -60,7 +65,9 @@ pub fn Section(props: &SectionProps) -> Html {
             }
             <div class="tg-panel" part="section-panel" id={panel_id} role="region"
                 aria-labelledby={button_id} hidden={!props.open}>
-                <RichText content={props.content.clone()} section={props.index} />
+                <RichText content={props.content.clone()} section={props.index}
+                    id_prefix={props.id_prefix.clone()} highlight={props.highlight}
+                    ondrug={props.ondrug.clone()} />
             </div>
         </section>
     }

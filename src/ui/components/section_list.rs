@@ -29,6 +29,8 @@ pub struct SectionListProps {
     pub onall: Callback<bool>,
     /// The requested scroll into view has been done.
     pub onscrolled: Callback<()>,
+    /// The reader asked for a drug's card from the text.
+    pub ondrug: Callback<usize>,
 }
 
 /// All sections with their controls.
@@ -99,6 +101,8 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                         id_prefix={props.id_prefix.clone()}
                         ontoggle={props.ontoggle.clone()}
                         button_ref={refs[index].clone()}
+                        highlight={props.state.highlight}
+                        ondrug={props.ondrug.clone()}
                     />
                 }) }
             </div>

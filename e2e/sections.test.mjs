@@ -1,0 +1,112 @@
+// End-to-end: the standalone page shows the nine sections, which open and
+// close by mouse and keyboard, and axe-core finds no violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveDist, openPage, widgetReady, axeViolations, screenshot, SECTION_IDS } from './helpers.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const header = (page, id) => page.locator(`treatment-guide [data-tg-section="${id}"] button[aria-expanded]`);
+
+test('the standalone page renders the nine sections in order', async () => {
+  const { ctx, page, problems } = await openPage(browser, server.url);
+  await widgetReady(page);
+  const ids = await page.locator('treatment-guide [data-tg-section]').evaluateAll((els) => els.map((e) => e.dataset.tgSection));
+  assert.deepEqual(ids, SECTION_IDS);
+  for (const id of SECTION_IDS) {
+    assert.equal(await header(page, id).getAttribute('aria-expanded'), 'false');
+  }
+  assert.match(await page.locator('treatment-guide .tg-footer').innerText(), /Content version \d+\.\d+\.\d+, last reviewed \d{4}-\d\d-\d\d/);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('sections toggle by click, Enter and Space', async () => {
+  const { ctx, page } = await openPage(browser, server.url);
+  await widgetReady(page);
+  const chemo = header(page, 'chemotherapy');
+  await chemo.click();
+  assert.equal(await chemo.getAttribute('aria-expanded'), 'true');
+  const panel = page.locator(`treatment-guide #${await chemo.getAttribute('aria-controls')}`);
+  assert.ok(await panel.isVisible());
+  assert.match(await panel.innerText(), /Adriamycin/);
+
+  await chemo.press('Enter');
+  assert.equal(await chemo.getAttribute('aria-expanded'), 'false');
+  assert.ok(!(await panel.isVisible()));
+  await chemo.press(' ');
+  assert.equal(await chemo.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await header(page, 'targeted-therapy').evaluate((b) => b.getRootNode().activeElement === b), true);
+  await ctx.close();
+});
+
+test('Tab reaches the controls in order with a visible focus ring', async () => {
+  const { ctx, page } = await openPage(browser, server.url);
+  await widgetReady(page);
+  await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => {
+    const root = document.querySelector('treatment-guide').shadowRoot;
+    const el = root.activeElement;
+    return el && { text: el.textContent.trim(), outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+  });
+  const first = await focused();
+  assert.equal(first.text, 'Open all sections');
+  assert.equal(first.outline, 'solid');
+  assert.notEqual(first.width, '0px');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.ok((await focused()).text.length > 0);
+  await ctx.close();
+});
+
+test('deep link #tg-immunotherapy opens that section', async () => {
+  const { ctx, page } = await openPage(browser, `${server.url}#tg-immunotherapy`);
+  await widgetReady(page);
+  await page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot
+    .querySelector('[data-tg-section="immunotherapy"] button').getAttribute('aria-expanded') === 'true');
+  assert.equal(await header(page, 'chemotherapy').getAttribute('aria-expanded'), 'false');
+  await ctx.close();
+});
+
+test('printing shows every section', async () => {
+  const { ctx, page } = await openPage(browser, server.url);
+  await widgetReady(page);
+  await page.emulateMedia({ media: 'print' });
+  const visible = await page.locator('treatment-guide .tg-panel').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+  assert.equal(visible, 9);
+  await ctx.close();
+});
+
+for (const [name, viewport, scheme] of [
+  ['phone-light', { width: 375, height: 800 }, 'light'],
+  ['phone-dark', { width: 375, height: 800 }, 'dark'],
+  ['desktop-light', { width: 1280, height: 900 }, 'light'],
+  ['desktop-dark', { width: 1280, height: 900 }, 'dark'],
+  ['narrow-320', { width: 320, height: 700 }, 'light'],
+]) {
+  test(`axe-core finds no violations with every section open (${name})`, async () => {
+    const { ctx, page, problems } = await openPage(browser, `${server.url}`, { viewport, colorScheme: scheme, bypassCSP: true });
+    await widgetReady(page);
+    await page.locator('treatment-guide [data-tg-action="expand-all"]').click();
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at ${viewport.width}px (overflow ${overflow}px)`);
+    const small = await page.locator('treatment-guide button').evaluateAll((els) =>
+      els.filter((b) => { const r = b.getBoundingClientRect(); return r.height < 24 || r.width < 24; }).length);
+    assert.equal(small, 0, 'touch targets are at least 24px');
+    await screenshot(page, name);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}

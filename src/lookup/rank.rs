@@ -1,0 +1,149 @@
+//! Ranking candidates and keeping the best one per target.
+
+use super::MatchKind;
+
+/// Tier of an exact match (best).
+pub(super) const TIER_EXACT: u8 = 0;
+/// Tier of a prefix match.
+pub(super) const TIER_PREFIX: u8 = 1;
+/// Tier of a `Words` match whose name appears verbatim.
+pub(super) const TIER_WORDS: u8 = 2;
+/// Tier of a typo match.
+pub(super) const TIER_TYPO: u8 = 3;
+/// Tier of a `Words` match whose name needed typo tolerance (worst).
+pub(super) const TIER_WORDS_TYPO: u8 = 4;
+
+/// Sort key of a candidate: tier, then score, then shorter name (key bytes),
+/// then entry order. Lower is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Rank {
+    pub tier: u8,
+    pub score: u32,
+    pub name_len: u32,
+    pub entry: u32,
+}
+
+/// A possible hit before deduplication.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Cand {
+    pub rank: Rank,
+    pub target: u32,
+    pub kind: MatchKind,
+    /// Matched byte range of the entry's key, for highlighting.
+    pub span: (u32, u32),
+}
+
+/// Keeps the best candidate of each target and the best `limit` targets.
+///
+/// Candidates are buffered; whenever the buffer reaches twice its allowance
+/// it is settled: sorted by target, deduplicated, and cut to the `limit` best
+/// by [`select_nth_unstable`](slice::select_nth_unstable_by_key). A target
+/// cut then had `limit` better targets, so it can never reach the result,
+/// and a later, better candidate for it is still considered on its own.
+/// Cost: O(m log limit) amortised for `m` candidates.
+pub(super) struct Collector {
+    limit: usize,
+    buf: Vec<Cand>,
+    /// Length of the settled part at the front of `buf`.
+    settled: usize,
+}
+
+impl Collector {
+    /// A collector for at most `limit` (≥ 1) hits.
+    pub fn new(limit: usize) -> Collector {
+        Collector {
+            limit: limit.max(1),
+            buf: Vec::new(),
+            settled: 0,
+        }
+    }
+
+    /// Adds a candidate.
+    pub fn push(&mut self, c: Cand) {
+        self.buf.push(c);
+        if self.buf.len() - self.settled >= self.limit.saturating_mul(2).max(256) {
+            self.settle();
+        }
+    }
+
+    /// Number of distinct targets among the candidates so far, at most
+    /// `limit`.
+    pub fn distinct(&mut self) -> usize {
+        self.settle();
+        self.buf.len()
+    }
+
+    /// The best candidate per target, best first, at most `limit` of them.
+    pub fn finish(mut self) -> Vec<Cand> {
+        self.settle();
+        self.buf.sort_unstable_by_key(|c| c.rank);
+        self.buf
+    }
+
+    fn settle(&mut self) {
+        if self.settled == self.buf.len() {
+            return;
+        }
+        self.buf.sort_unstable_by_key(|c| (c.target, c.rank));
+        self.buf.dedup_by_key(|c| c.target);
+        if self.buf.len() > self.limit {
+            self.buf
+                .select_nth_unstable_by_key(self.limit - 1, |c| c.rank);
+            self.buf.truncate(self.limit);
+        }
+        self.settled = self.buf.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(target: u32, score: u32) -> Cand {
+        Cand {
+            rank: Rank {
+                tier: TIER_PREFIX,
+                score,
+                name_len: 5,
+                entry: target * 10 + score,
+            },
+            target,
+            kind: MatchKind::Prefix,
+            span: (0, 1),
+        }
+    }
+
+    #[test]
+    fn best_per_target_and_limit() {
+        let mut c = Collector::new(3);
+        for i in 0..2000u32 {
+            c.push(cand(i % 50, 1000 - i % 997));
+        }
+        let out = c.finish();
+        assert_eq!(out.len(), 3);
+        let mut targets: Vec<u32> = out.iter().map(|c| c.target).collect();
+        targets.dedup();
+        assert_eq!(targets.len(), 3);
+        assert!(out.windows(2).all(|w| w[0].rank <= w[1].rank));
+        // Brute force: best score per target, three best targets.
+        let mut best = vec![u32::MAX; 50];
+        for i in 0..2000u32 {
+            let t = (i % 50) as usize;
+            best[t] = best[t].min(1000 - i % 997);
+        }
+        let mut expect = best.clone();
+        expect.sort_unstable();
+        let got: Vec<u32> = out.iter().map(|c| c.rank.score).collect();
+        assert_eq!(got, expect[..3]);
+    }
+
+    #[test]
+    fn huge_limit() {
+        let mut c = Collector::new(usize::MAX);
+        for i in 0..600u32 {
+            c.push(cand(i % 7, i));
+        }
+        assert_eq!(c.distinct(), 7);
+        assert_eq!(c.finish().len(), 7);
+    }
+}
