@@ -195,7 +195,7 @@ impl Index {
     /// If the names together exceed 4 GiB of UTF-8 or 2³² entries.
     ///
     /// ```
-    /// use lookup_dev::lookup::{Entry, Index};
+    /// use treatment_guide::lookup::{Entry, Index};
     ///
     /// let index = Index::build(vec![Entry::new("Cytarabine", 7), Entry::new("Ara-C", 7)]);
     /// assert_eq!(index.len(), 2);
@@ -334,7 +334,7 @@ impl Index {
     /// long queries and growing slowly with it for short ones.
     ///
     /// ```
-    /// use lookup_dev::lookup::{Entry, Index, MatchKind};
+    /// use treatment_guide::lookup::{Entry, Index, MatchKind};
     ///
     /// let index = Index::build(vec![
     ///     Entry::new("Vincristine", 0),

@@ -56,7 +56,7 @@ mod index;
 mod normalize;
 mod rank;
 pub mod synthetic;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 mod typo;
 mod words;
@@ -89,7 +89,7 @@ impl Entry {
     /// Creates an entry naming drug `target`.
     ///
     /// ```
-    /// use lookup_dev::lookup::Entry;
+    /// use treatment_guide::lookup::Entry;
     ///
     /// let entry = Entry::new("Oncovin", 0);
     /// assert_eq!((entry.text.as_str(), entry.target), ("Oncovin", 0));

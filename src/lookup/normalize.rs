@@ -110,7 +110,7 @@ pub(super) fn fold_into(text: &str, out: &mut Vec<Folded>) {
 /// spacing do not matter. O(n) in the length of `text`.
 ///
 /// ```
-/// use lookup_dev::lookup::normalize;
+/// use treatment_guide::lookup::normalize;
 ///
 /// assert_eq!(normalize("Méthotrexate"), "methotrexate");
 /// assert_eq!(normalize("ÉTOPOSIDE"), "etoposide");

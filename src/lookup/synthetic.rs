@@ -30,7 +30,7 @@ pub const REAL_DRUGS: &[(&str, &[&str])] = &[
 /// The real drugs as entries: each generic followed by its synonyms.
 ///
 /// ```
-/// use lookup_dev::lookup::synthetic::fixture;
+/// use treatment_guide::lookup::synthetic::fixture;
 ///
 /// let entries = fixture();
 /// assert_eq!(entries[0].text, "vincristine");
@@ -155,7 +155,7 @@ fn drug(rng: &mut Rng) -> Vec<String> {
 /// dictionary, on every platform. O(n).
 ///
 /// ```
-/// use lookup_dev::lookup::{synthetic, Index};
+/// use treatment_guide::lookup::{synthetic, Index};
 ///
 /// let names = synthetic::dictionary(1000, 7);
 /// assert_eq!(names.len(), 1000);
@@ -190,7 +190,7 @@ pub fn dictionary(n: usize, seed: u64) -> Vec<Entry> {
 /// * `Words`: a name with a dose, form or salt around it.
 ///
 /// ```
-/// use lookup_dev::lookup::{synthetic, MatchKind};
+/// use treatment_guide::lookup::{synthetic, MatchKind};
 ///
 /// let names = synthetic::dictionary(100, 1);
 /// let typos = synthetic::queries(&names, MatchKind::Typo, 10, 2);
