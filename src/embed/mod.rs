@@ -12,7 +12,7 @@ use yew::AppHandle;
 
 use crate::built_in;
 use crate::content::Content;
-use crate::ui::options::parse_heading_level;
+use crate::ui::options::{hash_prefix_for, parse_heading_level};
 use crate::ui::{App, AppProps, OpenSpec, Options, Shared};
 
 /// Class of the element inside the shadow root that Yew renders into.
@@ -45,9 +45,16 @@ impl Widget {
 
 /// Renders a widget into `shadow`, configured by the element's attributes.
 ///
-/// `open` and `heading_level` are the raw attribute values (or `undefined`).
+/// `open` and `heading_level` are the raw attribute values (or `undefined`);
+/// `position` is the element's place among the page's widgets (0 for the first),
+/// which picks the URL hash prefix it owns.
 #[wasm_bindgen]
-pub fn mount(shadow: &ShadowRoot, open: Option<String>, heading_level: Option<String>) -> Result<Widget, JsValue> {
+pub fn mount(
+    shadow: &ShadowRoot,
+    open: Option<String>,
+    heading_level: Option<String>,
+    position: Option<u32>,
+) -> Result<Widget, JsValue> {
     styles::adopt(shadow)?;
     let document = gloo::utils::document();
     let container = document.create_element("div")?;
@@ -56,6 +63,7 @@ pub fn mount(shadow: &ShadowRoot, open: Option<String>, heading_level: Option<St
     let options = Options {
         open: OpenSpec::parse(open.as_deref()),
         heading_level: parse_heading_level(heading_level.as_deref()),
+        hash_prefix: hash_prefix_for(position.unwrap_or(0)),
         ..Options::default()
     };
     let props = AppProps { content: Shared(built_in_content()), options };

@@ -59,10 +59,12 @@
         if (element._attempt !== attempt || !element.isConnected) return;
         element._unmount();
         element._attempt = attempt;
+        var position = Array.prototype.indexOf.call(document.querySelectorAll(TAG), element);
         element._widget = glue.mount(
           element.shadowRoot,
           element.getAttribute('open'),
-          element.getAttribute('heading-level')
+          element.getAttribute('heading-level'),
+          Math.max(position, 0)
         );
       }).catch(function (error) {
         console.error('treatment-guide: ' + LOAD_FAILED, error);

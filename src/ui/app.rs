@@ -9,7 +9,7 @@ use crate::content::Content;
 use crate::lookup::DrugIndex;
 
 use super::components::{DrugCard, Lookup, SectionList};
-use super::dom::{self, HASH_PREFIX};
+use super::dom;
 use super::options::Options;
 use super::state::{Action, ViewState};
 use super::text::fill;
@@ -59,18 +59,19 @@ pub fn App(props: &AppProps) -> Html {
         let (content, open) = (content.clone(), options.open.clone());
         use_reducer(move || ViewState::new(content.sections.iter().map(|s| open.opens(&s.id)).collect()))
     };
-    use_hash_link(&content, state.dispatcher(), options.follow_hash);
+    let hash_prefix = options.follow_hash.then(|| options.hash_prefix.clone());
+    use_hash_link(&content, state.dispatcher(), hash_prefix.clone());
 
     let ontoggle = {
-        let (state, content, follow_hash) = (state.clone(), content.clone(), options.follow_hash);
+        let (state, content, hash_prefix) = (state.clone(), content.clone(), hash_prefix.clone());
         Callback::from(move |index: usize| {
             let opening = !state.open.get(index).copied().unwrap_or(true);
             state.dispatch(Action::Toggle(index));
-            if follow_hash {
-                let id = &content.sections[index].id;
+            if let Some(prefix) = &hash_prefix {
+                let fragment = format!("{prefix}{}", content.sections[index].id);
                 if opening {
-                    dom::replace_hash(Some(&format!("{HASH_PREFIX}{id}")));
-                } else if dom::current_hash() == format!("{HASH_PREFIX}{id}") {
+                    dom::replace_hash(Some(&fragment));
+                } else if dom::current_hash() == fragment {
                     dom::replace_hash(None);
                 }
             }
@@ -152,14 +153,17 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// Opens the section named by the URL hash (`#tg-<section-id>`), or the card
-/// of the drug it names (`#tg-drug-<generic-name>`), at start and whenever the hash changes.
+/// of the drug it names (`#tg-drug-<generic-name>`), at start and whenever the
+/// hash changes. Only fragments with this widget's prefix count; `None` turns it off.
 #[hook]
-fn use_hash_link(content: &ContentRef, dispatcher: UseReducerDispatcher<ViewState>, enabled: bool) {
+fn use_hash_link(content: &ContentRef, dispatcher: UseReducerDispatcher<ViewState>, prefix: Option<String>) {
     let content = content.clone();
-    use_effect_with(enabled, move |&enabled| {
+    use_effect_with(prefix, move |prefix| {
+        let prefix = prefix.clone();
+        let enabled = prefix.is_some();
         let reveal = move || {
             let hash = dom::current_hash();
-            let Some(id) = hash.strip_prefix(HASH_PREFIX) else { return };
+            let Some(id) = prefix.as_deref().and_then(|p| hash.strip_prefix(p)) else { return };
             if let Some(index) = content.sections.iter().position(|s| s.id == id) {
                 dispatcher.dispatch(Action::Reveal(index));
             } else if let Some(drug) = content.drugs.iter().position(|d| d.anchor() == id) {

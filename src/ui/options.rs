@@ -49,17 +49,34 @@ pub struct Options {
     pub heading_level: u8,
     /// Prefix that keeps this widget's element ids unique on the page.
     pub id_prefix: String,
-    /// Whether this widget follows and updates the page URL's `#tg-…` hash.
+    /// Whether this widget follows and updates the page URL's hash.
     pub follow_hash: bool,
+    /// Start of the URL hash fragments this widget owns: `tg-` for the first
+    /// widget of a page, `tg2-`, `tg3-`… for the others, so they never fight.
+    pub hash_prefix: String,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { open: OpenSpec::None, heading_level: 2, id_prefix: "tg".into(), follow_hash: true }
+        Options {
+            open: OpenSpec::None,
+            heading_level: 2,
+            id_prefix: "tg".into(),
+            follow_hash: true,
+            hash_prefix: super::dom::HASH_PREFIX.into(),
+        }
     }
 }
 
 /// Parses `heading-level`: 1 to 6, anything else gives the default 2.
 pub fn parse_heading_level(value: Option<&str>) -> u8 {
     value.and_then(|v| v.trim().parse().ok()).filter(|l| (1..=6).contains(l)).unwrap_or(2)
+}
+
+/// The hash prefix of the widget at `position` (0-based) among the page's widgets.
+pub fn hash_prefix_for(position: u32) -> String {
+    match position {
+        0 => super::dom::HASH_PREFIX.to_owned(),
+        n => format!("tg{}-", n + 1),
+    }
 }
