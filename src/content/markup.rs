@@ -3,7 +3,8 @@
 //! - paragraphs are separated by a blank line;
 //! - a line starting with `- ` is a list item (an indented line continues it);
 //! - `{name}` marks a drug or glossary term by any of its names, and
-//!   `{shown words|name}` shows other words for it.
+//!   `{shown words|name}` shows other words for it;
+//! - `[words](https://example.org/page)` is a link (`https:` or relative only).
 //!
 //! Nothing else is special: text is never read as HTML.
 
@@ -27,6 +28,15 @@ pub enum RawInline {
         text: String,
         /// The name it refers to.
         name: String,
+        /// 0-based line of the body it is on.
+        line: usize,
+    },
+    /// A `[words](url)` link.
+    Link {
+        /// The words shown.
+        text: String,
+        /// Where it goes, as written.
+        url: String,
         /// 0-based line of the body it is on.
         line: usize,
     },
@@ -123,39 +133,87 @@ fn append(runs: &mut Vec<RawInline>, more: Vec<RawInline>) {
     }
 }
 
-/// Parses one line of text with its `{...}` mentions.
+/// Parses one line of text with its `{...}` mentions and `[...](...)` links.
 fn parse_inline(text: &str, line: usize, errors: &mut Vec<MarkupError>) -> Vec<RawInline> {
     let mut runs = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find(['{', '}']) {
-        if rest[open..].starts_with('}') {
-            errors.push(MarkupError { line, message: "a \"}\" has no \"{\" before it".into() });
-            push_text(&mut runs, &rest[..=open]);
-            rest = &rest[open + 1..];
-            continue;
+    while let Some(at) = rest.find(['{', '}', '[']) {
+        push_text(&mut runs, &rest[..at]);
+        let after = &rest[at + 1..];
+        match rest.as_bytes()[at] {
+            b'}' => {
+                errors.push(MarkupError { line, message: "a \"}\" has no \"{\" before it".into() });
+                push_text(&mut runs, "}");
+                rest = after;
+            }
+            b'[' => match parse_link(after) {
+                Some((shown, url, used)) => {
+                    runs.push(RawInline::Link { text: shown.to_owned(), url: url.to_owned(), line });
+                    rest = &after[used..];
+                }
+                None => {
+                    push_text(&mut runs, "[");
+                    rest = after;
+                }
+            },
+            _ => {
+                let Some(close) = after.find(['{', '}']).filter(|&i| after[i..].starts_with('}')) else {
+                    errors.push(MarkupError {
+                        line,
+                        message: "a \"{\" is not closed by \"}\" on the same line".into(),
+                    });
+                    push_text(&mut runs, &rest[at..]);
+                    return runs;
+                };
+                let inner = &after[..close];
+                let (shown, name) = inner.split_once('|').unwrap_or((inner, inner));
+                let (shown, name) = (shown.trim(), name.trim());
+                if shown.is_empty() || name.is_empty() {
+                    errors.push(MarkupError { line, message: format!("\"{{{inner}}}\" is empty") });
+                } else {
+                    runs.push(RawInline::Mention { text: shown.to_owned(), name: name.to_owned(), line });
+                }
+                rest = &after[close + 1..];
+            }
         }
-        push_text(&mut runs, &rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(['{', '}']).filter(|&i| after[i..].starts_with('}')) else {
-            errors.push(MarkupError {
-                line,
-                message: "a \"{\" is not closed by \"}\" on the same line".into(),
-            });
-            push_text(&mut runs, &rest[open..]);
-            return runs;
-        };
-        let inner = &after[..close];
-        let (shown, name) = inner.split_once('|').unwrap_or((inner, inner));
-        let (shown, name) = (shown.trim(), name.trim());
-        if shown.is_empty() || name.is_empty() {
-            errors.push(MarkupError { line, message: format!("\"{{{inner}}}\" is empty") });
-        } else {
-            runs.push(RawInline::Mention { text: shown.to_owned(), name: name.to_owned(), line });
-        }
-        rest = &after[close + 1..];
     }
     push_text(&mut runs, rest);
     runs
+}
+
+/// Reads `words](url)` after a `[`: the words, the url and the bytes used.
+fn parse_link(after: &str) -> Option<(&str, &str, usize)> {
+    let end_text = after.find(']')?;
+    let tail = after[end_text + 1..].strip_prefix('(')?;
+    let end_url = tail.find(')')?;
+    let (shown, url) = (after[..end_text].trim(), tail[..end_url].trim());
+    if shown.is_empty() || url.is_empty() || shown.contains(['{', '}']) {
+        return None;
+    }
+    Some((shown, url, end_text + 2 + end_url + 1))
+}
+
+/// Whether a link target is allowed: `https:` URLs and relative paths only,
+/// so content can never carry `javascript:`, `data:` or plain-`http:` links.
+///
+/// ```
+/// use treatment_guide::content::is_safe_url;
+/// assert!(is_safe_url("https://example.org/trials"));
+/// assert!(is_safe_url("/about/trials.html"));
+/// assert!(!is_safe_url("javascript:alert(1)"));
+/// assert!(!is_safe_url(" JavaScript:alert(1)"));
+/// assert!(!is_safe_url("//evil.example/"));
+/// ```
+pub fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    if let Some(rest) = url.strip_prefix("https://") {
+        return !rest.is_empty();
+    }
+    let before_path = url.split(['/', '?', '#']).next().unwrap_or_default();
+    !url.starts_with("//") && !before_path.contains(':') && !url.is_empty()
 }
 
 #[cfg(test)]
@@ -207,6 +265,18 @@ mod tests {
         assert!(errors[0].message.contains("not closed"));
         assert!(errors[1].message.contains("no \"{\""));
         assert!(errors[2].message.contains("empty"));
+    }
+
+    #[test]
+    fn links_and_stray_brackets() {
+        let blocks = parse_body("See [trials](https://example.org/t) [not a link] x").unwrap();
+        let RawBlock::Paragraph(runs) = &blocks[0] else { panic!("paragraph expected") };
+        assert_eq!(runs[0], text("See "));
+        assert_eq!(
+            runs[1],
+            RawInline::Link { text: "trials".into(), url: "https://example.org/t".into(), line: 0 }
+        );
+        assert_eq!(runs[2], text(" [not a link] x"));
     }
 
     #[test]

@@ -17,17 +17,22 @@ mod validate;
 pub mod toml_source;
 
 pub use error::{ContentError, Location};
-pub use markup::{parse_body, MarkupError, RawBlock, RawInline};
+pub use markup::{is_safe_url, parse_body, MarkupError, RawBlock, RawInline};
 pub use model::{
     drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym,
     SynonymKind, UiStrings, SECTION_IDS,
 };
 pub use raw::{RawContent, RawDrug, RawMeta, RawSection, RawSynonym, RawTerm};
 
+/// The largest content file accepted, in bytes (2 MiB): enough for tens of
+/// thousands of drug names, small enough that a wrong URL cannot stall a phone.
+pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
+
 impl Content {
     /// Parses and validates content in the documented JSON format.
     ///
-    /// Errors carry the JSON path of the field at fault.
+    /// Errors carry the JSON path of the field at fault, for wrong types and
+    /// missing fields as well as for failed checks.
     ///
     /// ```
     /// use treatment_guide::content::Content;
@@ -35,11 +40,25 @@ impl Content {
     /// assert!(errors[0].message.contains("not valid content JSON"));
     /// ```
     pub fn from_json(text: &str) -> Result<Content, Vec<ContentError>> {
-        let raw: RawContent = serde_json::from_str(text).map_err(|e| {
-            vec![ContentError::new(
-                Location::at_line(e.line()),
-                format!("the file is not valid content JSON: {e}"),
-            )]
+        if text.len() > MAX_CONTENT_BYTES {
+            let message = format!(
+                "the file is {} KiB, more than the {} KiB a content file may have",
+                text.len() / 1024,
+                MAX_CONTENT_BYTES / 1024
+            );
+            return Err(vec![ContentError::new(Location::default(), message)]);
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let raw: RawContent = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let message = if inner.is_syntax() || inner.is_eof() {
+                format!("the file is not valid JSON (line {}, column {}): {inner}", inner.line(), inner.column())
+            } else {
+                format!("the file is not valid content JSON: {inner}")
+            };
+            let path = if path == "." { String::new() } else { path };
+            vec![ContentError::new(Location { line: Some(inner.line()), ..Location::at_path(path) }, message)]
         })?;
         Content::from_raw(raw)
     }

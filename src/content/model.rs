@@ -87,6 +87,13 @@ pub enum Inline {
         /// Index into [`Content::glossary`].
         term: usize,
     },
+    /// A link; `href` is `https:` or relative (checked by validation).
+    Link {
+        /// The words shown.
+        text: String,
+        /// Where it goes.
+        href: String,
+    },
 }
 
 /// A drug, with every other name it goes by.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::error::{ContentError, Location};
-use super::markup::{parse_body, RawBlock, RawInline};
+use super::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use super::model::{
     name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym, SynonymKind,
     SECTION_IDS,
@@ -38,7 +38,20 @@ impl Report {
             self.add(path, "must not be empty");
         }
     }
+
+    /// Rejects text longer than `max` characters (a pasted page, a runaway string).
+    fn limit(&mut self, path: impl Into<String>, value: &str, max: usize) {
+        let count = value.chars().count();
+        if count > max {
+            self.add(path, format!("is {count} characters long; at most {max} are allowed"));
+        }
+    }
 }
+
+/// Longest allowed names, titles and one-line texts, in characters.
+pub const MAX_SHORT_CHARS: usize = 300;
+/// Longest allowed section body or definition, in characters.
+pub const MAX_LONG_CHARS: usize = 20_000;
 
 impl Content {
     /// Validates raw content.
@@ -67,6 +80,7 @@ impl Content {
             .map(|(i, t)| {
                 report.require(format!("glossary[{i}].term"), &t.term);
                 report.require(format!("glossary[{i}].definition"), &t.definition);
+                report.limit(format!("glossary[{i}].definition"), &t.definition, MAX_LONG_CHARS);
                 GlossaryTerm {
                     term: t.term.clone(),
                     aliases: t.aliases.clone(),
@@ -102,6 +116,9 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
     report.require("meta.version", &meta.version);
     report.require("meta.language", &meta.language);
     report.require("meta.title", &meta.title);
+    report.limit("meta.title", &meta.title, MAX_SHORT_CHARS);
+    report.limit("meta.intro", &meta.intro, MAX_LONG_CHARS);
+    report.limit("meta.version", &meta.version, 40);
     if !is_iso_date(&meta.last_reviewed) {
         report.add(
             "meta.last_reviewed",
@@ -112,6 +129,7 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
     if let Some(fields) = strings.as_object() {
         for (key, value) in fields {
             report.require(format!("strings.{key}"), value.as_str().unwrap_or_default());
+            report.limit(format!("strings.{key}"), value.as_str().unwrap_or_default(), MAX_SHORT_CHARS);
         }
     }
 }
@@ -136,6 +154,7 @@ fn is_iso_date(s: &str) -> bool {
 fn index_names(raw: &RawContent, report: &mut Report) -> HashMap<String, (Target, String)> {
     let mut names: HashMap<String, (Target, String)> = HashMap::new();
     let mut claim = |name: &str, path: String, target: Target, owner: &str, report: &mut Report| {
+        report.limit(path.clone(), name, MAX_SHORT_CHARS);
         let key = name_key(name);
         if key.is_empty() {
             report.add(path, "must contain letters or digits");
@@ -177,6 +196,7 @@ fn build_drugs(raw: &RawContent, report: &mut Report) -> Vec<Drug> {
         .iter()
         .enumerate()
         .map(|(i, drug)| {
+            report.limit(format!("drugs[{i}].class"), &drug.class, MAX_SHORT_CHARS);
             if !SECTION_IDS.contains(&drug.treatment.as_str()) {
                 report.add(
                     format!("drugs[{i}].treatment"),
@@ -240,6 +260,9 @@ fn build_sections(
                 report.add(&id_path, format!("\"{}\" is already used by sections[{first}]", section.id));
             }
             report.require(format!("sections[{i}].title"), &section.title);
+            report.limit(format!("sections[{i}].title"), &section.title, MAX_SHORT_CHARS);
+            report.limit(format!("sections[{i}].summary"), &section.summary, MAX_SHORT_CHARS);
+            report.limit(format!("sections[{i}].body"), &section.body, MAX_LONG_CHARS);
             let body_path = format!("sections[{i}].body");
             report.require(&body_path, &section.body);
             let blocks = match parse_body(&section.body) {
@@ -271,6 +294,16 @@ fn resolve_blocks(
         runs.into_iter()
             .map(|run| match run {
                 RawInline::Text(text) => Inline::Text(text),
+                RawInline::Link { text, url, line } => {
+                    if !is_safe_url(&url) {
+                        report.add_in_text(
+                            path,
+                            line,
+                            format!("the link \"{url}\" is not allowed; links must start with https:// or be relative"),
+                        );
+                    }
+                    Inline::Link { text, href: url }
+                }
                 RawInline::Mention { text, name, line } => match names.get(&name_key(&name)) {
                     Some((Target::Drug(drug), _)) => Inline::Drug { text, drug: *drug },
                     Some((Target::Term(term), _)) => Inline::Term { text, term: *term },

@@ -1,9 +1,10 @@
 //! The embed entry: what `treatment-guide.js` calls to put a widget into the
 //! shadow root of a `<treatment-guide>` element, and to take it away.
 
+pub mod remote;
 mod styles;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -13,7 +14,7 @@ use yew::AppHandle;
 use crate::built_in;
 use crate::content::Content;
 use crate::ui::options::{hash_prefix_for, parse_heading_level};
-use crate::ui::{App, AppProps, OpenSpec, Options, Shared};
+use crate::ui::{App, AppProps, Notice, OpenSpec, Options, Shared};
 
 /// Class of the element inside the shadow root that Yew renders into.
 pub const MOUNT_CLASS: &str = "tg-mount";
@@ -27,17 +28,20 @@ fn built_in_content() -> Rc<Content> {
     BUILT_IN.with(|cell| cell.get_or_init(|| Rc::new(built_in::content())).clone())
 }
 
+/// The running app of one widget; emptied when it unmounts.
+type Handle = Rc<RefCell<Option<AppHandle<App>>>>;
+
 /// A mounted widget; `unmount` frees it.
 #[wasm_bindgen]
 pub struct Widget {
-    handle: Option<AppHandle<App>>,
+    handle: Handle,
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Removes the widget's DOM and frees its state.
     pub fn unmount(&mut self) {
-        if let Some(handle) = self.handle.take() {
+        if let Some(handle) = self.handle.borrow_mut().take() {
             handle.destroy();
         }
     }
@@ -45,15 +49,16 @@ impl Widget {
 
 /// Renders a widget into `shadow`, configured by the element's attributes.
 ///
-/// `open` and `heading_level` are the raw attribute values (or `undefined`);
-/// `position` is the element's place among the page's widgets (0 for the first),
-/// which picks the URL hash prefix it owns.
+/// `open`, `heading_level` and `content_src` are the raw attribute values (or
+/// `undefined`); `position` is the element's place among the page's widgets
+/// (0 for the first), which picks the URL hash prefix it owns.
 #[wasm_bindgen]
 pub fn mount(
     shadow: &ShadowRoot,
     open: Option<String>,
     heading_level: Option<String>,
     position: Option<u32>,
+    content_src: Option<String>,
 ) -> Result<Widget, JsValue> {
     styles::adopt(shadow)?;
     let document = gloo::utils::document();
@@ -66,7 +71,39 @@ pub fn mount(
         hash_prefix: hash_prefix_for(position.unwrap_or(0)),
         ..Options::default()
     };
-    let props = AppProps { content: Shared(built_in_content()), options };
-    let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    Ok(Widget { handle: Some(handle) })
+    let source = content_src.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let content = source.is_none().then(|| Shared(built_in_content()));
+    let props = AppProps { content, notice: None, options: options.clone() };
+    let handle: Handle = Rc::new(RefCell::new(Some(
+        yew::Renderer::<App>::with_root_and_props(container, props).render(),
+    )));
+    if let Some(url) = source {
+        let handle = handle.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let (content, notice) = match remote::load(&url).await {
+                Ok(content) => (Rc::new(content), None),
+                Err(error) => (built_in_content(), Some(Shared(Rc::new(notice_for(&url, &error))))),
+            };
+            if let Some(app) = handle.borrow_mut().as_mut() {
+                app.update(AppProps { content: Some(Shared(content)), notice, options });
+            }
+        });
+    }
+    Ok(Widget { handle })
+}
+
+/// The notice for a content file that could not be used; also logged to the console.
+fn notice_for(url: &str, error: &remote::LoadError) -> Notice {
+    let summary = format!(
+        "The content file {url} could not be used, so the standard guide is shown instead: {error}."
+    );
+    let details: Vec<String> = match error {
+        remote::LoadError::Invalid(errors) => errors.iter().map(ToString::to_string).collect(),
+        _ => Vec::new(),
+    };
+    web_sys::console::error_1(&format!("treatment-guide: {summary}").into());
+    for detail in &details {
+        web_sys::console::error_1(&format!("treatment-guide: {url}: {detail}").into());
+    }
+    Notice { summary, details }
 }

@@ -64,7 +64,8 @@
           element.shadowRoot,
           element.getAttribute('open'),
           element.getAttribute('heading-level'),
-          Math.max(position, 0)
+          Math.max(position, 0),
+          element.getAttribute('content-src')
         );
       }).catch(function (error) {
         console.error('treatment-guide: ' + LOAD_FAILED, error);

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::content::Content;
 use crate::lookup::DrugIndex;
 
-use super::components::{DrugCard, Lookup, SectionList};
+use super::components::{DrugCard, Lookup, Notice, NoticeBox, SectionList};
 use super::dom;
 use super::options::Options;
 use super::state::{Action, ViewState};
@@ -40,19 +40,53 @@ impl<T> Deref for Shared<T> {
 /// The content a widget shows.
 pub type ContentRef = Shared<Content>;
 
+/// Shown while a charity's content file is on its way.
+pub const LOADING_TEXT: &str = "Loading the treatment guide…";
+
 /// Props of [`App`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct AppProps {
-    /// What to show.
-    pub content: ContentRef,
+    /// What to show; `None` while it is loading.
+    pub content: Option<ContentRef>,
+    /// A problem to tell the reader and the web staff about (content that could not be used).
+    #[prop_or_default]
+    pub notice: Option<Shared<Notice>>,
     /// How the host page set this widget up.
     #[prop_or_default]
     pub options: Options,
 }
 
-/// One whole widget: title, sections, footer.
+/// One whole widget: a loading line until the content is there, then the guide.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    match &props.content {
+        None => html! {
+            <div class="tg-root" part="root">
+                <p class="tg-loading" role="status">{ LOADING_TEXT }</p>
+            </div>
+        },
+        Some(content) => html! {
+            <Guide content={content.clone()} notice={props.notice.clone()} options={props.options.clone()} />
+        },
+    }
+}
+
+/// Props of [`Guide`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct GuideProps {
+    /// What to show.
+    pub content: ContentRef,
+    /// A problem to show above the guide.
+    #[prop_or_default]
+    pub notice: Option<Shared<Notice>>,
+    /// How the host page set this widget up.
+    #[prop_or_default]
+    pub options: Options,
+}
+
+/// The guide: title, lookup, drug card, sections, footer.
+#[function_component]
+pub fn Guide(props: &GuideProps) -> Html {
     let content = props.content.clone();
     let options = &props.options;
     let state = {
@@ -125,6 +159,9 @@ pub fn App(props: &AppProps) -> Html {
     );
     html! {
         <div class="tg-root" lang={meta.language.clone()} part="root">
+            if let Some(notice) = &props.notice {
+                <NoticeBox notice={notice.clone()} />
+            }
             <header class="tg-header" part="header">
                 <p class="tg-title">{ &meta.title }</p>
                 if !meta.intro.is_empty() {

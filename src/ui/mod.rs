@@ -11,5 +11,6 @@ pub mod options;
 pub mod state;
 pub mod text;
 
-pub use app::{App, AppProps, ContentRef, Shared};
+pub use app::{App, AppProps, ContentRef, Guide, GuideProps, Shared};
+pub use components::Notice;
 pub use options::{OpenSpec, Options};

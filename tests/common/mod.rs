@@ -33,7 +33,7 @@ pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mo
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
-    let widget = mount(&shadow, open.map(Into::into), heading_level.map(Into::into), None).unwrap();
+    let widget = mount(&shadow, open.map(Into::into), heading_level.map(Into::into), None, None).unwrap();
     tick().await;
     tick().await;
     Mounted { host, shadow, widget }

@@ -3,6 +3,7 @@
 mod drug_card;
 mod lookup;
 mod mention;
+mod notice;
 mod rich_text;
 mod section;
 mod section_list;
@@ -10,6 +11,7 @@ mod section_list;
 pub use drug_card::{DrugCard, DrugCardProps};
 pub use lookup::{marked, Lookup, LookupProps, MAX_SUGGESTIONS};
 pub use mention::{Mention, MentionProps};
+pub use notice::{Notice, NoticeBox, NoticeBoxProps, MAX_DETAILS};
 pub use rich_text::{RichText, RichTextProps};
 pub use section::{Section, SectionProps};
 pub use section_list::{SectionList, SectionListProps};

@@ -34,6 +34,7 @@ pub fn RichText(props: &RichTextProps) -> Html {
     let mut inline = |run: &Inline| -> Html {
         let (text, kind, help) = match run {
             Inline::Text(text) => return html! { { text } },
+            Inline::Link { text, href } => return html! { <a class="tg-link" href={href.clone()}>{ text }</a> },
             Inline::Drug { text, drug } => (text, "drug", drug_help(content, *drug, &props.ondrug)),
             Inline::Term { text, term } => (text, "term", html! { { &content.glossary[*term].definition } }),
         };

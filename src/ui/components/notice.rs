@@ -1,0 +1,44 @@
+//! A problem notice (`role="alert"`): why the widget shows what it shows.
+
+use yew::prelude::*;
+
+use super::super::app::Shared;
+
+/// At most this many details are listed; the rest are counted.
+pub const MAX_DETAILS: usize = 20;
+
+/// What went wrong, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// One sentence for everyone.
+    pub summary: String,
+    /// Details for the web staff (one problem each).
+    pub details: Vec<String>,
+}
+
+/// Props of [`NoticeBox`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct NoticeBoxProps {
+    /// What to say.
+    pub notice: Shared<Notice>,
+}
+
+/// The notice, above the guide.
+#[function_component]
+pub fn NoticeBox(props: &NoticeBoxProps) -> Html {
+    let notice = &props.notice;
+    let more = notice.details.len().saturating_sub(MAX_DETAILS);
+    html! {
+        <div class="tg-notice" role="alert" part="notice">
+            <p>{ &notice.summary }</p>
+            if !notice.details.is_empty() {
+                <ul>
+                    { for notice.details.iter().take(MAX_DETAILS).map(|d| html! { <li>{ d }</li> }) }
+                    if more > 0 {
+                        <li>{ format!("… and {more} more (see the browser console)") }</li>
+                    }
+                </ul>
+            }
+        </div>
+    }
+}
