@@ -21,7 +21,8 @@ export const MIME = {
  * Starts a server. Options: `root` folder, `port` (0 = any), `prefix` (URL
  * path the folder is served under, e.g. `/a/b/`), `headers` (added to every
  * response), `routes` (map of URL path to `{ body, type, headers }` for
- * host pages made up by tests). Resolves to `{ url, close, requests }`.
+ * host pages made up by tests; `{ hang: true }` never answers). Resolves to
+ * `{ url, close, requests }`.
  */
 export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', headers = {}, routes = {} }) {
   const base = resolve(root);
@@ -35,6 +36,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', 
     };
     if (routes[path]) {
       const route = routes[path];
+      if (route.hang) return; // never answers: for time-out tests
       return send(route.status || 200, route.body, route.type || MIME['.html'], route.headers);
     }
     if (!path.startsWith(prefix)) return send(404, 'not found', 'text/plain');
@@ -51,7 +53,11 @@ export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', 
     server.once('error', fail);
     server.listen(port, host, () => {
       const url = `http://${host}:${server.address().port}${prefix}`;
-      ok({ url, requests, close: () => new Promise((done) => server.close(done)) });
+      const close = () => new Promise((done) => {
+        server.closeAllConnections?.();
+        server.close(done);
+      });
+      ok({ url, requests, close });
     });
   });
 }

@@ -1,6 +1,7 @@
 //! The embed entry: what `treatment-guide.js` calls to put a widget into the
 //! shadow root of a `<treatment-guide>` element, and to take it away.
 
+pub mod crash;
 pub mod remote;
 mod styles;
 
@@ -35,6 +36,7 @@ type Handle = Rc<RefCell<Option<AppHandle<App>>>>;
 #[wasm_bindgen]
 pub struct Widget {
     handle: Handle,
+    root: ShadowRoot,
 }
 
 #[wasm_bindgen]
@@ -44,6 +46,7 @@ impl Widget {
         if let Some(handle) = self.handle.borrow_mut().take() {
             handle.destroy();
         }
+        crash::forget(&self.root);
     }
 }
 
@@ -60,6 +63,7 @@ pub fn mount(
     position: Option<u32>,
     content_src: Option<String>,
 ) -> Result<Widget, JsValue> {
+    crash::watch(shadow);
     styles::adopt(shadow)?;
     let document = gloo::utils::document();
     let container = document.create_element("div")?;
@@ -89,7 +93,7 @@ pub fn mount(
             }
         });
     }
-    Ok(Widget { handle })
+    Ok(Widget { handle, root: shadow.clone() })
 }
 
 /// The notice for a content file that could not be used; also logged to the console.

@@ -19,18 +19,41 @@
 
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI);
-  var ready = null;
+  var compiled = null;
+  var idle = [];
+  var made = 0;
 
-  /** Downloads and instantiates the WebAssembly once; later calls share it. */
-  function load() {
-    if (!ready) {
-      ready = import(new URL(GLUE, base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL(WASM, base) }).then(function () {
-          return glue;
-        });
-      });
+  /** Downloads and compiles the WebAssembly once per page. */
+  function compile() {
+    if (!compiled) {
+      var url = new URL(WASM, base);
+      var bytes = function () {
+        return fetch(url).then(function (response) {
+          if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
+          return response.arrayBuffer();
+        }).then(function (buffer) { return WebAssembly.compile(buffer); });
+      };
+      compiled = (WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(url)) : Promise.reject())
+        .catch(bytes);
+      compiled.catch(function () { compiled = null; });
     }
-    return ready;
+    return compiled;
+  }
+
+  /**
+   * An instance of the widget code for one element. Each element gets its
+   * own instance of the once-compiled module, so a fault in one widget cannot
+   * reach another; instances of removed elements are reused.
+   */
+  function instance() {
+    if (idle.length) return Promise.resolve(idle.pop());
+    made += 1;
+    var url = new URL(GLUE, base);
+    if (made > 1) url.search = 'instance=' + made;
+    return Promise.all([import(url.href), compile()]).then(function (loaded) {
+      var glue = loaded[0];
+      return glue.default({ module_or_path: loaded[1] }).then(function () { return glue; });
+    });
   }
 
   class TreatmentGuideElement extends HTMLElement {
@@ -55,10 +78,16 @@
       var element = this;
       var attempt = {};
       element._attempt = attempt;
-      load().then(function (glue) {
-        if (element._attempt !== attempt || !element.isConnected) return;
+      if (element._glue && element._glue.crashed()) element._glue = null;
+      var ready = element._glue ? Promise.resolve(element._glue) : instance();
+      ready.then(function (glue) {
+        if (element._attempt !== attempt || !element.isConnected) {
+          if (!element._glue) idle.push(glue);
+          return;
+        }
         element._unmount();
         element._attempt = attempt;
+        element._glue = glue;
         var position = Array.prototype.indexOf.call(document.querySelectorAll(TAG), element);
         element._widget = glue.mount(
           element.shadowRoot,
@@ -79,12 +108,21 @@
 
     _unmount() {
       this._attempt = null;
+      var glue = this._glue;
       if (this._widget) {
-        this._widget.unmount();
-        this._widget.free();
+        try {
+          this._widget.unmount();
+          this._widget.free();
+        } catch (error) {
+          // The instance failed earlier and has already said so.
+        }
         this._widget = null;
       }
       if (this.shadowRoot) this.shadowRoot.replaceChildren();
+      if (glue && !this.isConnected) {
+        this._glue = null;
+        if (!glue.crashed()) idle.push(glue);
+      }
     }
   }
 

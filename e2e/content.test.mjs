@@ -1,0 +1,167 @@
+// End-to-end: a charity's own content file (content-src), every way it can
+// fail with its own message, hostile content, and failure containment.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+
+const PREFIX = '/guide/';
+let browser;
+let server;
+let exported;
+
+const page = (attrs) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script src="${PREFIX}treatment-guide.js" defer></script></head>
+<body><main><h1>Host page</h1><treatment-guide ${attrs}></treatment-guide>
+<treatment-guide id="second"></treatment-guide></main></body></html>`;
+
+const json = (value) => ({ body: JSON.stringify(value), type: 'application/json' });
+const clone = () => JSON.parse(JSON.stringify(exported));
+
+function nested(depth) {
+  let value = '"x"';
+  for (let i = 0; i < depth; i += 1) value = `[${value}]`;
+  return value;
+}
+
+const fixtures = () => {
+  const renamed = clone();
+  renamed.sections[1].title = 'Chemotherapy (our charity’s words)';
+  renamed.drugs[0].synonyms.push({ name: 'VCR', kind: 'abbreviation' });
+  const duplicate = clone();
+  duplicate.drugs[3].synonyms[1].name = 'Oncovin';
+  const wrongType = clone();
+  wrongType.sections[0].title = 42;
+  const hostileTitle = clone();
+  hostileTitle.sections[0].title = '<img src=x onerror="window.pwned=1">Relapse';
+  const badLink = clone();
+  badLink.sections[8].body += '\n\n[Click me](javascript:alert(1))';
+  const huge = clone();
+  huge.sections[0].body = 'x'.repeat(3 * 1024 * 1024);
+  const longField = clone();
+  longField.drugs[0].name = 'v'.repeat(100000);
+  return {
+    '/content/good.json': json(renamed),
+    '/content/duplicate.json': json(duplicate),
+    '/content/wrong-type.json': json(wrongType),
+    '/content/hostile-title.json': json(hostileTitle),
+    '/content/bad-link.json': json(badLink),
+    '/content/huge.json': json(huge),
+    '/content/long-field.json': json(longField),
+    '/content/not-json.json': { body: '<html>Oops, an error page</html>', type: 'text/html' },
+    '/content/deep.json': { body: `{"meta": ${nested(5000)}}`, type: 'application/json' },
+    '/content/slow.json': { hang: true },
+    '/content/gone.json': { status: 404, body: 'not found', type: 'text/plain' },
+  };
+};
+
+before(async () => {
+  exported = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'content-check', '--', '--export'], { encoding: 'utf8' }));
+  browser = await launch();
+  const routes = { ...fixtures() };
+  for (const name of ['good', 'duplicate', 'wrong-type', 'hostile-title', 'bad-link', 'huge', 'long-field', 'not-json', 'deep', 'slow', 'gone']) {
+    routes[`/host/${name}.html`] = { body: page(`content-src="/content/${name}.json"`) };
+  }
+  routes['/host/unreachable.html'] = { body: page('content-src="http://127.0.0.1:9/content.json"') };
+  routes['/host/plain.html'] = { body: page('') };
+  routes['/favicon.ico'] = { status: 204, body: '', type: 'image/x-icon' };
+  routes['/host/no-wasm.html'] = { body: page('').replaceAll(PREFIX, '/broken/') };
+  routes['/broken/treatment-guide.js'] = { body: '', type: 'text/javascript' };
+  server = await serveDist({ prefix: PREFIX, routes });
+  const loader = await (await fetch(`${server.url}treatment-guide.js`)).text();
+  routes['/broken/treatment-guide.js'].body = loader;
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const origin = () => server.url.slice(0, -PREFIX.length);
+const first = 'treatment-guide:not(#second)';
+
+async function notice(p) {
+  const alert = p.locator(`${first} [role=alert]`);
+  await alert.waitFor({ timeout: 15000 });
+  return alert.innerText();
+}
+
+async function builtInStillShown(p) {
+  await widgetReady(p, first);
+  assert.equal(await p.locator(`${first} .tg-heading > button`).count(), 9);
+  assert.match(await p.locator(`${first} [data-tg-section=chemotherapy] .tg-heading`).innerText(), /^Chemotherapy$/);
+}
+
+test('a valid content file replaces the built-in content', async () => {
+  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/good.html`);
+  await p.locator(`${first} [data-tg-section=chemotherapy] .tg-heading`).getByText('our charity').waitFor();
+  assert.equal(await p.locator(`${first} [role=alert]`).count(), 0);
+  await p.locator(`${first} input[role=combobox]`).fill('VCR');
+  assert.match(await p.locator(`${first} [role=option]`).first().innerText(), /^vincristine/);
+  assert.match(await p.locator('#second [data-tg-section=chemotherapy] .tg-heading').innerText(), /^Chemotherapy$/, 'the other widget keeps its own content');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+const failures = [
+  ['duplicate', /drugs\[3\]\.synonyms\[1\]\.name: "Oncovin" is already a name of vincristine/],
+  ['wrong-type', /sections\[0\]\.title: .*invalid type: integer `42`, expected a string/],
+  ['not-json', /not valid JSON/],
+  ['huge', /more than the 2048 KiB/],
+  ['long-field', /drugs\[0\]\.name: is 100000 characters long; at most 300 are allowed/],
+  ['bad-link', /the link "javascript:alert\(1\)?" is not allowed/],
+  ['deep', /not valid (content )?JSON/],
+  ['gone', /HTTP 404/],
+  ['unreachable', /could not be reached/],
+  ['slow', /did not arrive within 10 seconds/],
+];
+for (const [name, message] of failures) {
+  test(`content-src failure "${name}" shows its own message and the built-in guide`, async () => {
+    const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/${name}.html`);
+    const text = await notice(p);
+    assert.match(text, /could not be used, so the standard guide is shown instead/);
+    assert.match(text, message);
+    await builtInStillShown(p);
+    assert.ok(problems.some((m) => m.includes('treatment-guide:')), 'the problem is also in the console');
+    await ctx.close();
+  });
+}
+
+test('markup in content is shown as text, never run', async () => {
+  const { ctx, page: p } = await openPage(browser, `${origin()}/host/hostile-title.html`);
+  const title = p.locator(`${first} [data-tg-section=relapsed-and-refractory] .tg-heading`);
+  await title.getByText('<img').waitFor();
+  assert.equal(await p.locator(`${first} img`).count(), 0);
+  assert.equal(await p.evaluate(() => window.pwned), undefined);
+  await ctx.close();
+});
+
+test('a failure inside one widget stays in that widget', async () => {
+  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/plain.html`);
+  await widgetReady(p, first);
+  await widgetReady(p, '#second');
+  const threw = await p.evaluate(() => {
+    try {
+      document.querySelector('treatment-guide')._glue.failForTests();
+      return false;
+    } catch (error) {
+      return true;
+    }
+  });
+  assert.ok(threw);
+  assert.match(await p.locator(`${first} [role=alert]`).innerText(), /something went wrong/);
+  assert.ok(problems.some((m) => m.includes('internal error')));
+  await p.locator('#second input[role=combobox]').fill('Kymriah');
+  assert.match(await p.locator('#second [role=option]').first().innerText(), /^tisagenlecleucel/);
+  await p.locator('#second [data-tg-section=immunotherapy] .tg-heading > button').click();
+  assert.equal(await p.locator('#second [data-tg-section=immunotherapy] .tg-heading > button').getAttribute('aria-expanded'), 'true');
+  assert.equal(await p.evaluate(() => document.querySelector('h1').textContent), 'Host page');
+  await ctx.close();
+});
+
+test('when the WebAssembly cannot load, the element says so instead of staying blank', async () => {
+  const { ctx, page: p } = await openPage(browser, `${origin()}/host/no-wasm.html`);
+  const message = p.locator('treatment-guide [role=alert]').first();
+  await message.waitFor();
+  assert.match(await message.innerText(), /could not be loaded/);
+  await ctx.close();
+});
