@@ -213,3 +213,150 @@ fn json_errors_carry_the_json_path() {
     let errors = Content::from_json(&value.to_string()).unwrap_err();
     assert_eq!(errors[0].to_string(), "drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine");
 }
+
+fn built_in_value() -> serde_json::Value {
+    serde_json::from_str(treatment_guide::built_in::JSON).unwrap()
+}
+
+fn json_errors(value: &serde_json::Value) -> Vec<String> {
+    Content::from_json(&value.to_string()).unwrap_err().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn json_error_classes_each_have_their_own_message() {
+    let mut wrong_type = built_in_value();
+    wrong_type["sections"][0]["title"] = 42.into();
+    let errors = json_errors(&wrong_type);
+    assert!(errors[0].contains("sections[0].title: the file is not valid content JSON: invalid type: integer `42`"), "{errors:?}");
+
+    let mut missing = built_in_value();
+    missing["drugs"][2].as_object_mut().unwrap().remove("treatment");
+    assert!(json_errors(&missing)[0].contains("missing field `treatment`"));
+
+    let mut unknown = built_in_value();
+    unknown["drugs"][2]["colour"] = "red".into();
+    assert!(json_errors(&unknown)[0].contains("drugs[2].colour: the file is not valid content JSON: unknown field `colour`"));
+
+    let not_json = Content::from_json("<html>error page</html>").unwrap_err();
+    assert!(not_json[0].message.starts_with("the file is not valid JSON (line 1, column 1)"), "{not_json:?}");
+
+    let too_big = Content::from_json(&" ".repeat(treatment_guide::content::MAX_CONTENT_BYTES + 1)).unwrap_err();
+    assert!(too_big[0].message.contains("more than the 2048 KiB"));
+
+    let deep = format!("{{\"meta\": {}\"x\"{}}}", "[".repeat(5000), "]".repeat(5000));
+    assert!(Content::from_json(&deep).unwrap_err()[0].message.contains("not valid content JSON"));
+    let deeper = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(Content::from_json(&deeper).unwrap_err()[0].message.contains("not valid content JSON"), "no stack overflow");
+}
+
+#[test]
+fn hostile_content_is_rejected_or_kept_as_text() {
+    let mut long = built_in_value();
+    long["drugs"][0]["synonyms"][0]["name"] = "O".repeat(1_000_000).into();
+    assert!(json_errors(&long).iter().any(|e| e.contains("drugs[0].synonyms[0].name: is 1000000 characters long; at most 300")));
+
+    for url in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "http://example.org", "//example.org"] {
+        let mut link = built_in_value();
+        let body = link["sections"][8]["body"].as_str().unwrap().to_owned();
+        link["sections"][8]["body"] = format!("{body}\n\n[More]({url})").into();
+        assert!(json_errors(&link).iter().any(|e| e.contains("is not allowed")), "{url} is rejected");
+    }
+
+    let mut ok_link = built_in_value();
+    let body = ok_link["sections"][8]["body"].as_str().unwrap().to_owned();
+    ok_link["sections"][8]["body"] = format!("{body}\n\n[More](https://example.org/trials)").into();
+    let content = Content::from_json(&ok_link.to_string()).unwrap();
+    let last = content.sections[8].blocks.last().unwrap();
+    assert_eq!(
+        last,
+        &Block::Paragraph(vec![Inline::Link { text: "More".into(), href: "https://example.org/trials".into() }])
+    );
+
+    let mut markup = built_in_value();
+    markup["sections"][0]["title"] = "<script>alert(1)</script>".into();
+    let content = Content::from_json(&markup.to_string()).unwrap();
+    assert_eq!(content.sections[0].title, "<script>alert(1)</script>", "kept as text; the UI never renders HTML");
+}
+
+mod properties {
+    use proptest::prelude::*;
+    use treatment_guide::content::{parse_body, Content};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_text_as_content_gives_errors_not_panics(text in "\\PC{0,400}") {
+            let _ = Content::from_json(&text);
+        }
+
+        #[test]
+        fn any_body_markup_parses_or_reports_lines(body in "[a-z{}|\\[\\]()\\- \n:/.]{0,300}") {
+            match parse_body(&body) {
+                Ok(_) => {}
+                Err(errors) => {
+                    let lines = body.lines().count();
+                    prop_assert!(errors.iter().all(|e| e.line < lines.max(1)));
+                }
+            }
+        }
+
+        #[test]
+        fn any_string_in_a_field_is_handled(text in "\\PC{0,200}") {
+            let mut value: serde_json::Value = serde_json::from_str(treatment_guide::built_in::JSON).unwrap();
+            value["sections"][1]["body"] = text.clone().into();
+            value["drugs"][0]["synonyms"][0]["name"] = text.into();
+            let _ = Content::from_json(&value.to_string());
+        }
+    }
+}
+
+#[test]
+fn example_file_and_schema_match_the_format() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let example = fs::read_to_string(root.join("content-example.json")).unwrap();
+    assert_eq!(Content::from_json(&example).unwrap(), shipped(), "docs/content-example.json is the exported built-in content");
+
+    let schema: serde_json::Value = serde_json::from_str(&fs::read_to_string(root.join("content.schema.json")).unwrap()).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&example).unwrap();
+    // Every field the format writes is described by the schema, and the schema names no other.
+    let keys = |v: &serde_json::Value| -> Vec<String> { let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect(); k.sort(); k };
+    let props = |path: &[&str]| { let mut node = &schema; for p in path { node = &node[p]; } keys(&node["properties"]) };
+    assert_eq!(keys(&value), props(&[]));
+    assert_eq!(keys(&value["meta"]), props(&["properties", "meta"]));
+    assert_eq!(keys(&value["sections"][0]), props(&["properties", "sections", "items"]));
+    assert_eq!(keys(&value["drugs"][0]), props(&["properties", "drugs", "items"]));
+    assert_eq!(keys(&value["glossary"][0]), props(&["properties", "glossary", "items"]));
+    let mut required: Vec<String> = schema["properties"]["strings"]["required"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_owned()).collect();
+    required.sort();
+    assert_eq!(keys(&value["strings"]), required);
+    let ids: Vec<&str> = schema["properties"]["sections"]["items"]["properties"]["id"]["enum"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    assert_eq!(ids, SECTION_IDS);
+}
+
+#[test]
+fn content_check_command_reports_ok_and_problems() {
+    let exe = env!("CARGO_BIN_EXE_content-check");
+    let dir = std::env::temp_dir().join(format!("tg-check-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.json");
+    let out = std::process::Command::new(exe).arg("--export").arg(&good).output().unwrap();
+    assert!(out.status.success());
+    let out = std::process::Command::new(exe).arg(&good).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok: 9 sections, 16 drugs"));
+
+    let mut value: serde_json::Value = serde_json::from_str(&fs::read_to_string(&good).unwrap()).unwrap();
+    value["drugs"][3]["synonyms"][1]["name"] = "Oncovin".into();
+    let bad = dir.join("bad.json");
+    fs::write(&bad, value.to_string()).unwrap();
+    let out = std::process::Command::new(exe).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine"), "{stderr}");
+
+    let out = std::process::Command::new(exe).arg(toml_source::repository_dir()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::process::Command::new(exe).output().unwrap().status.code(), Some(2), "usage error");
+    fs::remove_dir_all(&dir).unwrap();
+}
