@@ -14,6 +14,7 @@ build: install
 	cargo fetch --quiet
 	trunk build --release --offline=true
 	@node tools/sizes.mjs dist
+	@node tools/sri.mjs dist
 
 ## Build and serve the standalone page on http://127.0.0.1:8080/.
 serve: build

@@ -13,7 +13,8 @@ pub fn current_hash() -> String {
 }
 
 /// Sets the page URL's fragment (or removes it with `None`) without adding a
-/// history entry and without the browser's own jump.
+/// history entry and without the browser's own jump. The host page's history
+/// state (a router's data) is kept.
 pub fn replace_hash(fragment: Option<&str>) {
     let window = gloo::utils::window();
     let location = window.location();
@@ -23,7 +24,8 @@ pub fn replace_hash(fragment: Option<&str>) {
         None => format!("{path}{search}"),
     };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
     }
 }
 

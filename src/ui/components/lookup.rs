@@ -104,7 +104,7 @@ pub fn Lookup(props: &LookupProps) -> Html {
     });
 
     html! {
-        <div class="tg-lookup" part="lookup" role="search">
+        <div class="tg-lookup" part="lookup">
             <label class="tg-label" for={input_id.clone()}>{ &strings.lookup_label }</label>
             <p class="tg-hint" id={hint_id.clone()}>{ &strings.lookup_hint }</p>
             <div class="tg-combobox">

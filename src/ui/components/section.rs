@@ -63,8 +63,9 @@ pub fn Section(props: &SectionProps) -> Html {
             if !section.summary.is_empty() {
                 <p class="tg-summary">{ &section.summary }</p>
             }
-            <div class="tg-panel" part="section-panel" id={panel_id} role="region"
-                aria-labelledby={button_id} hidden={!props.open}>
+            // No role="region": with nine panels (and possibly several widgets) that many
+            // landmarks would crowd a screen reader's landmark list.
+            <div class="tg-panel" part="section-panel" id={panel_id} hidden={!props.open}>
                 <RichText content={props.content.clone()} section={props.index}
                     id_prefix={props.id_prefix.clone()} highlight={props.highlight}
                     ondrug={props.ondrug.clone()} />
