@@ -39,6 +39,7 @@ test-e2e:
 ## Figures, one per line: `name: value unit`.
 bench: build
 	@node tools/sizes.mjs dist
+	@node tools/bench-page.mjs dist
 
 clean:
 	rm -rf dist target

@@ -1,17 +1,93 @@
-// Trunk post-build hook: writes treatment-guide.js (the only file a host page
-// references) from its template, pointing at this build's content-hashed
-// WebAssembly and glue files, and prints the gzip sizes of what a browser loads.
+// Trunk post-build hook (env TRUNK_STAGING_DIR), or by hand on a built folder:
+//
+//   node tools/post-build.mjs <dir>                  both steps below
+//   node tools/post-build.mjs --precache-only <dir>  step 2 only (the folder's
+//                                                    treatment-guide.js is kept)
+//
+// 1. Writes treatment-guide.js (the only file a host page references) from its
+//    template, pointing at this build's content-hashed WebAssembly and glue.
+// 2. Lists every file of the folder with its SRI hash into precache.json, and
+//    writes sw.js (the standalone page's service worker, from pwa/sw.js) with
+//    that list and a version derived from it: a build with any changed file
+//    gets a new cache name.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
-if (!dir) throw new Error('post-build: no TRUNK_STAGING_DIR');
-const files = readdirSync(dir);
-const wasm = files.find((f) => f.endsWith('_bg.wasm'));
-const glue = wasm && files.find((f) => f === wasm.replace(/_bg\.wasm$/, '.js'));
-if (!wasm || !glue) throw new Error(`post-build: no wasm-bindgen output in ${dir}: ${files.join(', ')}`);
+const LOADER = 'treatment-guide.js';
+/** Written by step 2, so never listed. */
+const GENERATED = new Set(['sw.js', 'precache.json']);
+/** Trunk's content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm`. */
+const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z0-9]+$/;
 
-const template = readFileSync(new URL('../src/embed/treatment-guide.js', import.meta.url), 'utf8');
-const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm);
-if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
-writeFileSync(join(dir, 'treatment-guide.js'), loader);
+/** Step 1: treatment-guide.js from src/embed/treatment-guide.js. */
+export function writeLoader(dir) {
+  const files = readdirSync(dir);
+  const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
+  if (wasm.length !== 1) throw new Error(`post-build: expected one *_bg.wasm in ${dir}, found: ${wasm.join(', ') || 'none'}`);
+  const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
+  if (!files.includes(glue)) throw new Error(`post-build: no wasm-bindgen glue ${glue} in ${dir}: ${files.join(', ')}`);
+  const template = readFileSync(new URL('../src/embed/treatment-guide.js', import.meta.url), 'utf8');
+  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0]);
+  if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
+  writeFileSync(join(dir, LOADER), loader);
+}
+
+/** Every file under `dir` as a URL path relative to it, sorted. */
+function walk(dir, root = dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? walk(path, root) : [relative(root, path).split(sep).join('/')];
+    })
+    .sort();
+}
+
+/** Step 2: precache.json and sw.js. Returns the precache list. */
+export function writePrecache(dir) {
+  const urls = walk(dir).filter((url) => !GENERATED.has(url));
+  if (!urls.includes('index.html') || !urls.includes(LOADER)) {
+    throw new Error(`post-build: ${dir} lacks index.html or ${LOADER}: ${urls.join(', ')}`);
+  }
+  // The files the embed loads: the loader and every file it names (glue, wasm), plus wasm-bindgen snippets.
+  const loader = readFileSync(join(dir, LOADER), 'utf8');
+  const quoted = (url) => ['\'', '"', '`'].some((q) => loader.includes(`${q}${url}${q}`));
+  const named = urls.filter((url) => url !== LOADER && !url.includes('/') && quoted(url));
+  if (!named.some((u) => u.endsWith('.wasm')) || !named.some((u) => u.endsWith('.js'))) {
+    throw new Error(`post-build: ${LOADER} in ${dir} names no wasm or glue file of the folder`);
+  }
+  const embed = new Set([LOADER, ...named, ...urls.filter((url) => url.startsWith('snippets/'))]);
+
+  const files = urls.map((url) => {
+    const bytes = readFileSync(join(dir, url));
+    return {
+      url,
+      bytes: bytes.length,
+      integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
+      immutable: HASHED.test(url),
+      embed: embed.has(url),
+    };
+  });
+  const template = readFileSync(new URL('../pwa/sw.js', import.meta.url), 'utf8');
+  const digest = createHash('sha256').update(template);
+  for (const file of files) digest.update(`${file.url}\n${file.integrity}\n`);
+  const version = digest.digest('hex').slice(0, 16);
+
+  const build = { version, files };
+  writeFileSync(join(dir, 'precache.json'), `${JSON.stringify(build, null, 2)}\n`);
+  const worker = template.replace('__TG_BUILD__', JSON.stringify(build));
+  if (worker.includes('__TG_')) throw new Error('post-build: a placeholder was left in sw.js');
+  writeFileSync(join(dir, 'sw.js'), worker);
+  return build;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--')) || process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('post-build: no TRUNK_STAGING_DIR and no folder argument');
+  if (!args.includes('--precache-only')) writeLoader(dir);
+  const { version, files } = writePrecache(dir);
+  console.log(`post-build: sw.js precaches ${files.length} files, version ${version}`);
+}

@@ -11,7 +11,7 @@ const kib = (bytes) => (bytes / 1024).toFixed(1);
 const pick = (test) => files.filter(test);
 
 const wasm = pick((f) => f.endsWith('.wasm'));
-const glue = pick((f) => f.endsWith('.js') && f !== 'treatment-guide.js' && f !== 'sw.js');
+const glue = pick((f) => /^treatment-guide-[0-9a-f]+\.js$/.test(f));
 const loader = ['treatment-guide.js'];
 const css = pick((f) => f.endsWith('.css'));
 const sum = (list) => list.reduce((n, f) => n + gz(f), 0);
