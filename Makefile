@@ -40,6 +40,8 @@ test-e2e:
 bench: build
 	@node tools/sizes.mjs dist
 	@node tools/bench-page.mjs dist
+	@cargo run --quiet --release --example bench
+	@node tools/bench-lookup.mjs
 
 clean:
 	rm -rf dist target

@@ -26,7 +26,12 @@ mod cli {
 
     /// Runs the command; returns the process exit code.
     pub fn run(args: Vec<String>) -> i32 {
-        match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        match args
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
             ["--export"] => export(None),
             ["--export", out] => export(Some(out)),
             ["-h" | "--help"] => {
@@ -42,8 +47,8 @@ mod cli {
     }
 
     fn export(out: Option<&str>) -> i32 {
-        let raw: RawContent =
-            serde_json::from_str(treatment_guide::built_in::JSON).expect("built-in content is valid JSON");
+        let raw: RawContent = serde_json::from_str(treatment_guide::built_in::JSON)
+            .expect("built-in content is valid JSON");
         let json = serde_json::to_string_pretty(&raw).expect("content serialises") + "\n";
         match out {
             None => print!("{json}"),

@@ -18,12 +18,18 @@ pub struct Location {
 impl Location {
     /// A location given by a field path alone.
     pub fn at_path(path: impl Into<String>) -> Self {
-        Location { path: path.into(), ..Location::default() }
+        Location {
+            path: path.into(),
+            ..Location::default()
+        }
     }
 
     /// A location given by a line of the whole file (for syntax errors).
     pub fn at_line(line: usize) -> Self {
-        Location { line: Some(line), ..Location::default() }
+        Location {
+            line: Some(line),
+            ..Location::default()
+        }
     }
 }
 
@@ -39,7 +45,10 @@ pub struct ContentError {
 impl ContentError {
     /// A new error at `location`.
     pub fn new(location: Location, message: impl Into<String>) -> Self {
-        ContentError { location, message: message.into() }
+        ContentError {
+            location,
+            message: message.into(),
+        }
     }
 }
 

@@ -68,7 +68,9 @@ pub fn parse_body(body: &str) -> Result<Vec<RawBlock>, Vec<MarkupError>> {
     let mut paragraph: Vec<RawInline> = Vec::new();
     let mut items: Vec<Vec<RawInline>> = Vec::new();
 
-    let flush = |paragraph: &mut Vec<RawInline>, items: &mut Vec<Vec<RawInline>>, blocks: &mut Vec<RawBlock>| {
+    let flush = |paragraph: &mut Vec<RawInline>,
+                 items: &mut Vec<Vec<RawInline>>,
+                 blocks: &mut Vec<RawBlock>| {
         if !paragraph.is_empty() {
             blocks.push(RawBlock::Paragraph(std::mem::take(paragraph)));
         }
@@ -142,13 +144,20 @@ fn parse_inline(text: &str, line: usize, errors: &mut Vec<MarkupError>) -> Vec<R
         let after = &rest[at + 1..];
         match rest.as_bytes()[at] {
             b'}' => {
-                errors.push(MarkupError { line, message: "a \"}\" has no \"{\" before it".into() });
+                errors.push(MarkupError {
+                    line,
+                    message: "a \"}\" has no \"{\" before it".into(),
+                });
                 push_text(&mut runs, "}");
                 rest = after;
             }
             b'[' => match parse_link(after) {
                 Some((shown, url, used)) => {
-                    runs.push(RawInline::Link { text: shown.to_owned(), url: url.to_owned(), line });
+                    runs.push(RawInline::Link {
+                        text: shown.to_owned(),
+                        url: url.to_owned(),
+                        line,
+                    });
                     rest = &after[used..];
                 }
                 None => {
@@ -157,7 +166,10 @@ fn parse_inline(text: &str, line: usize, errors: &mut Vec<MarkupError>) -> Vec<R
                 }
             },
             _ => {
-                let Some(close) = after.find(['{', '}']).filter(|&i| after[i..].starts_with('}')) else {
+                let Some(close) = after
+                    .find(['{', '}'])
+                    .filter(|&i| after[i..].starts_with('}'))
+                else {
                     errors.push(MarkupError {
                         line,
                         message: "a \"{\" is not closed by \"}\" on the same line".into(),
@@ -169,9 +181,16 @@ fn parse_inline(text: &str, line: usize, errors: &mut Vec<MarkupError>) -> Vec<R
                 let (shown, name) = inner.split_once('|').unwrap_or((inner, inner));
                 let (shown, name) = (shown.trim(), name.trim());
                 if shown.is_empty() || name.is_empty() {
-                    errors.push(MarkupError { line, message: format!("\"{{{inner}}}\" is empty") });
+                    errors.push(MarkupError {
+                        line,
+                        message: format!("\"{{{inner}}}\" is empty"),
+                    });
                 } else {
-                    runs.push(RawInline::Mention { text: shown.to_owned(), name: name.to_owned(), line });
+                    runs.push(RawInline::Mention {
+                        text: shown.to_owned(),
+                        name: name.to_owned(),
+                        line,
+                    });
                 }
                 rest = &after[close + 1..];
             }
@@ -229,7 +248,10 @@ mod tests {
         let blocks = parse_body("One\ntwo.\n\nThree.").unwrap();
         assert_eq!(
             blocks,
-            vec![RawBlock::Paragraph(vec![text("One two.")]), RawBlock::Paragraph(vec![text("Three.")])]
+            vec![
+                RawBlock::Paragraph(vec![text("One two.")]),
+                RawBlock::Paragraph(vec![text("Three.")])
+            ]
         );
     }
 
@@ -237,21 +259,34 @@ mod tests {
     fn list_items_and_continuations() {
         let blocks = parse_body("Intro:\n- a\n  more\n- b\nAfter").unwrap();
         assert_eq!(blocks.len(), 3);
-        assert_eq!(blocks[1], RawBlock::List(vec![vec![text("a more")], vec![text("b")]]));
+        assert_eq!(
+            blocks[1],
+            RawBlock::List(vec![vec![text("a more")], vec![text("b")]])
+        );
         assert_eq!(blocks[2], RawBlock::Paragraph(vec![text("After")]));
     }
 
     #[test]
     fn mentions_with_and_without_shown_words() {
         let blocks = parse_body("Take {Oncovin} or {blast cells|blasts}.").unwrap();
-        let RawBlock::Paragraph(runs) = &blocks[0] else { panic!("paragraph expected") };
+        let RawBlock::Paragraph(runs) = &blocks[0] else {
+            panic!("paragraph expected")
+        };
         assert_eq!(
             runs,
             &vec![
                 text("Take "),
-                RawInline::Mention { text: "Oncovin".into(), name: "Oncovin".into(), line: 0 },
+                RawInline::Mention {
+                    text: "Oncovin".into(),
+                    name: "Oncovin".into(),
+                    line: 0
+                },
                 text(" or "),
-                RawInline::Mention { text: "blast cells".into(), name: "blasts".into(), line: 0 },
+                RawInline::Mention {
+                    text: "blast cells".into(),
+                    name: "blasts".into(),
+                    line: 0
+                },
                 text("."),
             ]
         );
@@ -270,11 +305,17 @@ mod tests {
     #[test]
     fn links_and_stray_brackets() {
         let blocks = parse_body("See [trials](https://example.org/t) [not a link] x").unwrap();
-        let RawBlock::Paragraph(runs) = &blocks[0] else { panic!("paragraph expected") };
+        let RawBlock::Paragraph(runs) = &blocks[0] else {
+            panic!("paragraph expected")
+        };
         assert_eq!(runs[0], text("See "));
         assert_eq!(
             runs[1],
-            RawInline::Link { text: "trials".into(), url: "https://example.org/t".into(), line: 0 }
+            RawInline::Link {
+                text: "trials".into(),
+                url: "https://example.org/t".into(),
+                line: 0
+            }
         );
         assert_eq!(runs[2], text(" [not a link] x"));
     }
@@ -282,6 +323,9 @@ mod tests {
     #[test]
     fn markup_is_kept_as_text() {
         let blocks = parse_body("<b>bold</b> & <script>").unwrap();
-        assert_eq!(blocks, vec![RawBlock::Paragraph(vec![text("<b>bold</b> & <script>")])]);
+        assert_eq!(
+            blocks,
+            vec![RawBlock::Paragraph(vec![text("<b>bold</b> & <script>")])]
+        );
     }
 }

@@ -37,7 +37,7 @@ impl Content {
     /// ```
     /// use treatment_guide::content::Content;
     /// let errors = Content::from_json("{ not json").unwrap_err();
-    /// assert!(errors[0].message.contains("not valid content JSON"));
+    /// assert!(errors[0].message.starts_with("the file is not valid JSON (line 1, column 3)"));
     /// ```
     pub fn from_json(text: &str) -> Result<Content, Vec<ContentError>> {
         if text.len() > MAX_CONTENT_BYTES {
@@ -53,12 +53,22 @@ impl Content {
             let path = e.path().to_string();
             let inner = e.into_inner();
             let message = if inner.is_syntax() || inner.is_eof() {
-                format!("the file is not valid JSON (line {}, column {}): {inner}", inner.line(), inner.column())
+                format!(
+                    "the file is not valid JSON (line {}, column {}): {inner}",
+                    inner.line(),
+                    inner.column()
+                )
             } else {
                 format!("the file is not valid content JSON: {inner}")
             };
             let path = if path == "." { String::new() } else { path };
-            vec![ContentError::new(Location { line: Some(inner.line()), ..Location::at_path(path) }, message)]
+            vec![ContentError::new(
+                Location {
+                    line: Some(inner.line()),
+                    ..Location::at_path(path)
+                },
+                message,
+            )]
         })?;
         Content::from_raw(raw)
     }

@@ -142,8 +142,12 @@ pub enum SynonymKind {
 
 impl SynonymKind {
     /// All kinds, in display order.
-    pub const ALL: [SynonymKind; 4] =
-        [SynonymKind::Brand, SynonymKind::Code, SynonymKind::Abbreviation, SynonymKind::Other];
+    pub const ALL: [SynonymKind; 4] = [
+        SynonymKind::Brand,
+        SynonymKind::Code,
+        SynonymKind::Abbreviation,
+        SynonymKind::Other,
+    ];
 
     /// Parses the word used in content files.
     ///
@@ -153,7 +157,9 @@ impl SynonymKind {
     /// assert_eq!(SynonymKind::parse("nickname"), None);
     /// ```
     pub fn parse(word: &str) -> Option<SynonymKind> {
-        SynonymKind::ALL.into_iter().find(|kind| kind.as_str() == word)
+        SynonymKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == word)
     }
 
     /// The word used in content files.
@@ -262,7 +268,10 @@ impl UiStrings {
 /// assert_eq!(name_key("Ara-C"), name_key("ara c"));
 /// ```
 pub fn name_key(name: &str) -> String {
-    name.chars().filter(|&c| c.is_alphanumeric() || c == '+').flat_map(char::to_lowercase).collect()
+    name.chars()
+        .filter(|&c| c.is_alphanumeric() || c == '+')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The fragment id of a drug: `drug-` then the generic name, lower case, words joined by hyphens.

@@ -77,11 +77,19 @@ impl ContentDir {
                     Ok(document) => Some(document),
                     Err(e) => {
                         let line = e.span().map(|s| line_of(&text, s.start));
-                        errors.push(file_error(&name, line, format!("is not valid TOML: {}", e.message())));
+                        errors.push(file_error(
+                            &name,
+                            line,
+                            format!("is not valid TOML: {}", e.message()),
+                        ));
                         None
                     }
                 };
-                Source { name, text, document }
+                Source {
+                    name,
+                    text,
+                    document,
+                }
             })
             .collect();
         if !errors.is_empty() {
@@ -109,17 +117,28 @@ impl ContentDir {
 
     /// Validates the content, with every error placed at its file and line.
     pub fn validate(&self) -> Result<Content, Vec<ContentError>> {
-        let raw = self.raw.clone().expect("read() returns a ContentDir only when every file parsed");
+        let raw = self
+            .raw
+            .clone()
+            .expect("read() returns a ContentDir only when every file parsed");
         Content::from_raw(raw).map_err(|errors| errors.into_iter().map(|e| self.place(e)).collect())
     }
 
-    fn decode<T: DeserializeOwned>(&self, index: usize, errors: &mut Vec<ContentError>) -> Option<T> {
+    fn decode<T: DeserializeOwned>(
+        &self,
+        index: usize,
+        errors: &mut Vec<ContentError>,
+    ) -> Option<T> {
         let source = &self.sources[index];
         match toml_edit::de::from_str::<T>(&source.text) {
             Ok(value) => Some(value),
             Err(e) => {
                 let line = e.span().map(|s| line_of(&source.text, s.start));
-                errors.push(file_error(&source.name, line, e.message().trim().to_owned()));
+                errors.push(file_error(
+                    &source.name,
+                    line,
+                    e.message().trim().to_owned(),
+                ));
                 None
             }
         }
@@ -138,8 +157,16 @@ impl ContentDir {
         };
         let source = &self.sources[index];
         error.location.file = Some(source.name.clone());
-        let separator = if path.as_bytes().get(top.len()) == Some(&b'[') { "[" } else { "." };
-        let toml_path = if rest.is_empty() { key.to_owned() } else { format!("{key}{separator}{rest}") };
+        let separator = if path.as_bytes().get(top.len()) == Some(&b'[') {
+            "["
+        } else {
+            "."
+        };
+        let toml_path = if rest.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{key}{separator}{rest}")
+        };
         if let Some(document) = &source.document {
             if let Some(span) = find_span(document.as_item(), &toml_path) {
                 let mut line = line_of(&source.text, span.start);
@@ -166,13 +193,21 @@ pub fn repository_dir() -> PathBuf {
 }
 
 fn file_error(file: &str, line: Option<usize>, message: String) -> ContentError {
-    let location = Location { file: Some(file.to_owned()), line, ..Location::default() };
+    let location = Location {
+        file: Some(file.to_owned()),
+        line,
+        ..Location::default()
+    };
     ContentError::new(location, message)
 }
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// The span of the item at a path like `drugs[3].synonyms[1].name`, or of the

@@ -25,11 +25,15 @@ struct Report {
 
 impl Report {
     fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(ContentError::new(Location::at_path(path), message));
+        self.errors
+            .push(ContentError::new(Location::at_path(path), message));
     }
 
     fn add_in_text(&mut self, path: &str, text_line: usize, message: impl Into<String>) {
-        let location = Location { text_line: Some(text_line), ..Location::at_path(path) };
+        let location = Location {
+            text_line: Some(text_line),
+            ..Location::at_path(path)
+        };
         self.errors.push(ContentError::new(location, message));
     }
 
@@ -43,7 +47,10 @@ impl Report {
     fn limit(&mut self, path: impl Into<String>, value: &str, max: usize) {
         let count = value.chars().count();
         if count > max {
-            self.add(path, format!("is {count} characters long; at most {max} are allowed"));
+            self.add(
+                path,
+                format!("is {count} characters long; at most {max} are allowed"),
+            );
         }
     }
 }
@@ -80,7 +87,11 @@ impl Content {
             .map(|(i, t)| {
                 report.require(format!("glossary[{i}].term"), &t.term);
                 report.require(format!("glossary[{i}].definition"), &t.definition);
-                report.limit(format!("glossary[{i}].definition"), &t.definition, MAX_LONG_CHARS);
+                report.limit(
+                    format!("glossary[{i}].definition"),
+                    &t.definition,
+                    MAX_LONG_CHARS,
+                );
                 GlossaryTerm {
                     term: t.term.clone(),
                     aliases: t.aliases.clone(),
@@ -122,14 +133,21 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
     if !is_iso_date(&meta.last_reviewed) {
         report.add(
             "meta.last_reviewed",
-            format!("\"{}\" is not a date written as YYYY-MM-DD", meta.last_reviewed),
+            format!(
+                "\"{}\" is not a date written as YYYY-MM-DD",
+                meta.last_reviewed
+            ),
         );
     }
     let strings = serde_json::to_value(&raw.strings).unwrap_or_default();
     if let Some(fields) = strings.as_object() {
         for (key, value) in fields {
             report.require(format!("strings.{key}"), value.as_str().unwrap_or_default());
-            report.limit(format!("strings.{key}"), value.as_str().unwrap_or_default(), MAX_SHORT_CHARS);
+            report.limit(
+                format!("strings.{key}"),
+                value.as_str().unwrap_or_default(),
+                MAX_SHORT_CHARS,
+            );
         }
     }
 }
@@ -164,9 +182,10 @@ fn index_names(raw: &RawContent, report: &mut Report) -> HashMap<String, (Target
             Some((_, first_owner)) if first_owner == owner => {
                 report.add(path, format!("\"{name}\" is listed twice for {owner}"))
             }
-            Some((_, first_owner)) => {
-                report.add(path, format!("\"{name}\" is already a name of {first_owner}"))
-            }
+            Some((_, first_owner)) => report.add(
+                path,
+                format!("\"{name}\" is already a name of {first_owner}"),
+            ),
             None => {
                 names.insert(key, (target, owner.to_owned()));
             }
@@ -174,7 +193,13 @@ fn index_names(raw: &RawContent, report: &mut Report) -> HashMap<String, (Target
     };
     for (i, drug) in raw.drugs.iter().enumerate() {
         let target = Target::Drug(i);
-        claim(&drug.name, format!("drugs[{i}].name"), target, &drug.name, report);
+        claim(
+            &drug.name,
+            format!("drugs[{i}].name"),
+            target,
+            &drug.name,
+            report,
+        );
         for (j, synonym) in drug.synonyms.iter().enumerate() {
             let path = format!("drugs[{i}].synonyms[{j}].name");
             claim(&synonym.name, path, target, &drug.name, report);
@@ -183,9 +208,21 @@ fn index_names(raw: &RawContent, report: &mut Report) -> HashMap<String, (Target
     for (i, term) in raw.glossary.iter().enumerate() {
         let target = Target::Term(i);
         let owner = format!("the glossary term \"{}\"", term.term);
-        claim(&term.term, format!("glossary[{i}].term"), target, &owner, report);
+        claim(
+            &term.term,
+            format!("glossary[{i}].term"),
+            target,
+            &owner,
+            report,
+        );
         for (j, alias) in term.aliases.iter().enumerate() {
-            claim(alias, format!("glossary[{i}].aliases[{j}]"), target, &owner, report);
+            claim(
+                alias,
+                format!("glossary[{i}].aliases[{j}]"),
+                target,
+                &owner,
+                report,
+            );
         }
     }
     names
@@ -257,11 +294,22 @@ fn build_sections(
                     ),
                 );
             } else if let Some(first) = seen.insert(section.id.as_str(), i) {
-                report.add(&id_path, format!("\"{}\" is already used by sections[{first}]", section.id));
+                report.add(
+                    &id_path,
+                    format!("\"{}\" is already used by sections[{first}]", section.id),
+                );
             }
             report.require(format!("sections[{i}].title"), &section.title);
-            report.limit(format!("sections[{i}].title"), &section.title, MAX_SHORT_CHARS);
-            report.limit(format!("sections[{i}].summary"), &section.summary, MAX_SHORT_CHARS);
+            report.limit(
+                format!("sections[{i}].title"),
+                &section.title,
+                MAX_SHORT_CHARS,
+            );
+            report.limit(
+                format!("sections[{i}].summary"),
+                &section.summary,
+                MAX_SHORT_CHARS,
+            );
             report.limit(format!("sections[{i}].body"), &section.body, MAX_LONG_CHARS);
             let body_path = format!("sections[{i}].body");
             report.require(&body_path, &section.body);

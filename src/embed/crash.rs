@@ -45,9 +45,13 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     CRASHED.with(|c| c.set(true));
     web_sys::console::error_1(&format!("treatment-guide: internal error: {info}").into());
     ROOTS.with(|roots| {
-        let Ok(roots) = roots.try_borrow() else { return };
+        let Ok(roots) = roots.try_borrow() else {
+            return;
+        };
         for root in roots.iter() {
-            let Ok(message) = gloo::utils::document().create_element("p") else { continue };
+            let Ok(message) = gloo::utils::document().create_element("p") else {
+                continue;
+            };
             let _ = message.set_attribute("role", "alert");
             let _ = message.set_attribute("class", "tg-crash");
             message.set_text_content(Some(CRASH_TEXT));

@@ -75,9 +75,15 @@ pub fn mount(
         hash_prefix: hash_prefix_for(position.unwrap_or(0)),
         ..Options::default()
     };
-    let source = content_src.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let source = content_src
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
     let content = source.is_none().then(|| Shared(built_in_content()));
-    let props = AppProps { content, notice: None, options: options.clone() };
+    let props = AppProps {
+        content,
+        notice: None,
+        options: options.clone(),
+    };
     let handle: Handle = Rc::new(RefCell::new(Some(
         yew::Renderer::<App>::with_root_and_props(container, props).render(),
     )));
@@ -86,14 +92,24 @@ pub fn mount(
         wasm_bindgen_futures::spawn_local(async move {
             let (content, notice) = match remote::load(&url).await {
                 Ok(content) => (Rc::new(content), None),
-                Err(error) => (built_in_content(), Some(Shared(Rc::new(notice_for(&url, &error))))),
+                Err(error) => (
+                    built_in_content(),
+                    Some(Shared(Rc::new(notice_for(&url, &error)))),
+                ),
             };
             if let Some(app) = handle.borrow_mut().as_mut() {
-                app.update(AppProps { content: Some(Shared(content)), notice, options });
+                app.update(AppProps {
+                    content: Some(Shared(content)),
+                    notice,
+                    options,
+                });
             }
         });
     }
-    Ok(Widget { handle, root: shadow.clone() })
+    Ok(Widget {
+        handle,
+        root: shadow.clone(),
+    })
 }
 
 /// The notice for a content file that could not be used; also logged to the console.

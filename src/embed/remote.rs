@@ -65,12 +65,19 @@ async fn fetch_text(url: &str, controller: &AbortController) -> Result<String, L
     let signal = controller.signal();
     let init = RequestInit::new();
     init.set_signal(Some(&signal));
-    let aborted = || if signal.aborted() { LoadError::TimedOut } else { LoadError::Unreachable };
-    let response: Response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(|_| aborted())?
-        .dyn_into()
-        .map_err(|_| LoadError::Unreachable)?;
+    let aborted = || {
+        if signal.aborted() {
+            LoadError::TimedOut
+        } else {
+            LoadError::Unreachable
+        }
+    };
+    let response: Response =
+        JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(|_| aborted())?
+            .dyn_into()
+            .map_err(|_| LoadError::Unreachable)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status(), response.status_text()));
     }

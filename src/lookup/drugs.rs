@@ -49,14 +49,29 @@ impl DrugIndex {
         let mut entries = Vec::new();
         for (d, drug) in content.drugs.iter().enumerate() {
             let target = u32::try_from(d).unwrap_or(u32::MAX);
-            names.push(NameRef { drug: d, synonym: None });
-            entries.push(Entry { text: drug.name.clone(), target });
+            names.push(NameRef {
+                drug: d,
+                synonym: None,
+            });
+            entries.push(Entry {
+                text: drug.name.clone(),
+                target,
+            });
             for (s, synonym) in drug.synonyms.iter().enumerate() {
-                names.push(NameRef { drug: d, synonym: Some(s) });
-                entries.push(Entry { text: synonym.name.clone(), target });
+                names.push(NameRef {
+                    drug: d,
+                    synonym: Some(s),
+                });
+                entries.push(Entry {
+                    text: synonym.name.clone(),
+                    target,
+                });
             }
         }
-        DrugIndex { index: Index::build(entries), names }
+        DrugIndex {
+            index: Index::build(entries),
+            names,
+        }
     }
 
     /// At most `limit` drugs for what a reader typed, best first, one per drug.
@@ -66,7 +81,12 @@ impl DrugIndex {
             .into_iter()
             .filter_map(|hit| {
                 let name = *self.names.get(hit.entry as usize)?;
-                Some(DrugHit { drug: name.drug, synonym: name.synonym, kind: hit.kind, ranges: hit.ranges })
+                Some(DrugHit {
+                    drug: name.drug,
+                    synonym: name.synonym,
+                    kind: hit.kind,
+                    ranges: hit.ranges,
+                })
             })
             .collect()
     }

@@ -9,7 +9,7 @@
 //!
 //! # Matching
 //!
-//! Text is folded into a *key* by [`normalize`] (case, accents, compatibility
+//! Text is folded into a *key* by [`normalize()`] (case, accents, compatibility
 //! forms and separators do not matter). A name's *word keys* are its key and
 //! the key suffixes that start at each of its later words, so `Inotuzumab
 //! ozogamicin` has the word keys `inotuzumabozogamicin` and `ozogamicin`.
@@ -32,14 +32,18 @@
 //! misspelt, the evidence is weaker than a typo match that explains the
 //! *whole* query, so it ranks below `Typo`. Within a tier, hits are ordered by
 //! [`Hit::score`] (lower is better), then by shorter name, then by entry
-//! order. Gibberish and names absent from the index give no hit: every tier
-//! needs either an exact piece of a name or an edit distance bounded by the
-//! query's length (see [`Index::search`]).
+//! order.
+//!
+//! A name typed exactly is not second-guessed: the typo-tolerant tiers (4
+//! and 5) run only when tiers 1 and 3 found nothing, and only while places
+//! are left under the limit. Gibberish and names absent from the index give
+//! no hit: every tier needs either an exact piece of a name or an edit
+//! distance bounded by the query's length (see [`Index::search`]).
 //!
 //! # Cost
 //!
 //! With `n` names, build is O(n log n) (two sorts of the word keys) and about
-//! 100 bytes of heap per name for typical names ([`Index::heap_bytes`]).
+//! 80 bytes of heap per name for typical names ([`Index::heap_bytes`]).
 //! Queries never compare the query with every name: exact and prefix matches
 //! are binary searches in a sorted array of word keys, and typo candidates
 //! come from a depth-first walk of that sorted array, viewed as a trie, that
@@ -116,8 +120,9 @@ pub enum MatchKind {
     /// The query is within a few edits (missing, extra, wrong or swapped
     /// letters) of a name, of a name's later words, or of their beginning.
     Typo,
-    /// The query contains the whole name as a run of its words (possibly
-    /// misspelt), plus other words such as a salt, dose or form.
+    /// The query contains the name as a run of its words, plus other words
+    /// such as a salt, dose or form. The name may be misspelt, only begun
+    /// (from 5 letters) or reduced to its last words (from 5 letters).
     Words,
 }
 
@@ -131,13 +136,16 @@ pub struct Hit {
     /// How the name matched.
     pub kind: MatchKind,
     /// Byte ranges into the entry's original text covering the matched part,
-    /// for highlighting. Always non-empty ranges on `char` boundaries, in
-    /// increasing order.
+    /// for highlighting: non-empty, on `char` boundaries, in increasing order.
+    /// Currently a single range from the first to the last matched letter
+    /// (separators and accents inside it included).
     pub ranges: Vec<Range<usize>>,
     /// Rank within the tier; lower is better. `Exact`: 0. `Prefix`: letters
     /// left to type, plus 3 when the match starts at a later word. `Typo`:
     /// 10 per edit (a first-letter edit counts twice), plus 5 for a prefix
     /// match, plus 2 when the match starts at a later word. `Words`: 100 per
-    /// edit plus the number of query letters outside the name.
+    /// edit, plus 50 when only the start of the name was typed, plus 3 when
+    /// only its last words were, plus the number of query letters outside
+    /// the name (so longer names come first).
     pub score: u32,
 }

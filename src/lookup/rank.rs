@@ -39,13 +39,20 @@ pub(super) struct Cand {
 /// it is settled: sorted by target, deduplicated, and cut to the `limit` best
 /// by [`select_nth_unstable`](slice::select_nth_unstable_by_key). A target
 /// cut then had `limit` better targets, so it can never reach the result,
-/// and a later, better candidate for it is still considered on its own.
-/// Cost: O(m log limit) amortised for `m` candidates.
+/// and a later, better candidate for it is still considered on its own. Once
+/// `limit` targets are settled, candidates ranking below all of them are
+/// dropped on arrival. Cost: O(1) per dropped candidate, O(log m) amortised
+/// per kept one, for `m` candidates.
 pub(super) struct Collector {
     limit: usize,
     buf: Vec<Cand>,
     /// Length of the settled part at the front of `buf`.
     settled: usize,
+    /// Best tier pushed so far.
+    best_tier: u8,
+    /// Once `limit` targets are settled, the worst of their ranks: a new
+    /// candidate that is not better cannot enter the result.
+    bar: Option<Rank>,
 }
 
 impl Collector {
@@ -55,15 +62,33 @@ impl Collector {
             limit: limit.max(1),
             buf: Vec::new(),
             settled: 0,
+            best_tier: u8::MAX,
+            bar: None,
         }
     }
 
     /// Adds a candidate.
     pub fn push(&mut self, c: Cand) {
+        self.best_tier = self.best_tier.min(c.rank.tier);
+        if self.bar.is_some_and(|bar| c.rank >= bar) {
+            return;
+        }
         self.buf.push(c);
-        if self.buf.len() - self.settled >= self.limit.saturating_mul(2).max(256) {
+        if self.buf.len() - self.settled >= self.limit.saturating_mul(2).max(32) {
             self.settle();
         }
+    }
+
+    /// Whether a candidate of this tier and score would be dropped: cheaper
+    /// to ask than to build the candidate.
+    pub fn rejects(&self, tier: u8, score: u32) -> bool {
+        self.bar
+            .is_some_and(|bar| (tier, score) > (bar.tier, bar.score))
+    }
+
+    /// Whether any candidate so far has a tier of at most `tier`.
+    pub fn has_tier(&self, tier: u8) -> bool {
+        self.best_tier <= tier
     }
 
     /// Number of distinct targets among the candidates so far, at most
@@ -86,16 +111,17 @@ impl Collector {
         }
         self.buf.sort_unstable_by_key(|c| (c.target, c.rank));
         self.buf.dedup_by_key(|c| c.target);
-        if self.buf.len() > self.limit {
+        if self.buf.len() >= self.limit {
             self.buf
                 .select_nth_unstable_by_key(self.limit - 1, |c| c.rank);
             self.buf.truncate(self.limit);
+            self.bar = self.buf.iter().map(|c| c.rank).max();
         }
         self.settled = self.buf.len();
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -67,7 +67,7 @@ impl Rng {
 
     /// A number in `0..n` (`n` ≥ 1).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
     /// True with probability `percent` / 100.
@@ -111,9 +111,9 @@ fn syllables(rng: &mut Rng, count: usize) -> String {
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect()
-    })
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A synthetic drug: generic name first, then synonyms.
@@ -143,7 +143,10 @@ fn drug(rng: &mut Rng) -> Vec<String> {
             .map(|_| char::from(b'A' + rng.below(26) as u8))
             .collect();
         let digits = 10u32.pow(2 + rng.below(2) as u32);
-        names.push(format!("{letters}-{}", digits + rng.below(9 * digits as usize) as u32));
+        names.push(format!(
+            "{letters}-{}",
+            digits + rng.below(9 * digits as usize) as u32
+        ));
     }
     names
 }
@@ -245,12 +248,20 @@ fn misspell(rng: &mut Rng, text: &str) -> Option<String> {
     if chars.len() < 5 || !chars.iter().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    let edits = if chars.len() >= 11 { 1 + rng.below(2) } else { 1 };
+    let edits = if chars.len() >= 11 {
+        1 + rng.below(2)
+    } else {
+        1
+    };
     for edit in 0..edits {
         let at = 1 + rng.below(chars.len() - 2);
         let letter = char::from(b'a' + rng.below(26) as u8);
         // A second edit keeps the length, as the index requires.
-        let op = if edit == 0 { rng.below(4) } else { 3 * rng.below(2) };
+        let op = if edit == 0 {
+            rng.below(4)
+        } else {
+            3 * rng.below(2)
+        };
         match op {
             0 => chars[at] = letter,
             1 => {

@@ -59,7 +59,10 @@ fn expect_all(index: &Index, cases: &[(&str, &str)], kind: MatchKind) {
 fn expect_none(index: &Index, query: &str) {
     let hits = index.search(query, 5);
     let texts: Vec<_> = hits.iter().map(|h| index.text(h.entry)).collect();
-    assert!(hits.is_empty(), "{query:?} should find nothing, got {texts:?}");
+    assert!(
+        hits.is_empty(),
+        "{query:?} should find nothing, got {texts:?}"
+    );
 }
 
 fn highlighted<'a>(index: &'a Index, hit: &Hit) -> Vec<&'a str> {
@@ -71,15 +74,33 @@ fn highlighted<'a>(index: &'a Index, hit: &Hit) -> Vec<&'a str> {
 fn every_name_finds_its_drug_exactly() {
     let index = index();
     for entry in fixture() {
-        expect(&index, &entry.text, REAL_DRUGS[entry.target as usize].0, MatchKind::Exact);
-        expect(&index, &entry.text.to_uppercase(), REAL_DRUGS[entry.target as usize].0, MatchKind::Exact);
+        expect(
+            &index,
+            &entry.text,
+            REAL_DRUGS[entry.target as usize].0,
+            MatchKind::Exact,
+        );
+        expect(
+            &index,
+            &entry.text.to_uppercase(),
+            REAL_DRUGS[entry.target as usize].0,
+            MatchKind::Exact,
+        );
     }
 }
 
 #[test]
 fn exact_ignores_case_accents_and_separators() {
     let index = index();
-    for q in ["Ara-C", "ara c", "ARAC", "ara\u{2010}c", "ara\u{2013}c", " Ara - C ", "ＡＲＡ－Ｃ"] {
+    for q in [
+        "Ara-C",
+        "ara c",
+        "ARAC",
+        "ara\u{2010}c",
+        "ara\u{2013}c",
+        " Ara - C ",
+        "ＡＲＡ－Ｃ",
+    ] {
         expect(&index, q, "cytarabine", MatchKind::Exact);
     }
     for q in ["VP-16", "vp16", "vp 16", "Vp\u{2011}16"] {
@@ -88,15 +109,35 @@ fn exact_ignores_case_accents_and_separators() {
     for q in ["6-MP", "6 mp", "6mp", "6‑mp"] {
         expect(&index, q, "mercaptopurine", MatchKind::Exact);
     }
-    for q in ["méthotrexate", "MÉTHOTREXATE", "me\u{301}thotrexate", "Méthotréxate"] {
+    for q in [
+        "méthotrexate",
+        "MÉTHOTREXATE",
+        "me\u{301}thotrexate",
+        "Méthotréxate",
+    ] {
         expect(&index, q, "methotrexate", MatchKind::Exact);
     }
     expect(&index, "ÉTOPOSIDE", "etoposide", MatchKind::Exact);
     expect(&index, "Dexaméthasone", "dexamethasone", MatchKind::Exact);
     expect(&index, "dauno rubicin", "daunorubicin", MatchKind::Exact);
-    expect(&index, "inotuzumab-ozogamicin", "inotuzumab ozogamicin", MatchKind::Exact);
-    expect(&index, "vin\u{200B}cris\u{AD}tine", "vincristine", MatchKind::Exact);
-    expect(&index, "\u{200F}Oncovin\u{200E}", "vincristine", MatchKind::Exact);
+    expect(
+        &index,
+        "inotuzumab-ozogamicin",
+        "inotuzumab ozogamicin",
+        MatchKind::Exact,
+    );
+    expect(
+        &index,
+        "vin\u{200B}cris\u{AD}tine",
+        "vincristine",
+        MatchKind::Exact,
+    );
+    expect(
+        &index,
+        "\u{200F}Oncovin\u{200E}",
+        "vincristine",
+        MatchKind::Exact,
+    );
     expect(&index, "💊 vincristine 💊", "vincristine", MatchKind::Exact);
 }
 
@@ -135,7 +176,10 @@ fn prefix_of_any_word() {
 fn prefix_ranks_fewer_letters_left_first() {
     let index = index();
     let hits = index.search("cy", 10);
-    let texts: Vec<_> = hits.iter().map(|h| index.text(h.entry).unwrap_or("")).collect();
+    let texts: Vec<_> = hits
+        .iter()
+        .map(|h| index.text(h.entry).unwrap_or(""))
+        .collect();
     // Cytosar / Cytoxan (5 left) before cytarabine / cyclophosphamide.
     assert_eq!(hits.len(), 2, "{texts:?}");
     assert!(hits.iter().all(|h| h.kind == MatchKind::Prefix));
@@ -147,10 +191,17 @@ fn prefix_ranks_fewer_letters_left_first() {
 fn short_codes_get_no_typo_tolerance() {
     let index = index();
     // Only what starts with the letters, never a near miss.
-    for (q, generic) in [("MP", "mercaptopurine"), ("VP", "etoposide"), ("VM", "teniposide")] {
+    for (q, generic) in [
+        ("MP", "mercaptopurine"),
+        ("VP", "etoposide"),
+        ("VM", "teniposide"),
+    ] {
         let hits = index.search(q, 10);
         assert_eq!(hits.len(), 1, "{q}: {hits:?}");
-        assert_eq!((hits[0].target, hits[0].kind), (target_of(generic), MatchKind::Prefix));
+        assert_eq!(
+            (hits[0].target, hits[0].kind),
+            (target_of(generic), MatchKind::Prefix)
+        );
     }
     for q in ["VP-17", "VM-16", "7-MP", "vx", "6-MX", "VP-61"] {
         expect_none(&index, q);
@@ -248,7 +299,10 @@ fn words_around_a_name() {
         ("Oncovin 2mg/2ml", "vincristine"),
         ("daunorubicin hydrochloride", "daunorubicin"),
         ("doxorubicin HCl 50 mg", "doxorubicin"),
-        ("cyclophosphamide 500 mg powder for solution", "cyclophosphamide"),
+        (
+            "cyclophosphamide 500 mg powder for solution",
+            "cyclophosphamide",
+        ),
         ("prednisone 5mg", "prednisone"),
         ("6-MP 50mg", "mercaptopurine"),
         ("6MP 50 mg tabs", "mercaptopurine"),
@@ -261,12 +315,26 @@ fn words_around_a_name() {
         ("asparaginase Erwinia", "asparaginase"),
         ("MTX methotrexate", "methotrexate"),
         ("VM-26 (teniposide)", "teniposide"),
+        ("6-mercaptopurine", "mercaptopurine"),
+        ("Gleevec® (imatinib mesylate) 100 mg", "imatinib"),
+        ("VINCRISTINE SULFATE INJECTION, USP 1 mg/mL", "vincristine"),
+        ("400 mg imatinib", "imatinib"),
+        ("L-asparaginase 10,000 IU", "asparaginase"),
+        ("cytarabine liposomal", "cytarabine"),
     ];
     for (q, generic) in cases {
         let hit = expect(&index, q, generic, MatchKind::Words);
         let text = index.text(hit.entry).unwrap_or("");
         assert_eq!(hit.ranges, vec![0..text.len()], "{q}");
     }
+    let hit = expect(
+        &index,
+        "ozogamicin 1 mg",
+        "inotuzumab ozogamicin",
+        MatchKind::Words,
+    );
+    assert_eq!(highlighted(&index, &hit), ["ozogamicin"]);
+    expect_none(&index, "vitamin C 500 mg");
 }
 
 #[test]
@@ -296,15 +364,18 @@ fn words_prefer_the_longest_name_and_rank_as_documented() {
     assert_eq!(hits[0].target, 1);
     assert_eq!(hits[1].target, 0);
     assert!(hits.iter().all(|h| h.kind == MatchKind::Words));
-    // A verbatim name in a longer query beats a typo of the whole query...
-    let index = Index::build(vec![Entry::new("ondarin", 0), Entry::new("ondarinx", 1)]);
-    let hits = index.search("ondarin x", 5);
+    // A verbatim name in a longer query is not second-guessed by typos...
+    let index = Index::build(vec![
+        Entry::new("vandaromin", 0),
+        Entry::new("vandarominxy", 1),
+    ]);
+    let hits = index.search("vandaromin xy", 5);
     assert_eq!((hits[0].target, hits[0].kind), (1, MatchKind::Exact));
-    let hits = index.search("ondarin xy", 5);
+    let hits = index.search("vandaromin xz", 5);
+    assert_eq!(hits.len(), 1);
     assert_eq!((hits[0].target, hits[0].kind), (0, MatchKind::Words));
-    assert_eq!((hits[1].target, hits[1].kind), (1, MatchKind::Typo));
-    // ...but a misspelt one ranks after it.
-    let hits = index.search("ondarim xy", 5);
+    // ...but a misspelt one ranks after a typo match of the whole query.
+    let hits = index.search("vandaromim xz", 5);
     assert_eq!((hits[0].target, hits[0].kind), (1, MatchKind::Typo));
     assert_eq!((hits[1].target, hits[1].kind), (0, MatchKind::Words));
 }
@@ -313,20 +384,91 @@ fn words_prefer_the_longest_name_and_rank_as_documented() {
 fn no_guesses_for_gibberish_or_other_drugs() {
     let index = index();
     let queries = [
-        "xyzzy", "asdfgh", "qwerty", "ibuprofen", "paracetamol", "aspirin", "insulin", "warfarin",
-        "amoxicillin", "metformin", "omeprazole", "atorvastatin", "lisinopril", "ondansetron",
-        "allopurinol", "heparin", "morphine", "codeine", "acetaminophen", "levothyroxine",
-        "amlodipine", "simvastatin", "salbutamol", "fluconazole", "acyclovir", "vancomycin",
-        "gentamicin", "ceftriaxone", "furosemide", "hydrocortisone", "betamethasone",
-        "prednisolone", "methylprednisolone", "filgrastim", "rituximab", "nelarabine",
-        "clofarabine", "fludarabine", "thioguanine", "hydroxyurea", "vinblastine", "vinorelbine",
-        "epirubicin", "idarubicin", "mitoxantrone", "bortezomib", "dasatinib", "nilotinib",
-        "ponatinib", "pegaspargase", "ifosfamide", "carboplatin", "cisplatin", "bleomycin",
-        "busulfan", "melphalan", "azacitidine", "tretinoin", "lorem ipsum", "hello world",
-        "test", "aaaa", "zzzzzzzz", "mg", "tablet", "injection", "500 mg", "ibuprofen 400 mg",
-        "paracetamol 500mg tablets", "insulin glargine", "aspirin 81 mg", "warfarin sodium",
-        "x", "q", "?", "...", "--", "123", "0", "mg/m2", "<script>alert(1)</script>",
-        "'; DROP TABLE drugs; --", "null", "undefined", "NaN",
+        "xyzzy",
+        "asdfgh",
+        "qwerty",
+        "ibuprofen",
+        "paracetamol",
+        "aspirin",
+        "insulin",
+        "warfarin",
+        "amoxicillin",
+        "metformin",
+        "omeprazole",
+        "atorvastatin",
+        "lisinopril",
+        "ondansetron",
+        "allopurinol",
+        "heparin",
+        "morphine",
+        "codeine",
+        "acetaminophen",
+        "levothyroxine",
+        "amlodipine",
+        "simvastatin",
+        "salbutamol",
+        "fluconazole",
+        "acyclovir",
+        "vancomycin",
+        "gentamicin",
+        "ceftriaxone",
+        "furosemide",
+        "hydrocortisone",
+        "betamethasone",
+        "prednisolone",
+        "methylprednisolone",
+        "filgrastim",
+        "rituximab",
+        "nelarabine",
+        "clofarabine",
+        "fludarabine",
+        "thioguanine",
+        "hydroxyurea",
+        "vinblastine",
+        "vinorelbine",
+        "epirubicin",
+        "idarubicin",
+        "mitoxantrone",
+        "bortezomib",
+        "dasatinib",
+        "nilotinib",
+        "ponatinib",
+        "pegaspargase",
+        "ifosfamide",
+        "carboplatin",
+        "cisplatin",
+        "bleomycin",
+        "busulfan",
+        "melphalan",
+        "azacitidine",
+        "tretinoin",
+        "lorem ipsum",
+        "hello world",
+        "test",
+        "aaaa",
+        "zzzzzzzz",
+        "mg",
+        "tablet",
+        "injection",
+        "500 mg",
+        "ibuprofen 400 mg",
+        "paracetamol 500mg tablets",
+        "insulin glargine",
+        "aspirin 81 mg",
+        "warfarin sodium",
+        "x",
+        "q",
+        "?",
+        "...",
+        "--",
+        "123",
+        "0",
+        "mg/m2",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE drugs; --",
+        "null",
+        "undefined",
+        "NaN",
     ];
     for q in queries {
         expect_none(&index, q);
@@ -336,7 +478,16 @@ fn no_guesses_for_gibberish_or_other_drugs() {
 #[test]
 fn empty_and_hostile_input() {
     let index = index();
-    for q in ["", " ", "\t\n", "\u{200B}\u{200F}", "💊", "\0\u{1}\u{7F}", "\u{FEFF}", "-_-"] {
+    for q in [
+        "",
+        " ",
+        "\t\n",
+        "\u{200B}\u{200F}",
+        "💊",
+        "\0\u{1}\u{7F}",
+        "\u{FEFF}",
+        "-_-",
+    ] {
         expect_none(&index, q);
     }
     let long = "vincristine ".repeat(10_000);
@@ -413,7 +564,11 @@ fn limit_is_respected() {
 
 #[test]
 fn build_accepts_empty_and_unsearchable_names() {
-    let index = Index::build(vec![Entry::new("", 0), Entry::new("💊", 1), Entry::new("Oncovin", 2)]);
+    let index = Index::build(vec![
+        Entry::new("", 0),
+        Entry::new("💊", 1),
+        Entry::new("Oncovin", 2),
+    ]);
     assert_eq!(index.len(), 3);
     assert!(!index.is_empty());
     assert_eq!(index.search("oncovin", 5)[0].entry, 2);
@@ -441,12 +596,119 @@ fn synthetic_dictionary_still_finds_real_drugs() {
 fn synthetic_queries_find_their_names() {
     let names = synthetic::dictionary(3000, 5);
     let index = Index::build(names.clone());
-    for kind in [MatchKind::Exact, MatchKind::Prefix, MatchKind::Typo, MatchKind::Words] {
+    for kind in [
+        MatchKind::Exact,
+        MatchKind::Prefix,
+        MatchKind::Typo,
+        MatchKind::Words,
+    ] {
         let queries = synthetic::queries(&names, kind, 300, 9);
         assert_eq!(queries.len(), 300);
-        let found = queries.iter().filter(|q| !index.search(q, 5).is_empty()).count();
+        let found = queries
+            .iter()
+            .filter(|q| !index.search(q, 5).is_empty())
+            .count();
         assert!(found * 100 >= queries.len() * 95, "{kind:?}: {found}/300");
     }
+}
+
+/// Every single edit of every name (five letters or more, no digits) that
+/// keeps its first letter finds the name's drug first, unless the edit
+/// lands within one edit of another drug's name too (Cytosar / Cytoxan).
+#[test]
+fn every_single_edit_away_from_the_first_letter_is_found() {
+    let entries = fixture();
+    let index = Index::build(entries.clone());
+    let mut checked = 0;
+    for entry in &entries {
+        let key: Vec<char> = super::normalize(&entry.text).chars().collect();
+        if key.len() < 5 || key.iter().any(|c| c.is_numeric()) {
+            continue;
+        }
+        let mut variants: Vec<Vec<char>> = Vec::new();
+        for i in 1..key.len() {
+            let mut v = key.clone();
+            v.remove(i);
+            variants.push(v);
+            if i + 1 < key.len() {
+                let mut v = key.clone();
+                v.swap(i, i + 1);
+                variants.push(v);
+            }
+            for letter in 'a'..='z' {
+                let mut v = key.clone();
+                v[i] = letter;
+                variants.push(v);
+                let mut v = key.clone();
+                v.insert(i, letter);
+                variants.push(v);
+            }
+        }
+        for v in variants {
+            let query: String = v.iter().collect();
+            let hits = index.search(&query, 5);
+            let first = hits
+                .first()
+                .unwrap_or_else(|| panic!("{query:?} ({}) found nothing", entry.text));
+            checked += 1;
+            if first.target != entry.target {
+                let other: Vec<char> = super::normalize(index.text(first.entry).unwrap_or(""))
+                    .chars()
+                    .collect();
+                let near = verify(&v, &other, Some(1), Some(1), &mut Vec::new()).is_some();
+                assert!(
+                    near,
+                    "{query:?} ({}) found {:?}",
+                    entry.text,
+                    index.text(first.entry)
+                );
+            }
+        }
+    }
+    assert!(checked > 15_000);
+}
+
+/// Two edits in a long name (ten letters or more), away from the first
+/// letter and changing the length by at most one, mostly still find it.
+#[test]
+fn most_double_edits_of_long_names_are_found() {
+    let entries = fixture();
+    let index = Index::build(entries.clone());
+    let mut rng = Rng::new(3);
+    let (mut total, mut found, mut wrong) = (0, 0, 0);
+    while total < 3000 {
+        let entry = &entries[rng.below(entries.len())];
+        let mut v: Vec<char> = super::normalize(&entry.text).chars().collect();
+        if v.len() < 11 || v.iter().any(|c| c.is_numeric()) {
+            continue;
+        }
+        let mut grown = 0i32;
+        for _ in 0..2 {
+            let at = 1 + rng.below(v.len() - 2);
+            let letter = char::from(b'a' + rng.below(26) as u8);
+            match rng.below(4) {
+                0 => v[at] = letter,
+                1 if grown > -1 => {
+                    v.remove(at);
+                    grown -= 1;
+                }
+                2 if grown < 1 => {
+                    v.insert(at, letter);
+                    grown += 1;
+                }
+                _ => v.swap(at, at + 1),
+            }
+        }
+        total += 1;
+        let query: String = v.iter().collect();
+        match index.search(&query, 5).first() {
+            Some(h) if h.target == entry.target => found += 1,
+            Some(_) => wrong += 1,
+            None => {}
+        }
+    }
+    assert!(found * 100 >= total * 90, "{found}/{total}");
+    assert!(wrong * 100 <= total, "{wrong}/{total}");
 }
 
 /// All word keys `(entry, offset, cost)` whose whole text is within the
@@ -454,14 +716,13 @@ fn synthetic_queries_find_their_names() {
 fn brute_force(index: &Index, q: &[char]) -> HashSet<(u32, u32, u8)> {
     let mut out = HashSet::new();
     let k = budget(q.len());
-    for r in &index.fwd.refs {
-        let (start, _) = index.key_span(r.entry);
-        let c: Vec<char> = std::str::from_utf8(&index.fwd.bytes[r.start as usize..(r.start + r.len) as usize])
+    for i in 0..index.fwd.len() {
+        let c: Vec<char> = std::str::from_utf8(index.fwd.key(i))
             .unwrap()
             .chars()
             .collect();
-        if let Some((cost, _, _)) = verify(q, &c, Some(k), None) {
-            out.insert((r.entry, r.start - start, cost));
+        if let Some((cost, _, _)) = verify(q, &c, Some(k), None, &mut Vec::new()) {
+            out.insert((index.fwd.entry[i], index.fwd.off[i], cost));
         }
     }
     out
@@ -507,7 +768,9 @@ fn typo_search_is_complete() {
             let missing: Vec<_> = expected
                 .iter()
                 .filter(|&&(entry, off, cost)| {
-                    !found.iter().any(|m| (m.entry, m.off) == (entry, off) && m.cost <= cost)
+                    !found
+                        .iter()
+                        .any(|m| (m.entry, m.off) == (entry, off) && m.cost <= cost)
                 })
                 .collect();
             assert!(missing.is_empty(), "{query:?}: missing {missing:?}");
@@ -521,9 +784,24 @@ fn dictionary_strategy() -> impl Strategy<Value = Vec<Entry>> {
         "[A-Z]{2}-[0-9]{2,3}",
         "\\PC{1,20}",
         "[a-zé ßÆ\u{301}\u{200B}-]{1,15}",
+        any::<String>(),
     ];
-    prop::collection::vec((name, 0u32..40), 1..60)
-        .prop_map(|v| v.into_iter().map(|(text, target)| Entry::new(text, target)).collect())
+    prop::collection::vec((name, 0u32..40), 1..60).prop_map(|v| {
+        v.into_iter()
+            .map(|(text, target)| Entry::new(text, target))
+            .collect()
+    })
+}
+
+/// Arbitrary Unicode (control, format and unassigned characters included),
+/// long text, and near-misses of real names.
+fn query_strategy() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,150}",
+        "[a-z -]{0,30}",
+        "(vin|cyto|dauno|metho|dexa|ara|vp|6|mg|ph|f)[a-z0-9 .-]{0,12}",
+    ]
 }
 
 fn check_hits(index: &Index, hits: &[Hit], limit: usize) -> Result<(), TestCaseError> {
@@ -535,7 +813,12 @@ fn check_hits(index: &Index, hits: &[Hit], limit: usize) -> Result<(), TestCaseE
         prop_assert_eq!(index.target(hit.entry), Some(hit.target));
         prop_assert!(!hit.ranges.is_empty());
         for r in &hit.ranges {
-            prop_assert!(r.start < r.end && r.end <= text.len(), "{:?} in {:?}", r, text);
+            prop_assert!(
+                r.start < r.end && r.end <= text.len(),
+                "{:?} in {:?}",
+                r,
+                text
+            );
             prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         }
     }
@@ -543,15 +826,20 @@ fn check_hits(index: &Index, hits: &[Hit], limit: usize) -> Result<(), TestCaseE
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
-
     #[test]
     fn search_never_panics_and_hits_are_well_formed(
         entries in dictionary_strategy(),
-        query in "\\PC{0,120}|.{0,40}|[a-z -]{0,30}",
+        query in query_strategy(),
         limit in 0usize..8,
     ) {
         let index = Index::build(entries);
+        let hits = index.search(&query, limit);
+        check_hits(&index, &hits, limit)?;
+    }
+
+    #[test]
+    fn any_query_on_the_real_drugs_gives_well_formed_hits(query in query_strategy(), limit in 0usize..20) {
+        let index = index();
         let hits = index.search(&query, limit);
         check_hits(&index, &hits, limit)?;
     }

@@ -17,39 +17,50 @@
 //!
 //! The budget grows with the query's key length `L` ([`budget`]): 0 up to 3
 //! characters (short codes such as `MP` or `VP` never match anything else), 1
-//! up to 8, 2 from 9. The *start* of a word key may also match
+//! up to 9, 2 from 10. The *start* of a word key may also match
 //! ([`prefix_budget`]: from 6 characters, 1 edit, 2 from 10), so a long
-//! partial word still completes: `cyclophosfam` → cyclophosphamide.
+//! partial word still completes: `cyclophosfam` → cyclophosphamide. `f` and
+//! `ph` are also tried for each other, each swap counting as one edit
+//! (`cyclofosfamide` is four plain edits from cyclophosphamide).
 //!
 //! # Candidate search
 //!
-//! The sorted word keys (see the `index` module) are walked as an implicit
-//! trie: keys are visited in order and the dynamic-programming row of each
-//! trie node (query vs the key prefix) is computed once, shared by all keys
-//! below it thanks to the stored longest-common-prefix lengths. A node whose
-//! row minimum exceeds the budget cuts its whole subtree, which is skipped by
-//! a short scan of the LCP array or a galloping binary search. Rows are
-//! banded (Ukkonen): only the `2k + 1` cells near the diagonal are computed,
-//! so a node costs O(k).
+//! The sorted word keys (see the `index` module) form an implicit trie: the
+//! keys below a node are a contiguous range, and a child's range ends where
+//! the longest common prefix drops, found in a step or two. A depth-first
+//! walk computes each node's dynamic-programming row (query against the
+//! node's path) once, banded (Ukkonen: the `2k + 1` cells near the diagonal,
+//! O(k) per node), and cuts every subtree whose row minimum exceeds the
+//! budget. When a row has no slack (its minimum is the budget), only a child
+//! whose character matches a query character near the diagonal can stay
+//! within budget, so the other children are skipped without a row.
 //!
-//! The densely branching top of the trie would make a plain walk with
-//! budget `k` visit a large share of all nodes, so the search is split
-//! (forward-backward method, after Mihov and Schulz): in any alignment with
-//! at most `k` edits, let `F` be the edits among the first `R_f` characters of
-//! the name and `B` those among its last `R_b`. When `R_f + R_b < L - k` the
-//! two regions are disjoint, so `F + B ≤ k`, hence `F ≤ a` or `B ≤ b` whenever
-//! `a + b ≥ k - 1`. So one walk of the forward keys allows only `a` edits in
-//! its first `R_f` rows, another walk of the *reversed* keys with the reversed
-//! query allows only `b` in its first `R_b` rows, and together they find every
-//! match. With `k = 1`, `a = b = 0`: each walk starts with a binary search for
-//! an exact prefix. With `k = 2`, `a = 1, b = 0`. Prefix matches need the
-//! forward walk, so they are found when the first `R_f` rows hold at most
-//! `a` edits.
+//! The densely branching top of the trie would still make a walk with budget
+//! `k` visit a large share of all nodes, so the search is anchored:
 //!
-//! Cost per query: two binary searches plus the trie nodes within budget,
-//! O(k) each; measured at 100 000 names in the benchmark example (a few
-//! microseconds for `k = 1`, some tens for `k = 2`). Candidates are verified
-//! with a weighted O(L²) dynamic program.
+//! * **First letter.** As a first-letter edit costs 2, a match either
+//!   starts with the query's first letter (or its first two swapped) or has
+//!   that edit as its only one (`k = 2`); the latter are found by three
+//!   binary searches.
+//! * **Split** (forward-backward method, after Mihov and Schulz). In an
+//!   alignment with at most `k` edits, let `F` be the edits among the first
+//!   `R_f` characters of the name and `B` those among its last `R_b`.
+//!   Accepted matches are at least `L - 1` characters long, so with
+//!   `R_f + R_b ≤ L - 2` the two regions are disjoint and `F + B ≤ k`: either
+//!   `F ≤ k - 1` or `B = 0`. One walk of the forward keys allows only `k - 1`
+//!   edits in its first `R_f` rows (for `k = 1` it starts from the exact first
+//!   `R_f` characters, one binary search); another walk, of the *reversed*
+//!   keys with the reversed query, starts from the exact last `R_b`
+//!   characters. Together they find every match (a test checks this against
+//!   brute force). Prefix matches need the forward walk, so they are found
+//!   when the first letter is right and the first `R_f` characters hold at
+//!   most `k - 1` edits.
+//!
+//! Cost per query: a few binary searches plus the trie nodes within budget
+//! and their children, O(k) and O(1) each; with 100 000 names typically a
+//! hundred to a few hundred rows and under two thousand children (see the
+//! benchmark example for times). Candidates are verified with a weighted
+//! O(L²) dynamic program.
 
 use super::index::{Index, KeyArray, Query};
 use super::rank::{Cand, Collector, Rank, TIER_TYPO};
@@ -63,13 +74,15 @@ pub(super) const MAX_TYPO_CHARS: usize = 64;
 const FIRST_CHAR_COST: u16 = 2;
 /// Cost of a forbidden edit (on a digit).
 const FORBIDDEN: u16 = 100;
+/// Unit cost standing for "no whole-key match" (above every budget).
+const NO_MATCH: u8 = u8::MAX;
 
 /// Edit budget for matching a whole word key with a query of `len` key
 /// characters.
 pub(super) fn budget(len: usize) -> u8 {
     match len {
         0..=3 => 0,
-        4..=8 => 1,
+        4..=9 => 1,
         _ => 2,
     }
 }
@@ -107,7 +120,7 @@ pub(super) fn tier(index: &Index, q: &Query, found: &mut Collector) {
     let mut matches = Vec::new();
     find(index, &q.chars, false, &mut matches);
     for m in matches {
-        let (_, full) = index.key_span(m.entry);
+        let full = index.key_of(m.entry).len() as u32;
         let score = 10 * u32::from(m.cost) + 5 * u32::from(m.prefix) + 2 * u32::from(m.off > 0);
         found.push(Cand {
             rank: Rank {
@@ -142,7 +155,10 @@ pub(super) fn find(index: &Index, q: &[char], names_only: bool, out: &mut Vec<Ty
         Some(prefix_budget(len)).filter(|&p| p > 0)
     };
     search(index, q, k, kp, 0, names_only, out);
-    for (variant, rewrites) in [spelling_variant(q, &['f'], &['p', 'h']), spelling_variant(q, &['p', 'h'], &['f'])] {
+    for (variant, rewrites) in [
+        spelling_variant(q, &['f'], &['p', 'h']),
+        spelling_variant(q, &['p', 'h'], &['f']),
+    ] {
         if rewrites == 0 || rewrites > k {
             continue;
         }
@@ -185,7 +201,9 @@ fn search(
     names_only: bool,
     out: &mut Vec<TypoMatch>,
 ) {
-    let mut raw = Vec::new();
+    // (entry, word key offset, unit cost of the whole key or NO_MATCH,
+    // prefix match) of every candidate.
+    let mut raw: Vec<(u32, u32, u8, bool)> = Vec::new();
     if k == 0 {
         // Nothing left to spend: exact lookups of the word keys.
         let key: String = q.iter().collect();
@@ -194,47 +212,81 @@ fn search(
             _ => index.fwd.exact_range(key.as_bytes()),
         };
         for i in range {
-            let r = index.fwd.refs[i];
-            let (start, _) = index.key_span(r.entry);
-            let whole = r.len as usize == key.len();
-            raw.push((r.entry, r.start - start, whole, !whole));
+            let whole = index.fwd.key(i).len() == key.len();
+            let cost = if whole { 0 } else { NO_MATCH };
+            raw.push((index.fwd.entry[i], index.fwd.off[i], cost, !whole));
         }
     } else {
-        let plan = Plan::new(q.len(), k);
-        let walk = Walk::new(q, k, kp, plan.fwd_rows, plan.fwd_budget, &index.fwd);
-        walk.run(&mut |i, whole, prefix| {
-            let r = index.fwd.refs[i];
-            let (start, _) = index.key_span(r.entry);
-            raw.push((r.entry, r.start - start, whole, prefix));
-        });
+        let plan = Plan::new(q.len());
+        let mut fwd = |i: usize, whole: u8, prefix: bool| {
+            raw.push((index.fwd.entry[i], index.fwd.off[i], whole, prefix));
+        };
+        let forward = Limits {
+            k,
+            kp,
+            strict_rows: plan.fwd_rows,
+            strict_budget: k - 1,
+        };
+        if k == 1 {
+            walk(&index.fwd, q, forward, &q[..plan.fwd_rows], &mut fwd);
+        } else {
+            // An edit at the first letter costs 2, so together with another
+            // edit it exceeds every budget: other matches start with the
+            // query's first letter, or its first two swapped.
+            walk(&index.fwd, q, forward, &q[..1], &mut fwd);
+            if q[0] != q[1] {
+                walk(&index.fwd, q, forward, &[q[1], q[0]], &mut fwd);
+            }
+            first_letter_edits(index, q, &mut raw);
+        }
         let reversed: Vec<char> = q.iter().rev().copied().collect();
-        let walk = Walk::new(&reversed, k, None, plan.rev_rows, 0, &index.rev);
-        walk.run(&mut |i, whole, _| {
-            let r = index.rev.refs[i];
-            let (_, full) = index.key_span(r.entry);
-            raw.push((r.entry, full - r.len, whole, false));
-        });
+        let backward = Limits {
+            k,
+            kp: None,
+            strict_rows: 0,
+            strict_budget: k,
+        };
+        let anchor = &reversed[..plan.rev_rows];
+        walk(
+            &index.rev,
+            &reversed,
+            backward,
+            anchor,
+            &mut |i, unit, _| {
+                raw.push((index.rev.entry[i], index.rev.off[i], unit, false));
+            },
+        );
     }
     if names_only {
         raw.retain(|&(_, off, _, _)| off == 0);
     }
     raw.sort_unstable_by_key(|&(entry, off, _, _)| (entry, off));
     let mut chars = Vec::new();
+    let mut scratch = Vec::new();
     let mut i = 0;
     while i < raw.len() {
-        let (entry, off, mut whole, mut prefix) = raw[i];
+        let (entry, off, mut unit, mut prefix) = raw[i];
         i += 1;
         while i < raw.len() && (raw[i].0, raw[i].1) == (entry, off) {
-            whole |= raw[i].2;
+            unit = unit.min(raw[i].2);
             prefix |= raw[i].3;
             i += 1;
         }
-        let (start, full) = index.key_span(entry);
-        let bytes = &index.fwd.bytes[(start + off) as usize..(start + full) as usize];
+        let bytes = index.key_of(entry).get(off as usize..).unwrap_or_default();
         chars.clear();
-        chars.extend(std::str::from_utf8(bytes).unwrap_or("").chars());
+        chars.extend(std::str::from_utf8(bytes).unwrap_or_default().chars());
+        // Cheap rejections before the weighted check: a first-letter edit
+        // adds one to the unit cost, and two edits may not change the
+        // length by two.
+        let first_kept =
+            chars.first() == q.first() || (chars.len() > 1 && chars[0] == q[1] && chars[1] == q[0]);
+        let whole = unit <= k && (first_kept || unit < k) && chars.len().abs_diff(q.len()) <= 1;
+        if !whole && !prefix {
+            continue;
+        }
         let prefix_budget = if prefix { kp } else { None };
-        if let Some((cost, len, is_prefix)) = verify(q, &chars, whole.then_some(k), prefix_budget) {
+        let found = verify(q, &chars, whole.then_some(k), prefix_budget, &mut scratch);
+        if let Some((cost, len, is_prefix)) = found {
             let matched: usize = chars[..len].iter().map(|c| c.len_utf8()).sum();
             out.push(TypoMatch {
                 entry,
@@ -247,264 +299,294 @@ fn search(
     }
 }
 
-/// How the search is split between the two walks (see the module docs).
+/// Appends the word keys one edit of the first letter away from `q` (the
+/// only match such an edit allows when it costs the whole budget of 2): a
+/// different first letter, a missing one or an extra one. Three binary
+/// searches, in the reversed keys for the two that keep the query's end.
+fn first_letter_edits(index: &Index, q: &[char], raw: &mut Vec<(u32, u32, u8, bool)>) {
+    let rest: String = q[1..].iter().collect();
+    for i in index.fwd.exact_range(rest.as_bytes()) {
+        raw.push((index.fwd.entry[i], index.fwd.off[i], 1, false));
+    }
+    for tail in [&q[1..], q] {
+        let reversed: String = tail.iter().rev().collect();
+        for i in index.rev.prefix_range(reversed.as_bytes()) {
+            // Exactly one more character than `tail`.
+            let extra = &index.rev.key(i)[reversed.len()..];
+            if extra.first().is_some_and(|&b| utf8_len(b) == extra.len()) {
+                raw.push((index.rev.entry[i], index.rev.off[i], 1, false));
+            }
+        }
+    }
+}
+
+/// Length of the UTF-8 sequence starting with byte `b` (1 for invalid).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+/// How the search is split between the walks (see the module docs):
+/// `R_f + R_b = L - 2`, evenly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Plan {
-    /// Rows of the forward walk that get the reduced budget `fwd_budget`.
+    /// Rows of the forward walks that allow only `k - 1` edits.
     fwd_rows: usize,
-    fwd_budget: u8,
     /// Rows of the backward walk that must match exactly.
     rev_rows: usize,
 }
 
 impl Plan {
-    /// Requires `len > k + 1`, true for every `len` with `budget(len) = k > 0`.
-    fn new(len: usize, k: u8) -> Plan {
-        let room = len - usize::from(k) - 1;
+    /// Splits a query of `len` ≥ 4 key characters.
+    fn new(len: usize) -> Plan {
+        let room = len - 2;
         let rev_rows = room / 2;
         Plan {
             fwd_rows: room - rev_rows,
-            fwd_budget: k - 1,
             rev_rows,
         }
     }
 }
 
-/// One depth-first walk of a sorted key array as a trie.
-struct Walk<'a> {
-    q: &'a [char],
-    keys: &'a KeyArray,
-    /// Whole-key budget; rows saturate at `k + 1`.
+/// Budgets of one walk.
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    /// Whole-key budget: 1 or 2.
     k: u8,
     /// Prefix budget, if prefixes are wanted.
     kp: Option<u8>,
     /// Rows `1..=strict_rows` allow only `strict_budget` edits.
     strict_rows: usize,
     strict_budget: u8,
-    /// `q.len() + 1`.
-    width: usize,
-    /// Row `d` at `d * width`: the DP row of the current path at depth `d`.
-    rows: Vec<u8>,
+}
+
+/// Walks `keys` for `q` from the keys starting with `anchor`, calling
+/// `emit(key index, unit cost of the whole key or NO_MATCH, prefix match)`
+/// for every key that may match within `limits` (unit costs; verified
+/// later).
+fn walk(
+    keys: &KeyArray,
+    q: &[char],
+    limits: Limits,
+    anchor: &[char],
+    emit: &mut dyn FnMut(usize, u8, bool),
+) {
+    if limits.k == 1 {
+        Walk::<3>::new(q, limits, keys).run(anchor, emit);
+    } else {
+        Walk::<5>::new(q, limits, keys).run(anchor, emit);
+    }
+}
+
+/// One depth-first walk of a sorted key array as a trie, with budget
+/// `k = B / 2` (band width `B = 2k + 1`).
+struct Walk<'a, const B: usize> {
+    /// The query, padded: `qpad[i + k + 1] = q[i]`, and `'\0'` (never a key
+    /// character) before and after.
+    qpad: Vec<char>,
+    len: usize,
+    keys: &'a KeyArray,
+    limits: Limits,
+    /// `rows[d][t]`: distance between the query's first `d - k + t`
+    /// characters and the current path's first `d`, for the `B` cells around
+    /// the diagonal (Ukkonen); cells off the query are `k + 1`, as is every
+    /// cell whose true value is larger.
+    rows: Vec<[u8; 8]>,
     /// `path[d - 1]`: character at depth `d` of the current path.
     path: Vec<char>,
     /// `ends[d]`: byte length of the current path's first `d` characters.
     ends: Vec<usize>,
     /// `pbest[d]`: best prefix cost on the path up to depth `d`, or `k + 1`.
     pbest: Vec<u8>,
-    /// Characters on the current path.
-    depth: usize,
+    /// `mins[d]`: minimum of row `d`.
+    mins: Vec<u8>,
 }
 
-impl<'a> Walk<'a> {
-    fn new(
-        q: &'a [char],
-        k: u8,
-        kp: Option<u8>,
-        strict_rows: usize,
-        strict_budget: u8,
-        keys: &'a KeyArray,
-    ) -> Walk<'a> {
-        let width = q.len() + 1;
-        // Depth L + k + 1 always has an empty band, so the walk never
-        // goes deeper.
-        let max_depth = q.len() + usize::from(k) + 1;
-        let cap = k + 1;
-        let mut rows = vec![cap; (max_depth + 1) * width];
-        for (j, cell) in rows[..width].iter_mut().enumerate() {
-            *cell = cap.min(j.min(255) as u8);
+impl<'a, const B: usize> Walk<'a, B> {
+    const K: usize = B / 2;
+    const CAP: u8 = (B / 2 + 1) as u8;
+
+    /// A walk with budget `k = B / 2`, which must be `limits.k`.
+    fn new(q: &[char], limits: Limits, keys: &'a KeyArray) -> Walk<'a, B> {
+        debug_assert_eq!(usize::from(limits.k), Self::K);
+        let k = Self::K;
+        let len = q.len();
+        let mut qpad = vec!['\0'; len + 2 * k + B + 2];
+        qpad[k + 1..k + 1 + len].copy_from_slice(q);
+        // Row L + k + 1 has no cell within budget, so the walk never goes
+        // deeper.
+        let max_depth = len + k + 1;
+        let mut rows = vec![[Self::CAP; 8]; max_depth + 1];
+        for (t, cell) in rows[0][..B].iter_mut().enumerate() {
+            // Query prefix length j = t - k against the empty path: j edits.
+            if let Some(j) = t.checked_sub(k).filter(|&j| j <= len) {
+                *cell = j as u8;
+            }
         }
         Walk {
-            q,
+            qpad,
+            len,
             keys,
-            k,
-            kp,
-            strict_rows,
-            strict_budget,
-            width,
+            limits,
             rows,
             path: vec!['\0'; max_depth],
             ends: vec![0; max_depth + 1],
-            pbest: vec![cap; max_depth + 1],
-            depth: 0,
+            pbest: vec![Self::CAP; max_depth + 1],
+            mins: vec![0; max_depth + 1],
         }
     }
 
     /// Budget of row `d`.
     fn budget(&self, d: usize) -> u8 {
-        if d <= self.strict_rows {
-            self.strict_budget
+        if d <= self.limits.strict_rows {
+            self.limits.strict_budget
         } else {
-            self.k
+            self.limits.k
         }
     }
 
-    /// Calls `emit(key index, whole match, prefix match)` for every key that
-    /// may match within budget (unit costs; verified later).
-    fn run(mut self, emit: &mut dyn FnMut(usize, bool, bool)) {
-        let mut range = 0..self.keys.refs.len();
-        if self.strict_budget == 0 && self.strict_rows > 0 {
-            let mut prefix = String::new();
-            for d in 1..=self.strict_rows {
-                let ch = self.q[d - 1];
-                prefix.push(ch);
-                self.step(d, ch);
-                self.ends[d] = prefix.len();
+    /// Calls `emit` (see [`walk`]) for every key that starts with `anchor`
+    /// and may match within budget.
+    fn run(mut self, anchor: &[char], emit: &mut dyn FnMut(usize, u8, bool)) {
+        let mut prefix = String::new();
+        for (i, &ch) in anchor.iter().enumerate() {
+            let d = i + 1;
+            prefix.push(ch);
+            let min = self.step(d, ch);
+            self.ends[d] = prefix.len();
+            if min > self.budget(d) {
+                return;
             }
-            self.depth = self.strict_rows;
-            range = self.keys.prefix_range(prefix.as_bytes());
         }
-        self.walk(range.start, range.end, emit);
+        let range = self.keys.prefix_range(prefix.as_bytes());
+        self.visit(range.start, range.end, anchor.len(), emit);
     }
 
-    fn walk(&mut self, lo: usize, hi: usize, emit: &mut dyn FnMut(usize, bool, bool)) {
-        let base = self.depth;
-        let base_bytes = self.ends[base];
-        let mut shared = base_bytes;
+    /// Visits the trie node at depth `d` (row `d` computed), whose keys are
+    /// `lo..hi`.
+    fn visit(&mut self, lo: usize, hi: usize, d: usize, emit: &mut dyn FnMut(usize, u8, bool)) {
+        let p = self.ends[d];
         let mut i = lo;
-        while i < hi {
-            while self.depth > base && self.ends[self.depth] > shared {
-                self.depth -= 1;
+        // Keys ending here sort first.
+        while i < hi && self.keys.key(i).len() == p {
+            let last = self.last(d);
+            let prefix = self.prefix_hit(d);
+            if last < Self::CAP || prefix {
+                emit(i, if last < Self::CAP { last } else { NO_MATCH }, prefix);
             }
-            let key = self.keys.key(i);
-            let mut pos = self.ends[self.depth];
-            let mut pruned = false;
-            while pos < key.len() {
-                let (ch, n) = decode(key, pos);
-                pos += n;
-                let d = self.depth + 1;
-                let min = self.step(d, ch);
-                self.ends[d] = pos;
-                self.depth = d;
-                if min > self.budget(d) {
-                    pruned = true;
-                    break;
-                }
-            }
-            let prefix = self.kp.is_some_and(|kp| self.pbest[self.depth] <= kp);
-            let next = if pruned {
-                let p = self.ends[self.depth];
-                if prefix {
-                    self.visit_block(i, p, hi, emit)
-                } else {
-                    self.skip_block(i, p, hi)
-                }
-            } else {
-                let whole = self.rows[self.depth * self.width + self.q.len()] <= self.k;
-                if whole || prefix {
-                    emit(i, whole, prefix);
-                }
-                i + 1
-            };
-            // Keys `i` and `next` share at least `lcp[next]` bytes (a lower
-            // bound, see `KeyArray::lcp`), and all keys share the base.
-            shared = self
-                .keys
-                .lcp
-                .get(next)
-                .map_or(0, |&l| usize::from(l).max(base_bytes));
-            i = next;
+            i += 1;
         }
+        if i >= hi {
+            return;
+        }
+        // Without slack, a child stays within budget only through a match,
+        // so only query characters near the diagonal need a step.
+        let tight = self.mins[d] >= self.budget(d + 1) && !self.prefix_hit(d);
+        let mut near = ['\0'; 8];
+        near[..=B].copy_from_slice(&self.qpad[d..=d + B]);
+        let mut j = i;
+        while j < hi {
+            let (c, n) = decode(self.keys.key(j), p);
+            let end = self.keys.block_end(j, p + n, hi);
+            if !tight || near.contains(&c) {
+                self.child(j, end, d, c, n, emit);
+            }
+            j = end;
+        }
+    }
+
+    /// Steps from depth `d` to its child `c` (`n` bytes), whose keys are
+    /// `lo..hi`, and visits it if within budget.
+    fn child(
+        &mut self,
+        lo: usize,
+        hi: usize,
+        d: usize,
+        c: char,
+        n: usize,
+        emit: &mut dyn FnMut(usize, u8, bool),
+    ) {
+        let min = self.step(d + 1, c);
+        self.ends[d + 1] = self.ends[d] + n;
+        if min <= self.budget(d + 1) {
+            self.visit(lo, hi, d + 1, emit);
+        } else if self.prefix_hit(d + 1) {
+            // Beyond budget for whole keys, but everything below starts
+            // with a matching prefix.
+            for x in lo..hi {
+                emit(x, NO_MATCH, true);
+            }
+        }
+    }
+
+    /// Whether the path up to depth `d` has a prefix within the prefix
+    /// budget.
+    fn prefix_hit(&self, d: usize) -> bool {
+        self.limits.kp.is_some_and(|kp| self.pbest[d] <= kp)
+    }
+
+    /// Cell `D[L][d]`: the whole query against the path's first `d`
+    /// characters, or `k + 1` if out of band.
+    fn last(&self, d: usize) -> u8 {
+        (self.len + Self::K)
+            .checked_sub(d)
+            .filter(|&t| t < B)
+            .map_or(Self::CAP, |t| self.rows[d][t])
     }
 
     /// Computes row `d` of the current path for character `ch`; returns its
-    /// minimum and updates `path` and `pbest`.
+    /// minimum and updates `path` and `pbest`. O(k), without branches on
+    /// the band's position thanks to the padded query.
     fn step(&mut self, d: usize, ch: char) -> u8 {
-        let w = self.width;
-        let len = w - 1;
-        let k = usize::from(self.k);
-        let cap = self.k + 1;
-        let (before, after) = self.rows.split_at_mut(d * w);
-        let cur = &mut after[..w];
-        let prev = &before[(d - 1) * w..];
-        let prev2 = if d >= 2 { &before[(d - 2) * w..(d - 1) * w] } else { &[][..] };
-        let pc = if d >= 2 { self.path[d - 2] } else { '\0' };
-        let mut min = cap;
-        if d <= k {
-            cur[0] = d as u8;
-            min = d as u8;
-        }
-        let lo = d.saturating_sub(k).max(1);
-        let hi = (d + k).min(len);
-        for j in lo..=hi {
-            let qc = self.q[j - 1];
-            let mut v = prev[j - 1] + u8::from(qc != ch);
-            v = v.min(prev[j] + 1).min(cur[j - 1] + 1);
-            if j >= 2 && d >= 2 && qc == pc && self.q[j - 2] == ch && qc != ch {
-                v = v.min(prev2[j - 2] + 1);
+        let cap = Self::CAP;
+        let prev = self.rows[d - 1];
+        let (prev2, pc) = if d >= 2 {
+            (self.rows[d - 2], self.path[d - 2])
+        } else {
+            ([cap; 8], '\0')
+        };
+        // Cell t is query prefix length j = d - k + t. It takes j - 1 from
+        // prev[t] (substitution), j from prev[t + 1] (extra path character),
+        // j - 1 from the cell before (missing query character) and j - 2
+        // from prev2[t] (swap). Padding makes cells before the query k + 1
+        // and the j = 0 cell d.
+        let q = &self.qpad[d - 1..d + B];
+        let mut cur = [cap; 8];
+        let mut before = cap;
+        for t in 0..B {
+            let (qc, qp) = (q[t + 1], q[t]);
+            let mut v = (prev[t] + u8::from(qc != ch))
+                .min(prev[t + 1] + 1)
+                .min(before + 1);
+            if qc == pc && qp == ch && qc != ch {
+                v = v.min(prev2[t] + 1);
             }
-            let v = v.min(cap);
-            cur[j] = v;
-            min = min.min(v);
+            before = v.min(cap);
+            cur[t] = before;
         }
+        // Cells past the end of the query do not exist.
+        let valid = (self.len + Self::K + 1).saturating_sub(d).min(B);
+        let mut min = cap;
+        for (t, cell) in cur[..B].iter_mut().enumerate() {
+            if t >= valid {
+                *cell = cap;
+            }
+            min = min.min(*cell);
+        }
+        self.rows[d] = cur;
+        self.mins[d] = min;
         self.path[d - 1] = ch;
-        let last = cur[len];
-        let hit = match self.kp {
+        let last = self.last(d);
+        let hit = match self.limits.kp {
             Some(kp) if last <= kp => last,
             _ => cap,
         };
         self.pbest[d] = self.pbest[d - 1].min(hit);
         min
-    }
-
-    /// Emits key `i` and the following keys sharing its first `p` bytes as
-    /// prefix matches; returns the index after them.
-    fn visit_block(
-        &self,
-        i: usize,
-        p: usize,
-        hi: usize,
-        emit: &mut dyn FnMut(usize, bool, bool),
-    ) -> usize {
-        emit(i, false, true);
-        let mut j = i + 1;
-        while j < hi && usize::from(self.keys.lcp[j]) >= p {
-            emit(j, false, true);
-            j += 1;
-        }
-        j
-    }
-
-    /// Index of the first key after `i` that does not share key `i`'s first
-    /// `p` bytes: a short LCP scan, then galloping and binary search.
-    /// O(log s) for a block of `s` keys.
-    fn skip_block(&self, i: usize, p: usize, hi: usize) -> usize {
-        let lcp = &self.keys.lcp;
-        let mut j = i + 1;
-        let linear_end = (i + 9).min(hi);
-        while j < linear_end {
-            if usize::from(lcp[j]) < p {
-                return j;
-            }
-            j += 1;
-        }
-        if j >= hi {
-            return hi;
-        }
-        let prefix = &self.keys.key(i)[..p];
-        let inside = |x: usize| self.keys.key(x).starts_with(prefix);
-        // Invariant: keys before `lo` are inside; find the first outside.
-        let mut lo = j;
-        let mut step = 8;
-        let mut end = loop {
-            let probe = lo + step;
-            if probe >= hi {
-                break hi;
-            }
-            if !inside(probe) {
-                break probe;
-            }
-            lo = probe + 1;
-            step *= 2;
-        };
-        while lo < end {
-            let mid = lo + (end - lo) / 2;
-            if inside(mid) {
-                lo = mid + 1;
-            } else {
-                end = mid;
-            }
-        }
-        lo
     }
 }
 
@@ -531,18 +613,21 @@ fn decode(bytes: &[u8], pos: usize) -> (char, usize) {
 /// Weighted check of a candidate: returns `(cost, matched characters,
 /// whether only a prefix matched)` for the cheaper of the whole match (if
 /// `whole` gives its budget) and the best prefix match (if `prefix` does),
-/// or `None`. O(|q| · min(|c|, |q| + k)).
+/// or `None`. `scratch` is reused memory. O(|q| · min(|c|, |q| + k)).
 pub(super) fn verify(
     q: &[char],
     c: &[char],
     whole: Option<u8>,
     prefix: Option<u8>,
+    scratch: &mut Vec<u16>,
 ) -> Option<(u8, usize, bool)> {
     let len = q.len();
     let k = whole.unwrap_or(0).max(prefix.unwrap_or(0));
     let rows = c.len().min(len + usize::from(k));
     let w = len + 1;
-    let mut d = vec![0u16; (rows + 1) * w];
+    scratch.clear();
+    scratch.resize((rows + 1) * w, 0);
+    let d = &mut scratch[..];
     let first = |i: usize| if i == 1 { FIRST_CHAR_COST } else { 1 };
     let edit = |ch: char, i: usize| if ch.is_numeric() { FORBIDDEN } else { first(i) };
     for j in 1..=len {
@@ -592,7 +677,7 @@ pub(super) fn verify(
     best
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -602,13 +687,16 @@ mod tests {
 
     fn whole(q: &str, c: &str) -> Option<u8> {
         let k = budget(q.chars().count());
-        verify(&chars(q), &chars(c), Some(k), None).map(|(cost, _, _)| cost)
+        verify(&chars(q), &chars(c), Some(k), None, &mut Vec::new()).map(|(cost, _, _)| cost)
     }
 
     #[test]
     fn budgets_grow_with_length() {
-        assert_eq!((budget(3), budget(4), budget(8), budget(9)), (0, 1, 1, 2));
-        assert_eq!((prefix_budget(5), prefix_budget(6), prefix_budget(10)), (0, 1, 2));
+        assert_eq!((budget(3), budget(4), budget(9), budget(10)), (0, 1, 1, 2));
+        assert_eq!(
+            (prefix_budget(5), prefix_budget(6), prefix_budget(10)),
+            (0, 1, 2)
+        );
     }
 
     #[test]
@@ -633,17 +721,19 @@ mod tests {
     fn weighted_prefix() {
         let q = chars("cyclophosfam");
         let c = chars("cyclophosphamide");
-        assert_eq!(verify(&q, &c, Some(2), Some(2)), Some((2, 13, true)));
-        assert_eq!(verify(&q, &c, Some(2), None), None);
+        let scratch = &mut Vec::new();
+        assert_eq!(
+            verify(&q, &c, Some(2), Some(2), scratch),
+            Some((2, 13, true))
+        );
+        assert_eq!(verify(&q, &c, Some(2), None, scratch), None);
     }
 
     #[test]
     fn plan_regions_are_disjoint() {
         for len in 4..=MAX_TYPO_CHARS {
-            let k = budget(len);
-            let plan = Plan::new(len, k);
-            assert!(plan.fwd_rows + plan.rev_rows < len - usize::from(k), "{len}");
-            assert!(usize::from(plan.fwd_budget) >= usize::from(k) - 1);
+            let plan = Plan::new(len);
+            assert!(plan.fwd_rows + plan.rev_rows < len - 1, "{len}");
             assert!(plan.fwd_rows >= 1 && plan.rev_rows >= 1, "{len}");
         }
     }

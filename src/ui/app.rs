@@ -91,7 +91,9 @@ pub fn Guide(props: &GuideProps) -> Html {
     let options = &props.options;
     let state = {
         let (content, open) = (content.clone(), options.open.clone());
-        use_reducer(move || ViewState::new(content.sections.iter().map(|s| open.opens(&s.id)).collect()))
+        use_reducer(move || {
+            ViewState::new(content.sections.iter().map(|s| open.opens(&s.id)).collect())
+        })
     };
     let hash_prefix = options.follow_hash.then(|| options.hash_prefix.clone());
     use_hash_link(&content, state.dispatcher(), hash_prefix.clone());
@@ -135,7 +137,9 @@ pub fn Guide(props: &GuideProps) -> Html {
             }
         })
     };
-    let index = use_memo(content.clone(), |content| Shared(Rc::new(DrugIndex::new(content))));
+    let index = use_memo(content.clone(), |content| {
+        Shared(Rc::new(DrugIndex::new(content)))
+    });
     let card_ref = use_node_ref();
     {
         let (card_ref, dispatcher) = (card_ref.clone(), state.dispatcher());
@@ -149,7 +153,13 @@ pub fn Guide(props: &GuideProps) -> Html {
 
     let onall = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |open: bool| dispatcher.dispatch(if open { Action::OpenAll } else { Action::CloseAll }))
+        Callback::from(move |open: bool| {
+            dispatcher.dispatch(if open {
+                Action::OpenAll
+            } else {
+                Action::CloseAll
+            })
+        })
     };
 
     let meta = &content.meta;
@@ -193,14 +203,20 @@ pub fn Guide(props: &GuideProps) -> Html {
 /// of the drug it names (`#tg-drug-<generic-name>`), at start and whenever the
 /// hash changes. Only fragments with this widget's prefix count; `None` turns it off.
 #[hook]
-fn use_hash_link(content: &ContentRef, dispatcher: UseReducerDispatcher<ViewState>, prefix: Option<String>) {
+fn use_hash_link(
+    content: &ContentRef,
+    dispatcher: UseReducerDispatcher<ViewState>,
+    prefix: Option<String>,
+) {
     let content = content.clone();
     use_effect_with(prefix, move |prefix| {
         let prefix = prefix.clone();
         let enabled = prefix.is_some();
         let reveal = move || {
             let hash = dom::current_hash();
-            let Some(id) = prefix.as_deref().and_then(|p| hash.strip_prefix(p)) else { return };
+            let Some(id) = prefix.as_deref().and_then(|p| hash.strip_prefix(p)) else {
+                return;
+            };
             if let Some(index) = content.sections.iter().position(|s| s.id == id) {
                 dispatcher.dispatch(Action::Reveal(index));
             } else if let Some(drug) = content.drugs.iter().position(|d| d.anchor() == id) {
@@ -209,7 +225,9 @@ fn use_hash_link(content: &ContentRef, dispatcher: UseReducerDispatcher<ViewStat
         };
         let listener = enabled.then(|| {
             reveal();
-            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| reveal())
+            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                reveal()
+            })
         });
         move || drop(listener)
     });

@@ -9,7 +9,9 @@ pub const HASH_PREFIX: &str = "tg-";
 pub fn current_hash() -> String {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     let hash = hash.strip_prefix('#').unwrap_or(&hash);
-    js_sys::decode_uri_component(hash).map(String::from).unwrap_or_else(|_| hash.to_owned())
+    js_sys::decode_uri_component(hash)
+        .map(String::from)
+        .unwrap_or_else(|_| hash.to_owned())
 }
 
 /// Sets the page URL's fragment (or removes it with `None`) without adding a
@@ -18,7 +20,9 @@ pub fn current_hash() -> String {
 pub fn replace_hash(fragment: Option<&str>) {
     let window = gloo::utils::window();
     let location = window.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
     let url = match fragment {
         Some(fragment) => format!("{path}{search}#{fragment}"),
         None => format!("{path}{search}"),

@@ -70,7 +70,10 @@ impl Default for Options {
 
 /// Parses `heading-level`: 1 to 6, anything else gives the default 2.
 pub fn parse_heading_level(value: Option<&str>) -> u8 {
-    value.and_then(|v| v.trim().parse().ok()).filter(|l| (1..=6).contains(l)).unwrap_or(2)
+    value
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|l| (1..=6).contains(l))
+        .unwrap_or(2)
 }
 
 /// The hash prefix of the widget at `position` (0-based) among the page's widgets.

@@ -52,7 +52,10 @@ pub enum Action {
 impl ViewState {
     /// A state with the given sections open.
     pub fn new(open: Vec<bool>) -> Self {
-        ViewState { open, ..ViewState::default() }
+        ViewState {
+            open,
+            ..ViewState::default()
+        }
     }
 
     /// Whether every section is open.

@@ -37,17 +37,28 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
     let title_id = format!("{id}-title");
     let tag = format!("h{}", props.heading_level.clamp(1, 6));
     let section_title = |section_id: &str| {
-        content.sections.iter().find(|s| s.id == section_id).map(|s| s.title.clone()).unwrap_or_default()
+        content
+            .sections
+            .iter()
+            .find(|s| s.id == section_id)
+            .map(|s| s.title.clone())
+            .unwrap_or_default()
     };
 
     let groups = SynonymKind::ALL.into_iter().filter_map(|kind| {
-        let names: Vec<&str> =
-            drug.synonyms.iter().filter(|s| s.kind == kind).map(|s| s.name.as_str()).collect();
-        (!names.is_empty()).then(|| html! {
-            <>
-                <dt>{ strings.kind_group(kind) }</dt>
-                <dd data-tg-kind={kind.as_str()}>{ names.join(", ") }</dd>
-            </>
+        let names: Vec<&str> = drug
+            .synonyms
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| s.name.as_str())
+            .collect();
+        (!names.is_empty()).then(|| {
+            html! {
+                <>
+                    <dt>{ strings.kind_group(kind) }</dt>
+                    <dd data-tg-kind={kind.as_str()}>{ names.join(", ") }</dd>
+                </>
+            }
         })
     });
     let mentions = drug.mentioned_in.iter().filter_map(|section_id| {

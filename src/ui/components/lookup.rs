@@ -37,8 +37,11 @@ pub fn Lookup(props: &LookupProps) -> Html {
     let content = &props.content;
     let strings = &content.strings;
     let prefix = &props.id_prefix;
-    let (input_id, list_id, hint_id) =
-        (format!("{prefix}-lookup-input"), format!("{prefix}-lookup-list"), format!("{prefix}-lookup-hint"));
+    let (input_id, list_id, hint_id) = (
+        format!("{prefix}-lookup-input"),
+        format!("{prefix}-lookup-list"),
+        format!("{prefix}-lookup-hint"),
+    );
     let option_id = |i: usize| format!("{prefix}-lookup-option-{i}");
 
     let choose = {
@@ -132,7 +135,11 @@ fn status_text(content: &ContentRef, state: &LookupState) -> String {
     }
     match state.hits.len() {
         0 => {
-            let mut echo: String = query.chars().filter(|c| !c.is_control()).take(ECHO_CHARS).collect();
+            let mut echo: String = query
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(ECHO_CHARS)
+                .collect();
             if query.chars().count() > ECHO_CHARS {
                 echo.push('…');
             }
@@ -169,7 +176,9 @@ pub fn marked(text: &str, ranges: &[Range<usize>]) -> Html {
     let mut parts = Vec::new();
     let mut at = 0;
     for range in ranges {
-        let (Some(before), Some(hit)) = (text.get(at..range.start), text.get(range.clone())) else { continue };
+        let (Some(before), Some(hit)) = (text.get(at..range.start), text.get(range.clone())) else {
+            continue;
+        };
         if !before.is_empty() {
             parts.push(html! { { before } });
         }

@@ -34,12 +34,19 @@ pub fn RichText(props: &RichTextProps) -> Html {
     let mut inline = |run: &Inline| -> Html {
         let (text, kind, help) = match run {
             Inline::Text(text) => return html! { { text } },
-            Inline::Link { text, href } => return html! { <a class="tg-link" href={href.clone()}>{ text }</a> },
+            Inline::Link { text, href } => {
+                return html! { <a class="tg-link" href={href.clone()}>{ text }</a> }
+            }
             Inline::Drug { text, drug } => (text, "drug", drug_help(content, *drug, &props.ondrug)),
-            Inline::Term { text, term } => (text, "term", html! { { &content.glossary[*term].definition } }),
+            Inline::Term { text, term } => (
+                text,
+                "term",
+                html! { { &content.glossary[*term].definition } },
+            ),
         };
         counter += 1;
-        let highlighted = matches!(run, Inline::Drug { drug, .. } if Some(*drug) == props.highlight);
+        let highlighted =
+            matches!(run, Inline::Drug { drug, .. } if Some(*drug) == props.highlight);
         html! {
             <Mention text={AttrValue::from(text.clone())} kind={kind}
                 id={AttrValue::from(format!("{}-{}-help-{counter}", props.id_prefix, section.id))}
@@ -54,8 +61,10 @@ pub fn RichText(props: &RichTextProps) -> Html {
         .map(|block| match block {
             Block::Paragraph(runs) => html! { <p>{ for runs.iter().map(&mut inline) }</p> },
             Block::List(items) => {
-                let items: Vec<Html> =
-                    items.iter().map(|runs| html! { <li>{ for runs.iter().map(&mut inline) }</li> }).collect();
+                let items: Vec<Html> = items
+                    .iter()
+                    .map(|runs| html! { <li>{ for runs.iter().map(&mut inline) }</li> })
+                    .collect();
                 html! { <ul>{ for items }</ul> }
             }
         })
@@ -88,5 +97,8 @@ fn drug_help(content: &Content, drug: usize, ondrug: &Callback<usize>) -> Html {
 /// The text with its first letter in upper case.
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -37,12 +37,17 @@ pub struct SectionListProps {
 #[function_component]
 pub fn SectionList(props: &SectionListProps) -> Html {
     let count = props.content.sections.len();
-    let refs = use_memo(count, |&count| (0..count).map(|_| NodeRef::default()).collect::<Vec<_>>());
+    let refs = use_memo(count, |&count| {
+        (0..count).map(|_| NodeRef::default()).collect::<Vec<_>>()
+    });
 
     {
         let (refs, onscrolled) = (refs.clone(), props.onscrolled.clone());
         use_effect_with(props.state.scroll_to, move |&target| {
-            if let Some(element) = target.and_then(|i| refs.get(i)).and_then(|r| r.cast::<HtmlElement>()) {
+            if let Some(element) = target
+                .and_then(|i| refs.get(i))
+                .and_then(|r| r.cast::<HtmlElement>())
+            {
                 dom::scroll_into_view(&element);
                 onscrolled.emit(());
             }
@@ -61,8 +66,20 @@ pub fn SectionList(props: &SectionListProps) -> Html {
             };
             let last = refs.len().saturating_sub(1);
             let next = match event.key().as_str() {
-                "ArrowDown" => if current >= last { 0 } else { current + 1 },
-                "ArrowUp" => if current == 0 { last } else { current - 1 },
+                "ArrowDown" => {
+                    if current >= last {
+                        0
+                    } else {
+                        current + 1
+                    }
+                }
+                "ArrowUp" => {
+                    if current == 0 {
+                        last
+                    } else {
+                        current - 1
+                    }
+                }
                 "Home" => 0,
                 "End" => last,
                 _ => return,
