@@ -15,8 +15,11 @@ fn shipped() -> Content {
 /// A copy of the shipped content folder with one file edited: a malformed fixture.
 fn broken(file: &str, edit: impl FnOnce(String) -> String) -> Vec<ContentError> {
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir: PathBuf = std::env::temp_dir()
-        .join(format!("tg-content-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    let dir: PathBuf = std::env::temp_dir().join(format!(
+        "tg-content-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
     fs::create_dir_all(&dir).unwrap();
     for name in FILES {
         fs::copy(toml_source::repository_dir().join(name), dir.join(name)).unwrap();
@@ -33,8 +36,16 @@ fn broken(file: &str, edit: impl FnOnce(String) -> String) -> Vec<ContentError> 
 
 /// The 1-based line of the first line of `file` that contains `needle`.
 fn line_of(file: &str, needle: &str) -> usize {
-    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content").join(file)).unwrap();
-    text.lines().position(|l| l.contains(needle)).expect("needle in file") + 1
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content")
+            .join(file),
+    )
+    .unwrap();
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in file")
+        + 1
 }
 
 #[test]
@@ -58,17 +69,56 @@ fn every_drug_of_the_source_is_listed_with_its_other_names() {
     let content = shipped();
     let expected: &[(&str, &[(&str, SynonymKind)])] = &[
         ("vincristine", &[("Oncovin", SynonymKind::Brand)]),
-        ("daunorubicin", &[("Cerubidine", SynonymKind::Brand), ("daunomycin", SynonymKind::Other)]),
+        (
+            "daunorubicin",
+            &[
+                ("Cerubidine", SynonymKind::Brand),
+                ("daunomycin", SynonymKind::Other),
+            ],
+        ),
         ("doxorubicin", &[("Adriamycin", SynonymKind::Brand)]),
-        ("cytarabine", &[("Cytosar", SynonymKind::Brand), ("Ara-C", SynonymKind::Abbreviation)]),
+        (
+            "cytarabine",
+            &[
+                ("Cytosar", SynonymKind::Brand),
+                ("Ara-C", SynonymKind::Abbreviation),
+            ],
+        ),
         ("asparaginase", &[("Kidrolase", SynonymKind::Brand)]),
-        ("etoposide", &[("Vepesid", SynonymKind::Brand), ("VP-16", SynonymKind::Code)]),
-        ("teniposide", &[("Vumon", SynonymKind::Brand), ("VM-26", SynonymKind::Code)]),
-        ("mercaptopurine", &[("Purinethol", SynonymKind::Brand), ("6-MP", SynonymKind::Abbreviation)]),
+        (
+            "etoposide",
+            &[
+                ("Vepesid", SynonymKind::Brand),
+                ("VP-16", SynonymKind::Code),
+            ],
+        ),
+        (
+            "teniposide",
+            &[("Vumon", SynonymKind::Brand), ("VM-26", SynonymKind::Code)],
+        ),
+        (
+            "mercaptopurine",
+            &[
+                ("Purinethol", SynonymKind::Brand),
+                ("6-MP", SynonymKind::Abbreviation),
+            ],
+        ),
         ("methotrexate", &[]),
-        ("cyclophosphamide", &[("Cytoxan", SynonymKind::Brand), ("Procytox", SynonymKind::Brand)]),
+        (
+            "cyclophosphamide",
+            &[
+                ("Cytoxan", SynonymKind::Brand),
+                ("Procytox", SynonymKind::Brand),
+            ],
+        ),
         ("prednisone", &[]),
-        ("dexamethasone", &[("Decadron", SynonymKind::Brand), ("Dexasone", SynonymKind::Brand)]),
+        (
+            "dexamethasone",
+            &[
+                ("Decadron", SynonymKind::Brand),
+                ("Dexasone", SynonymKind::Brand),
+            ],
+        ),
         ("imatinib", &[("Gleevec", SynonymKind::Brand)]),
         ("blinatumomab", &[("Blincyto", SynonymKind::Brand)]),
         ("inotuzumab ozogamicin", &[("Besponsa", SynonymKind::Brand)]),
@@ -76,10 +126,21 @@ fn every_drug_of_the_source_is_listed_with_its_other_names() {
     ];
     assert_eq!(content.drugs.len(), expected.len());
     for (name, synonyms) in expected {
-        let drug = content.drugs.iter().find(|d| d.name == *name).unwrap_or_else(|| panic!("{name} listed"));
-        let got: Vec<(&str, SynonymKind)> = drug.synonyms.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+        let drug = content
+            .drugs
+            .iter()
+            .find(|d| d.name == *name)
+            .unwrap_or_else(|| panic!("{name} listed"));
+        let got: Vec<(&str, SynonymKind)> = drug
+            .synonyms
+            .iter()
+            .map(|s| (s.name.as_str(), s.kind))
+            .collect();
         assert_eq!(&got, synonyms, "other names of {name}");
-        assert!(!drug.mentioned_in.is_empty(), "{name} is mentioned in a section");
+        assert!(
+            !drug.mentioned_in.is_empty(),
+            "{name} is mentioned in a section"
+        );
         assert!(SECTION_IDS.contains(&drug.treatment.as_str()));
     }
 }
@@ -88,19 +149,41 @@ fn every_drug_of_the_source_is_listed_with_its_other_names() {
 fn glossary_covers_the_terms_the_source_explains() {
     let content = shipped();
     for term in [
-        "leukapheresis", "refractory", "relapsed", "reinduction chemotherapy", "blasts",
-        "Philadelphia chromosome", "CNS prophylaxis", "intrathecal chemotherapy",
-        "targeted therapy", "CAR T-cell therapy", "tumour lysis syndrome", "cryoprecipitate",
+        "leukapheresis",
+        "refractory",
+        "relapsed",
+        "reinduction chemotherapy",
+        "blasts",
+        "Philadelphia chromosome",
+        "CNS prophylaxis",
+        "intrathecal chemotherapy",
+        "targeted therapy",
+        "CAR T-cell therapy",
+        "tumour lysis syndrome",
+        "cryoprecipitate",
     ] {
-        assert!(content.glossary.iter().any(|t| t.term.eq_ignore_ascii_case(term)), "glossary has {term}");
+        assert!(
+            content
+                .glossary
+                .iter()
+                .any(|t| t.term.eq_ignore_ascii_case(term)),
+            "glossary has {term}"
+        );
     }
-    assert!(content.glossary.iter().any(|t| t.aliases.iter().any(|a| a == "CNS")));
+    assert!(content
+        .glossary
+        .iter()
+        .any(|t| t.aliases.iter().any(|a| a == "CNS")));
 }
 
 #[test]
 fn mentions_resolve_to_drugs_and_terms() {
     let content = shipped();
-    let chemo = content.sections.iter().find(|s| s.id == "chemotherapy").unwrap();
+    let chemo = content
+        .sections
+        .iter()
+        .find(|s| s.id == "chemotherapy")
+        .unwrap();
     let drugs: Vec<&str> = chemo
         .blocks
         .iter()
@@ -114,14 +197,20 @@ fn mentions_resolve_to_drugs_and_terms() {
         })
         .collect();
     assert!(drugs.contains(&"vincristine") && drugs.contains(&"doxorubicin"));
-    let doxorubicin = content.drugs.iter().find(|d| d.name == "doxorubicin").unwrap();
+    let doxorubicin = content
+        .drugs
+        .iter()
+        .find(|d| d.name == "doxorubicin")
+        .unwrap();
     assert_eq!(doxorubicin.mentioned_in, vec!["chemotherapy".to_owned()]);
     assert_eq!(doxorubicin.anchor(), "drug-doxorubicin");
 }
 
 #[test]
 fn unknown_section_id_names_file_line_and_field() {
-    let errors = broken("sections.toml", |t| t.replacen("id = \"radiation-therapy\"", "id = \"radiotherapy\"", 1));
+    let errors = broken("sections.toml", |t| {
+        t.replacen("id = \"radiation-therapy\"", "id = \"radiotherapy\"", 1)
+    });
     let line = line_of("sections.toml", "id = \"radiation-therapy\"");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
@@ -135,11 +224,18 @@ fn unknown_section_id_names_file_line_and_field() {
 
 #[test]
 fn duplicate_synonym_names_its_owner() {
-    let errors = broken("drugs.toml", |t| t.replacen("\"Adriamycin\"", "\"Oncovin\"", 1));
+    let errors = broken("drugs.toml", |t| {
+        t.replacen("\"Adriamycin\"", "\"Oncovin\"", 1)
+    });
     let line = line_of("drugs.toml", "\"Adriamycin\"");
-    let message = errors.iter().map(ToString::to_string).find(|m| m.contains("Oncovin")).expect("reported");
+    let message = errors
+        .iter()
+        .map(ToString::to_string)
+        .find(|m| m.contains("Oncovin"))
+        .expect("reported");
     assert!(
-        message.starts_with(&format!("content/drugs.toml:{line}: drugs[")) && message.contains("].synonyms[0].name: \"Oncovin\" is already a name of vincristine"),
+        message.starts_with(&format!("content/drugs.toml:{line}: drugs["))
+            && message.contains("].synonyms[0].name: \"Oncovin\" is already a name of vincristine"),
         "{message}"
     );
 }
@@ -147,8 +243,13 @@ fn duplicate_synonym_names_its_owner() {
 #[test]
 fn duplicate_ignores_case_and_punctuation() {
     let errors = broken("drugs.toml", |t| t.replacen("\"Cytosar\"", "\"ARA C\"", 1));
-    assert!(errors.iter().any(|e| e.message == "\"Ara-C\" is listed twice for cytarabine"
-        || e.message == "\"ARA C\" is listed twice for cytarabine"), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message == "\"Ara-C\" is listed twice for cytarabine"
+                || e.message == "\"ARA C\" is listed twice for cytarabine"),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -160,58 +261,114 @@ fn empty_title_is_rejected() {
     });
     assert_eq!(errors[0].location.path, "sections[0].title");
     assert_eq!(errors[0].message, "must not be empty");
-    assert_eq!(errors[0].location.line, Some(line_of("sections.toml", "title = ")));
+    assert_eq!(
+        errors[0].location.line,
+        Some(line_of("sections.toml", "title = "))
+    );
 }
 
 #[test]
 fn mention_of_an_unlisted_drug_names_its_line_in_the_text() {
-    let errors = broken("sections.toml", |t| t.replacen("{vincristine}", "{vincristin}", 1));
+    let errors = broken("sections.toml", |t| {
+        t.replacen("{vincristine}", "{vincristin}", 1)
+    });
     let line = line_of("sections.toml", "{vincristine}");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(errors[0].location.line, Some(line), "{}", errors[0]);
-    assert!(errors[0].to_string().contains("sections[1].body: \"{vincristin}\" names no drug"), "{}", errors[0]);
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("sections[1].body: \"{vincristin}\" names no drug"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]
 fn unclosed_brace_is_reported() {
     let errors = broken("sections.toml", |t| t.replacen("{Oncovin}", "{Oncovin", 1));
     assert!(errors[0].message.contains("not closed"), "{errors:?}");
-    assert_eq!(errors[0].location.line, Some(line_of("sections.toml", "{Oncovin}")));
+    assert_eq!(
+        errors[0].location.line,
+        Some(line_of("sections.toml", "{Oncovin}"))
+    );
 }
 
 #[test]
 fn bad_kind_treatment_and_date_are_each_reported() {
     let errors = broken("drugs.toml", |t| {
-        t.replacen("kind = \"brand\"", "kind = \"trade\"", 1).replacen("treatment = \"chemotherapy\"", "treatment = \"chemo\"", 1)
+        t.replacen("kind = \"brand\"", "kind = \"trade\"", 1)
+            .replacen("treatment = \"chemotherapy\"", "treatment = \"chemo\"", 1)
     });
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert!(text.iter().any(|m| m.contains("\"trade\" is not a kind of name")), "{text:?}");
-    assert!(text.iter().any(|m| m.contains("\"chemo\" is not a section id")), "{text:?}");
+    assert!(
+        text.iter()
+            .any(|m| m.contains("\"trade\" is not a kind of name")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|m| m.contains("\"chemo\" is not a section id")),
+        "{text:?}"
+    );
 
-    let errors = broken("meta.toml", |t| t.replacen("last_reviewed = \"2026-11-26\"", "last_reviewed = \"26/11/2026\"", 1));
+    let errors = broken("meta.toml", |t| {
+        t.replacen(
+            "last_reviewed = \"2026-11-26\"",
+            "last_reviewed = \"26/11/2026\"",
+            1,
+        )
+    });
     assert_eq!(errors[0].location.path, "meta.last_reviewed");
-    assert_eq!(errors[0].location.line, Some(line_of("meta.toml", "last_reviewed")));
+    assert_eq!(
+        errors[0].location.line,
+        Some(line_of("meta.toml", "last_reviewed"))
+    );
 }
 
 #[test]
 fn toml_syntax_and_unknown_fields_name_the_file_and_line() {
-    let errors = broken("glossary.toml", |t| t.replacen("[[terms]]", "[[terms]\n", 1));
-    assert_eq!(errors[0].location.file.as_deref(), Some("content/glossary.toml"));
-    assert!(errors[0].message.starts_with("is not valid TOML"), "{errors:?}");
+    let errors = broken("glossary.toml", |t| {
+        t.replacen("[[terms]]", "[[terms]\n", 1)
+    });
+    assert_eq!(
+        errors[0].location.file.as_deref(),
+        Some("content/glossary.toml")
+    );
+    assert!(
+        errors[0].message.starts_with("is not valid TOML"),
+        "{errors:?}"
+    );
     assert!(errors[0].location.line.is_some());
 
-    let errors = broken("drugs.toml", |t| t.replacen("name = \"vincristine\"", "name = \"vincristine\"\ncolour = \"red\"", 1));
-    assert_eq!(errors[0].location.file.as_deref(), Some("content/drugs.toml"));
+    let errors = broken("drugs.toml", |t| {
+        t.replacen(
+            "name = \"vincristine\"",
+            "name = \"vincristine\"\ncolour = \"red\"",
+            1,
+        )
+    });
+    assert_eq!(
+        errors[0].location.file.as_deref(),
+        Some("content/drugs.toml")
+    );
     assert!(errors[0].message.contains("colour"), "{errors:?}");
-    assert_eq!(errors[0].location.line, Some(line_of("drugs.toml", "name = \"vincristine\"") + 1));
+    assert_eq!(
+        errors[0].location.line,
+        Some(line_of("drugs.toml", "name = \"vincristine\"") + 1)
+    );
 }
 
 #[test]
 fn json_errors_carry_the_json_path() {
-    let mut value: serde_json::Value = serde_json::from_str(treatment_guide::built_in::JSON).unwrap();
+    let mut value: serde_json::Value =
+        serde_json::from_str(treatment_guide::built_in::JSON).unwrap();
     value["drugs"][3]["synonyms"][1]["name"] = "Oncovin".into();
     let errors = Content::from_json(&value.to_string()).unwrap_err();
-    assert_eq!(errors[0].to_string(), "drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine");
+    assert_eq!(
+        errors[0].to_string(),
+        "drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine"
+    );
 }
 
 fn built_in_value() -> serde_json::Value {
@@ -219,7 +376,11 @@ fn built_in_value() -> serde_json::Value {
 }
 
 fn json_errors(value: &serde_json::Value) -> Vec<String> {
-    Content::from_json(&value.to_string()).unwrap_err().iter().map(ToString::to_string).collect()
+    Content::from_json(&value.to_string())
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]
@@ -227,39 +388,78 @@ fn json_error_classes_each_have_their_own_message() {
     let mut wrong_type = built_in_value();
     wrong_type["sections"][0]["title"] = 42.into();
     let errors = json_errors(&wrong_type);
-    assert!(errors[0].contains("sections[0].title: the file is not valid content JSON: invalid type: integer `42`"), "{errors:?}");
+    assert!(
+        errors[0].contains(
+            "sections[0].title: the file is not valid content JSON: invalid type: integer `42`"
+        ),
+        "{errors:?}"
+    );
 
     let mut missing = built_in_value();
-    missing["drugs"][2].as_object_mut().unwrap().remove("treatment");
+    missing["drugs"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("treatment");
     assert!(json_errors(&missing)[0].contains("missing field `treatment`"));
 
     let mut unknown = built_in_value();
     unknown["drugs"][2]["colour"] = "red".into();
-    assert!(json_errors(&unknown)[0].contains("drugs[2].colour: the file is not valid content JSON: unknown field `colour`"));
+    assert!(json_errors(&unknown)[0]
+        .contains("drugs[2].colour: the file is not valid content JSON: unknown field `colour`"));
 
     let not_json = Content::from_json("<html>error page</html>").unwrap_err();
-    assert!(not_json[0].message.starts_with("the file is not valid JSON (line 1, column 1)"), "{not_json:?}");
+    assert!(
+        not_json[0]
+            .message
+            .starts_with("the file is not valid JSON (line 1, column 1)"),
+        "{not_json:?}"
+    );
 
-    let too_big = Content::from_json(&" ".repeat(treatment_guide::content::MAX_CONTENT_BYTES + 1)).unwrap_err();
+    let too_big = Content::from_json(&" ".repeat(treatment_guide::content::MAX_CONTENT_BYTES + 1))
+        .unwrap_err();
     assert!(too_big[0].message.contains("more than the 2048 KiB"));
 
-    let deep = format!("{{\"meta\": {}\"x\"{}}}", "[".repeat(5000), "]".repeat(5000));
-    assert!(Content::from_json(&deep).unwrap_err()[0].message.contains("not valid content JSON"));
+    let deep = format!(
+        "{{\"meta\": {}\"x\"{}}}",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    assert!(Content::from_json(&deep).unwrap_err()[0]
+        .message
+        .contains("not valid content JSON"));
     let deeper = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(Content::from_json(&deeper).unwrap_err()[0].message.contains("not valid content JSON"), "no stack overflow");
+    assert!(
+        Content::from_json(&deeper).unwrap_err()[0]
+            .message
+            .contains("not valid content JSON"),
+        "no stack overflow"
+    );
 }
 
 #[test]
 fn hostile_content_is_rejected_or_kept_as_text() {
     let mut long = built_in_value();
     long["drugs"][0]["synonyms"][0]["name"] = "O".repeat(1_000_000).into();
-    assert!(json_errors(&long).iter().any(|e| e.contains("drugs[0].synonyms[0].name: is 1000000 characters long; at most 300")));
+    assert!(json_errors(&long)
+        .iter()
+        .any(|e| e.contains("drugs[0].synonyms[0].name: is 1000000 characters long; at most 300")));
 
-    for url in ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "http://example.org", "//example.org"] {
+    for url in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "http://example.org",
+        "//example.org",
+    ] {
         let mut link = built_in_value();
         let body = link["sections"][8]["body"].as_str().unwrap().to_owned();
         link["sections"][8]["body"] = format!("{body}\n\n[More]({url})").into();
-        assert!(json_errors(&link).iter().any(|e| e.contains("is not allowed")), "{url} is rejected");
+        assert!(
+            json_errors(&link)
+                .iter()
+                .any(|e| e.contains("is not allowed")),
+            "{url} is rejected"
+        );
     }
 
     let mut ok_link = built_in_value();
@@ -269,13 +469,19 @@ fn hostile_content_is_rejected_or_kept_as_text() {
     let last = content.sections[8].blocks.last().unwrap();
     assert_eq!(
         last,
-        &Block::Paragraph(vec![Inline::Link { text: "More".into(), href: "https://example.org/trials".into() }])
+        &Block::Paragraph(vec![Inline::Link {
+            text: "More".into(),
+            href: "https://example.org/trials".into()
+        }])
     );
 
     let mut markup = built_in_value();
     markup["sections"][0]["title"] = "<script>alert(1)</script>".into();
     let content = Content::from_json(&markup.to_string()).unwrap();
-    assert_eq!(content.sections[0].title, "<script>alert(1)</script>", "kept as text; the UI never renders HTML");
+    assert_eq!(
+        content.sections[0].title, "<script>alert(1)</script>",
+        "kept as text; the UI never renders HTML"
+    );
 }
 
 mod properties {
@@ -315,22 +521,57 @@ mod properties {
 fn example_file_and_schema_match_the_format() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
     let example = fs::read_to_string(root.join("content-example.json")).unwrap();
-    assert_eq!(Content::from_json(&example).unwrap(), shipped(), "docs/content-example.json is the exported built-in content");
+    assert_eq!(
+        Content::from_json(&example).unwrap(),
+        shipped(),
+        "docs/content-example.json is the exported built-in content"
+    );
 
-    let schema: serde_json::Value = serde_json::from_str(&fs::read_to_string(root.join("content.schema.json")).unwrap()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("content.schema.json")).unwrap())
+            .unwrap();
     let value: serde_json::Value = serde_json::from_str(&example).unwrap();
     // Every field the format writes is described by the schema, and the schema names no other.
-    let keys = |v: &serde_json::Value| -> Vec<String> { let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect(); k.sort(); k };
-    let props = |path: &[&str]| { let mut node = &schema; for p in path { node = &node[p]; } keys(&node["properties"]) };
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let props = |path: &[&str]| {
+        let mut node = &schema;
+        for p in path {
+            node = &node[p];
+        }
+        keys(&node["properties"])
+    };
     assert_eq!(keys(&value), props(&[]));
     assert_eq!(keys(&value["meta"]), props(&["properties", "meta"]));
-    assert_eq!(keys(&value["sections"][0]), props(&["properties", "sections", "items"]));
-    assert_eq!(keys(&value["drugs"][0]), props(&["properties", "drugs", "items"]));
-    assert_eq!(keys(&value["glossary"][0]), props(&["properties", "glossary", "items"]));
-    let mut required: Vec<String> = schema["properties"]["strings"]["required"].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_owned()).collect();
+    assert_eq!(
+        keys(&value["sections"][0]),
+        props(&["properties", "sections", "items"])
+    );
+    assert_eq!(
+        keys(&value["drugs"][0]),
+        props(&["properties", "drugs", "items"])
+    );
+    assert_eq!(
+        keys(&value["glossary"][0]),
+        props(&["properties", "glossary", "items"])
+    );
+    let mut required: Vec<String> = schema["properties"]["strings"]["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_owned())
+        .collect();
     required.sort();
     assert_eq!(keys(&value["strings"]), required);
-    let ids: Vec<&str> = schema["properties"]["sections"]["items"]["properties"]["id"]["enum"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    let ids: Vec<&str> = schema["properties"]["sections"]["items"]["properties"]["id"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
     assert_eq!(ids, SECTION_IDS);
 }
 
@@ -340,23 +581,46 @@ fn content_check_command_reports_ok_and_problems() {
     let dir = std::env::temp_dir().join(format!("tg-check-{}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();
     let good = dir.join("good.json");
-    let out = std::process::Command::new(exe).arg("--export").arg(&good).output().unwrap();
+    let out = std::process::Command::new(exe)
+        .arg("--export")
+        .arg(&good)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let out = std::process::Command::new(exe).arg(&good).output().unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("ok: 9 sections, 16 drugs"));
 
-    let mut value: serde_json::Value = serde_json::from_str(&fs::read_to_string(&good).unwrap()).unwrap();
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&good).unwrap()).unwrap();
     value["drugs"][3]["synonyms"][1]["name"] = "Oncovin".into();
     let bad = dir.join("bad.json");
     fs::write(&bad, value.to_string()).unwrap();
     let out = std::process::Command::new(exe).arg(&bad).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine"), "{stderr}");
+    assert!(
+        stderr.contains("drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine"),
+        "{stderr}"
+    );
 
-    let out = std::process::Command::new(exe).arg(toml_source::repository_dir()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(std::process::Command::new(exe).output().unwrap().status.code(), Some(2), "usage error");
+    let out = std::process::Command::new(exe)
+        .arg(toml_source::repository_dir())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::process::Command::new(exe)
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2),
+        "usage error"
+    );
     fs::remove_dir_all(&dir).unwrap();
 }

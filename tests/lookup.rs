@@ -12,7 +12,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn clear_hash() {
     let window = gloo::utils::window();
     let url = window.location().pathname().unwrap();
-    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&url)).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
 }
 
 fn input(w: &Mounted) -> web_sys::HtmlElement {
@@ -20,7 +24,10 @@ fn input(w: &Mounted) -> web_sys::HtmlElement {
 }
 
 fn option_texts(w: &Mounted) -> Vec<String> {
-    w.all("[role=listbox]:not([hidden]) [role=option]").iter().map(|o| o.text_content().unwrap()).collect()
+    w.all("[role=listbox]:not([hidden]) [role=option]")
+        .iter()
+        .map(|o| o.text_content().unwrap())
+        .collect()
 }
 
 fn status(w: &Mounted) -> String {
@@ -32,12 +39,29 @@ async fn combobox_has_the_roles_and_a_visible_label() {
     clear_hash();
     let w = mount_widget(None, None).await;
     let field = input(&w);
-    assert_eq!(field.get_attribute("aria-autocomplete").as_deref(), Some("list"));
-    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        field.get_attribute("aria-autocomplete").as_deref(),
+        Some("list")
+    );
+    assert_eq!(
+        field.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     let list_id = field.get_attribute("aria-controls").unwrap();
-    assert_eq!(w.shadow.get_element_by_id(&list_id).unwrap().get_attribute("role").as_deref(), Some("listbox"));
+    assert_eq!(
+        w.shadow
+            .get_element_by_id(&list_id)
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("listbox")
+    );
     let label = w.one(&format!("label[for=\"{}\"]", field.id()));
-    assert!(label.text_content().unwrap().to_lowercase().contains("drug"));
+    assert!(label
+        .text_content()
+        .unwrap()
+        .to_lowercase()
+        .contains("drug"));
 }
 
 #[wasm_bindgen_test]
@@ -48,8 +72,14 @@ async fn brand_name_suggests_the_generic_drug_first() {
     let options = option_texts(&w);
     assert!(options[0].starts_with("doxorubicin"), "{options:?}");
     assert!(options[0].contains("Adriamycin"));
-    assert_eq!(w.one("[role=option] mark").text_content().unwrap(), "Adriamycin");
-    assert_eq!(input(&w).get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        w.one("[role=option] mark").text_content().unwrap(),
+        "Adriamycin"
+    );
+    assert_eq!(
+        input(&w).get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert_eq!(status(&w), "1 drug found");
 }
 
@@ -62,18 +92,44 @@ async fn keyboard_moves_through_suggestions_and_enter_opens_the_card() {
     key(&field, "ArrowDown");
     tick().await;
     let options = w.all("[role=option]");
-    let active = field.get_attribute("aria-activedescendant").expect("an active option");
+    let active = field
+        .get_attribute("aria-activedescendant")
+        .expect("an active option");
     assert_eq!(active, options[0].id());
-    assert_eq!(options[0].get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(
+        options[0].get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
     key(&field, "Enter");
     tick().await;
     let card = w.one("[data-tg-drug-card]");
-    assert_eq!(card.get_attribute("data-tg-drug-card").as_deref(), Some("drug-cytarabine"));
+    assert_eq!(
+        card.get_attribute("data-tg-drug-card").as_deref(),
+        Some("drug-cytarabine")
+    );
     assert!(card.text_content().unwrap().contains("Cytosar"));
-    assert_eq!(w.one("[data-tg-drug-card] [data-tg-kind=abbreviation]").text_content().unwrap(), "Ara-C");
-    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert_eq!(field.dyn_ref::<web_sys::HtmlInputElement>().unwrap().value(), "cytarabine");
-    assert_eq!(w.shadow.active_element().unwrap().id(), field.id(), "focus stays in the input");
+    assert_eq!(
+        w.one("[data-tg-drug-card] [data-tg-kind=abbreviation]")
+            .text_content()
+            .unwrap(),
+        "Ara-C"
+    );
+    assert_eq!(
+        field.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        field
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "cytarabine"
+    );
+    assert_eq!(
+        w.shadow.active_element().unwrap().id(),
+        field.id(),
+        "focus stays in the input"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -85,11 +141,26 @@ async fn escape_closes_the_list_then_clears_the_field() {
     assert!(!option_texts(&w).is_empty());
     key(&field, "Escape");
     tick().await;
-    assert_eq!(field.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert_eq!(field.dyn_ref::<web_sys::HtmlInputElement>().unwrap().value(), "dauno");
+    assert_eq!(
+        field.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        field
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "dauno"
+    );
     key(&field, "Escape");
     tick().await;
-    assert_eq!(field.dyn_ref::<web_sys::HtmlInputElement>().unwrap().value(), "");
+    assert_eq!(
+        field
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value(),
+        ""
+    );
 }
 
 #[wasm_bindgen_test]
@@ -103,7 +174,10 @@ async fn up_arrow_wraps_to_the_last_suggestion() {
         key(&field, "ArrowUp");
         tick().await;
         let options = w.all("[role=option]");
-        assert_eq!(field.get_attribute("aria-activedescendant").unwrap(), options[count - 1].id());
+        assert_eq!(
+            field.get_attribute("aria-activedescendant").unwrap(),
+            options[count - 1].id()
+        );
     }
 }
 
@@ -113,8 +187,15 @@ async fn no_match_says_so_in_a_status_message() {
     let w = mount_widget(None, None).await;
     type_into(&input(&w), "xyzzy").await;
     assert!(option_texts(&w).is_empty());
-    assert_eq!(input(&w).get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert!(status(&w).contains("No drug in this guide matches “xyzzy”"), "{}", status(&w));
+    assert_eq!(
+        input(&w).get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(
+        status(&w).contains("No drug in this guide matches “xyzzy”"),
+        "{}",
+        status(&w)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -126,7 +207,10 @@ async fn a_query_is_never_rendered_as_html() {
     assert!(status(&w).contains("<img src=x"));
     let long: String = "ab".repeat(5000);
     type_into(&input(&w), &long).await;
-    assert!(status(&w).chars().count() < 300, "the echo of a long query is cut");
+    assert!(
+        status(&w).chars().count() < 300,
+        "the echo of a long query is cut"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -136,15 +220,25 @@ async fn clicking_a_suggestion_opens_its_card_and_mentions_link_to_sections() {
     type_into(&input(&w), "Gleevec").await;
     w.one("[role=option]").click();
     tick().await;
-    assert_eq!(w.one("[data-tg-drug-card]").get_attribute("data-tg-drug-card").as_deref(), Some("drug-imatinib"));
+    assert_eq!(
+        w.one("[data-tg-drug-card]")
+            .get_attribute("data-tg-drug-card")
+            .as_deref(),
+        Some("drug-imatinib")
+    );
     assert!(!w.is_open("targeted-therapy"));
-    w.one("[data-tg-drug-card] [data-tg-goto=targeted-therapy]").click();
+    w.one("[data-tg-drug-card] [data-tg-goto=targeted-therapy]")
+        .click();
     tick().await;
     tick().await;
     assert!(w.is_open("targeted-therapy"));
     let highlighted = w.all("[data-tg-section=targeted-therapy] .tg-highlight");
     assert!(!highlighted.is_empty());
-    assert!(highlighted.iter().all(|m| m.text_content().unwrap().to_lowercase().contains("imatinib")
+    assert!(highlighted.iter().all(|m| m
+        .text_content()
+        .unwrap()
+        .to_lowercase()
+        .contains("imatinib")
         || m.text_content().unwrap().contains("Gleevec")));
     w.one("[data-tg-action=close-card]").click();
     tick().await;
@@ -154,12 +248,21 @@ async fn clicking_a_suggestion_opens_its_card_and_mentions_link_to_sections() {
 #[wasm_bindgen_test]
 async fn drug_deep_link_opens_the_card() {
     let window = gloo::utils::window();
-    let url = format!("{}#tg-drug-inotuzumab-ozogamicin", window.location().pathname().unwrap());
-    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&url)).unwrap();
+    let url = format!(
+        "{}#tg-drug-inotuzumab-ozogamicin",
+        window.location().pathname().unwrap()
+    );
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
     let w = mount_widget(None, None).await;
     tick().await;
     assert_eq!(
-        w.one("[data-tg-drug-card]").get_attribute("data-tg-drug-card").as_deref(),
+        w.one("[data-tg-drug-card]")
+            .get_attribute("data-tg-drug-card")
+            .as_deref(),
         Some("drug-inotuzumab-ozogamicin")
     );
     clear_hash();
@@ -190,7 +293,10 @@ async fn inline_help_opens_on_focus_and_tap_and_closes_on_escape() {
     let term = w.one("[data-tg-mention=term] button[aria-expanded]");
     term.click();
     tick().await;
-    let definition = w.shadow.get_element_by_id(&term.get_attribute("aria-controls").unwrap()).unwrap();
+    let definition = w
+        .shadow
+        .get_element_by_id(&term.get_attribute("aria-controls").unwrap())
+        .unwrap();
     assert!(!definition.text_content().unwrap().trim().is_empty());
 }
 
@@ -201,5 +307,10 @@ async fn more_about_link_in_inline_help_opens_the_card() {
     let link = w.one("[data-tg-section=chemotherapy] [data-tg-card-link=drug-vincristine]");
     link.click();
     tick().await;
-    assert_eq!(w.one("[data-tg-drug-card]").get_attribute("data-tg-drug-card").as_deref(), Some("drug-vincristine"));
+    assert_eq!(
+        w.one("[data-tg-drug-card]")
+            .get_attribute("data-tg-drug-card")
+            .as_deref(),
+        Some("drug-vincristine")
+    );
 }

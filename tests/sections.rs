@@ -14,7 +14,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn set_hash(hash: &str) {
     let window = gloo::utils::window();
     let url = format!("{}{}", window.location().pathname().unwrap(), hash);
-    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&url)).unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -27,7 +31,10 @@ async fn renders_nine_closed_sections_as_buttons_in_headings() {
         assert!(!w.is_open(id), "{id} starts closed");
         assert!(!w.header(id).text_content().unwrap().trim().is_empty());
     }
-    assert_eq!(w.header("chemotherapy").get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(
+        w.header("chemotherapy").get_attribute("type").as_deref(),
+        Some("button")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -56,12 +63,23 @@ async fn arrow_home_and_end_keys_move_between_headers() {
     key(&w.header(SECTION_IDS[1]), "End");
     assert_eq!(w.focused().unwrap().id(), w.header(SECTION_IDS[8]).id());
     key(&w.header(SECTION_IDS[8]), "ArrowDown");
-    assert_eq!(w.focused().unwrap().id(), first.id(), "Down wraps to the first header");
+    assert_eq!(
+        w.focused().unwrap().id(),
+        first.id(),
+        "Down wraps to the first header"
+    );
     key(&first, "ArrowUp");
-    assert_eq!(w.focused().unwrap().id(), w.header(SECTION_IDS[8]).id(), "Up wraps to the last header");
+    assert_eq!(
+        w.focused().unwrap().id(),
+        w.header(SECTION_IDS[8]).id(),
+        "Up wraps to the last header"
+    );
     key(&w.header(SECTION_IDS[8]), "Home");
     assert_eq!(w.focused().unwrap().id(), first.id());
-    assert!(SECTION_IDS.iter().all(|id| !w.is_open(id)), "moving focus opens nothing");
+    assert!(
+        SECTION_IDS.iter().all(|id| !w.is_open(id)),
+        "moving focus opens nothing"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -71,7 +89,12 @@ async fn open_all_and_close_all() {
     w.one("[data-tg-action=expand-all]").click();
     tick().await;
     assert!(SECTION_IDS.iter().all(|id| w.is_open(id)));
-    assert_eq!(w.one("[data-tg-action=expand-all]").get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        w.one("[data-tg-action=expand-all]")
+            .get_attribute("aria-disabled")
+            .as_deref(),
+        Some("true")
+    );
     w.one("[data-tg-action=collapse-all]").click();
     tick().await;
     assert!(SECTION_IDS.iter().all(|id| !w.is_open(id)));
@@ -82,7 +105,11 @@ async fn open_option_opens_listed_sections_or_all() {
     set_hash("");
     let w = mount_widget(Some("chemotherapy, immunotherapy,no-such-section"), None).await;
     for id in SECTION_IDS {
-        assert_eq!(w.is_open(id), id == "chemotherapy" || id == "immunotherapy", "{id}");
+        assert_eq!(
+            w.is_open(id),
+            id == "chemotherapy" || id == "immunotherapy",
+            "{id}"
+        );
     }
     drop(w);
     let w = mount_widget(Some("all"), None).await;
@@ -97,7 +124,11 @@ async fn heading_level_sets_the_heading_element() {
     assert!(w.all("h2").is_empty());
     drop(w);
     let w = mount_widget(None, Some("nonsense")).await;
-    assert_eq!(w.all("h2 > button[aria-expanded]").len(), 9, "bad values fall back to 2");
+    assert_eq!(
+        w.all("h2 > button[aria-expanded]").len(),
+        9,
+        "bad values fall back to 2"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +139,10 @@ async fn deep_link_opens_a_section_at_start_and_on_hash_change() {
     assert!(w.is_open("stem-cell-transplant"));
     assert!(!w.is_open("chemotherapy"));
 
-    gloo::utils::window().location().set_hash("tg-radiation-therapy").unwrap();
+    gloo::utils::window()
+        .location()
+        .set_hash("tg-radiation-therapy")
+        .unwrap();
     // hashchange fires asynchronously.
     for _ in 0..20 {
         yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
@@ -128,9 +162,16 @@ async fn opening_a_section_replaces_the_hash_without_new_history() {
     let before = history.length().unwrap();
     w.header("immunotherapy").click();
     tick().await;
-    assert_eq!(gloo::utils::window().location().hash().unwrap(), "#tg-immunotherapy");
+    assert_eq!(
+        gloo::utils::window().location().hash().unwrap(),
+        "#tg-immunotherapy"
+    );
     assert_eq!(history.length().unwrap(), before);
     w.header("immunotherapy").click();
     tick().await;
-    assert_eq!(gloo::utils::window().location().hash().unwrap(), "", "closing the linked section clears the hash");
+    assert_eq!(
+        gloo::utils::window().location().hash().unwrap(),
+        "",
+        "closing the linked section clears the hash"
+    );
 }

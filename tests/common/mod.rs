@@ -32,18 +32,33 @@ pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mo
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
-    let widget = mount(&shadow, open.map(Into::into), heading_level.map(Into::into), None, None).unwrap();
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let widget = mount(
+        &shadow,
+        open.map(Into::into),
+        heading_level.map(Into::into),
+        None,
+        None,
+    )
+    .unwrap();
     tick().await;
     tick().await;
-    Mounted { host, shadow, widget }
+    Mounted {
+        host,
+        shadow,
+        widget,
+    }
 }
 
 impl Mounted {
     /// Every element matching a CSS selector, in document order.
     pub fn all(&self, selector: &str) -> Vec<HtmlElement> {
         let list = self.shadow.query_selector_all(selector).unwrap();
-        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<HtmlElement>().unwrap()).collect()
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into::<HtmlElement>().unwrap())
+            .collect()
     }
 
     /// The one element matching a CSS selector.
@@ -58,13 +73,21 @@ impl Mounted {
 
     /// The header button of a section, by section id.
     pub fn header(&self, section: &str) -> HtmlElement {
-        self.one(&format!("[data-tg-section=\"{section}\"] button[aria-expanded]"))
+        self.one(&format!(
+            "[data-tg-section=\"{section}\"] button[aria-expanded]"
+        ))
     }
 
     /// The panel a header button controls, found through `aria-controls`.
     pub fn panel_of(&self, button: &HtmlElement) -> HtmlElement {
-        let id = button.get_attribute("aria-controls").expect("aria-controls");
-        self.shadow.get_element_by_id(&id).expect("controlled panel exists").dyn_into().unwrap()
+        let id = button
+            .get_attribute("aria-controls")
+            .expect("aria-controls");
+        self.shadow
+            .get_element_by_id(&id)
+            .expect("controlled panel exists")
+            .dyn_into()
+            .unwrap()
     }
 
     /// Whether a section shows its panel, checked on both the button and the panel.
@@ -72,7 +95,10 @@ impl Mounted {
         let button = self.header(section);
         let expanded = button.get_attribute("aria-expanded").as_deref() == Some("true");
         let hidden = self.panel_of(&button).has_attribute("hidden");
-        assert_eq!(expanded, !hidden, "aria-expanded and hidden agree for {section}");
+        assert_eq!(
+            expanded, !hidden,
+            "aria-expanded and hidden agree for {section}"
+        );
         expanded
     }
 
@@ -88,7 +114,8 @@ pub fn key(target: &HtmlElement, key: &str) {
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     target.dispatch_event(&event).unwrap();
 }
 
