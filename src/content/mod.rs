@@ -8,6 +8,7 @@
 //! This module knows nothing of the browser: it builds and tests natively.
 
 mod error;
+mod json_path;
 mod markup;
 mod model;
 mod raw;
@@ -17,6 +18,7 @@ mod validate;
 pub mod toml_source;
 
 pub use error::{ContentError, Location};
+pub use json_path::path_at;
 pub use markup::{is_safe_url, parse_body, MarkupError, RawBlock, RawInline};
 pub use model::{
     drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym,
@@ -48,23 +50,21 @@ impl Content {
             );
             return Err(vec![ContentError::new(Location::default(), message)]);
         }
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let raw: RawContent = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let message = if inner.is_syntax() || inner.is_eof() {
-                format!(
-                    "the file is not valid JSON (line {}, column {}): {inner}",
-                    inner.line(),
-                    inner.column()
-                )
+        let raw: RawContent = serde_json::from_str(text).map_err(|e| {
+            let (message, path) = if e.is_syntax() || e.is_eof() {
+                let message = format!(
+                    "the file is not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                );
+                (message, String::new())
             } else {
-                format!("the file is not valid content JSON: {inner}")
+                let path = path_at(text, e.line(), e.column());
+                (format!("the file is not valid content JSON: {e}"), path)
             };
-            let path = if path == "." { String::new() } else { path };
             vec![ContentError::new(
                 Location {
-                    line: Some(inner.line()),
+                    line: Some(e.line()),
                     ..Location::at_path(path)
                 },
                 message,

@@ -55,7 +55,7 @@ fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
             let _ = message.set_attribute("role", "alert");
             let _ = message.set_attribute("class", "tg-crash");
             message.set_text_content(Some(CRASH_TEXT));
-            let _ = root.replace_children_with_node_1(&message);
+            root.replace_children_with_node_1(&message);
         }
     });
 }
