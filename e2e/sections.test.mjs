@@ -118,3 +118,28 @@ for (const [name, viewport, scheme] of [
     await ctx.close();
   });
 }
+
+test('a help bubble opened near the right edge of a phone stays on screen', async () => {
+  const { ctx, page } = await openPage(browser, server.url, { viewport: { width: 320, height: 700 } });
+  await widgetReady(page);
+  await header(page, 'chemotherapy').click();
+  const words = page.locator('treatment-guide [data-tg-section=chemotherapy] .tg-mention-word');
+  const count = await words.count();
+  let rightmost = 0;
+  let best = 0;
+  for (let i = 0; i < count; i += 1) {
+    const box = await words.nth(i).boundingBox();
+    if (box && box.x + box.width > rightmost) { rightmost = box.x + box.width; best = i; }
+  }
+  await words.nth(best).click();
+  const bubble = page.locator(`treatment-guide #${await words.nth(best).getAttribute('aria-controls')}`);
+  assert.ok(await bubble.isVisible());
+  const box = await bubble.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 320, `bubble inside the screen: ${JSON.stringify(box)}`);
+  const wordBox = await words.nth(best).boundingBox();
+  assert.ok(box.y >= wordBox.y + wordBox.height - 2, 'the bubble is below its word');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (overflow ${overflow}px)`);
+  await screenshot(page, 'bubble-320');
+  await ctx.close();
+});
