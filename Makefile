@@ -36,9 +36,8 @@ test-browser:
 test-e2e:
 	node --test --test-concurrency=1 e2e/
 
-## Figures, one per line: `name: value unit`.
+## Figures, one per line: `name: value unit` (sizes come from the build).
 bench: build
-	@node tools/sizes.mjs dist
 	@node tools/bench-page.mjs dist
 	@cargo run --quiet --release --example bench
 	@node tools/bench-lookup.mjs

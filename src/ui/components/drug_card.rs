@@ -78,8 +78,9 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
         <section class="tg-card" part="drug-card" id={id} aria-labelledby={title_id.clone()}
             data-tg-drug-card={drug.anchor()} ref={props.card_ref.clone()}>
             <div class="tg-card-head">
-                <@{tag} class="tg-card-title" id={title_id}>{ &drug.name }</@>
+                <@{tag} class="tg-card-title" id={title_id.clone()}>{ &drug.name }</@>
                 <button type="button" class="tg-button tg-close" data-tg-action="close-card"
+                    aria-describedby={title_id.clone()}
                     onclick={props.onclose.reform(|_| ())}>
                     { &strings.close }
                 </button>

@@ -130,8 +130,11 @@ pub fn Lookup(props: &LookupProps) -> Html {
 fn status_text(content: &ContentRef, state: &LookupState) -> String {
     let strings = &content.strings;
     let query = state.query.trim();
-    if query.is_empty() || state.chosen {
+    if query.is_empty() {
         return String::new();
+    }
+    if state.chosen {
+        return fill(&strings.card_shown, &[("drug", query)]);
     }
     match state.hits.len() {
         0 => {
