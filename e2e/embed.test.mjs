@@ -801,3 +801,22 @@ test('the loader works pinned with the SRI hash from tools/sri.mjs, and a wrong 
   assert.ok(blocked.problems.some((p) => /integrity/i.test(p)), `the browser refused it: ${JSON.stringify(blocked.problems)}`);
   await blocked.ctx.close();
 });
+
+for (const [how, tag] of [
+  ['async', `<script src="${LOADER}" async></script>`],
+  ['type="module"', `<script type="module" src="${LOADER}"></script>`],
+]) {
+  test(`the loader also works as ${how}`, async () => {
+    const url = route(`/load/${how.replace(/\W/g, '')}.html`, hostPage({
+      loader: null,
+      head: tag,
+      body: '<main><h1>Loaded another way</h1><treatment-guide open="chemotherapy"></treatment-guide></main>',
+    }));
+    const { ctx, page, problems } = await openPage(browser, url);
+    await ready(page);
+    assert.equal((await expanded(page)).chemotherapy, 'true');
+    assert.match((await lookUp(page, 'Purinethol'))[0], /^mercaptopurine/);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}

@@ -1,5 +1,5 @@
 /*! treatment-guide embed loader. Add to any page:
- *    <script src=".../treatment-guide.js" defer></script>
+ *    <script src=".../treatment-guide.js" defer></script>   (async and type="module" work too)
  *    <treatment-guide></treatment-guide>
  * Defines the <treatment-guide> element. Each element renders into its own
  * open shadow root; the WebAssembly is fetched and compiled once per page.
@@ -17,7 +17,8 @@
   var ATTRIBUTES = ['open', 'heading-level', 'lang', 'content-src'];
   var LOAD_FAILED = 'Sorry, the treatment guide could not be loaded. Please reload the page to try again.';
 
-  var script = document.currentScript;
+  // A module script has no currentScript: find the tag by its file name instead.
+  var script = document.currentScript || document.querySelector('script[src*="treatment-guide.js"]');
   var base = new URL('.', (script && script.src) || document.baseURI);
   var compiled = null;
   var idle = [];
