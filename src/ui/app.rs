@@ -113,36 +113,24 @@ pub fn Guide(props: &GuideProps) -> Html {
             }
         })
     };
-    let onscrolled = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::Scrolled))
-    };
-    let ondrug = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |drug: usize| dispatcher.dispatch(Action::ShowDrug(drug)))
-    };
-    let onreveal = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |drug: usize| dispatcher.dispatch(Action::RevealDrug(drug)))
-    };
-    let onclose = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::CloseDrug))
-    };
-    let onmention = {
-        let (dispatcher, drug) = (state.dispatcher(), state.drug);
-        Callback::from(move |section: usize| {
-            if let Some(drug) = drug {
-                dispatcher.dispatch(Action::GoToMention { drug, section });
-            }
-        })
-    };
+    let dispatcher = state.dispatcher();
+    let onscrolled = send(&dispatcher, |()| Action::Scrolled);
+    let ondrug = send(&dispatcher, Action::ShowDrug);
+    let onreveal = send(&dispatcher, Action::RevealDrug);
+    let onclose = send(&dispatcher, |()| Action::CloseDrug);
+    let onall = send(&dispatcher, |open: bool| {
+        if open {
+            Action::OpenAll
+        } else {
+            Action::CloseAll
+        }
+    });
     let index = use_memo(content.clone(), |content| {
         Shared(Rc::new(DrugIndex::new(content)))
     });
     let card_ref = use_node_ref();
     {
-        let (card_ref, dispatcher) = (card_ref.clone(), state.dispatcher());
+        let (card_ref, dispatcher) = (card_ref.clone(), dispatcher.clone());
         use_effect_with((state.scroll_to_card, state.drug), move |&(scroll, _)| {
             if let Some(card) = card_ref.cast::<web_sys::Element>().filter(|_| scroll) {
                 dom::scroll_into_view(&card);
@@ -150,17 +138,6 @@ pub fn Guide(props: &GuideProps) -> Html {
             }
         });
     }
-
-    let onall = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |open: bool| {
-            dispatcher.dispatch(if open {
-                Action::OpenAll
-            } else {
-                Action::CloseAll
-            })
-        })
-    };
 
     let meta = &content.meta;
     let version = fill(
@@ -182,7 +159,8 @@ pub fn Guide(props: &GuideProps) -> Html {
                 id_prefix={AttrValue::from(options.id_prefix.clone())} {ondrug} />
             if let Some(drug) = state.drug {
                 <DrugCard content={props.content.clone()} {drug} heading_level={options.heading_level}
-                    id_prefix={AttrValue::from(options.id_prefix.clone())} {onmention} {onclose} {card_ref} />
+                    id_prefix={AttrValue::from(options.id_prefix.clone())} {onclose} {card_ref}
+                    onmention={send(&dispatcher, move |section| Action::GoToMention { drug, section })} />
             }
             <SectionList
                 content={props.content.clone()}
@@ -197,6 +175,15 @@ pub fn Guide(props: &GuideProps) -> Html {
             <footer class="tg-footer" part="footer">{ version }</footer>
         </div>
     }
+}
+
+/// A callback that turns its argument into an action for the view state.
+fn send<T: 'static>(
+    dispatcher: &UseReducerDispatcher<ViewState>,
+    to_action: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let dispatcher = dispatcher.clone();
+    Callback::from(move |value| dispatcher.dispatch(to_action(value)))
 }
 
 /// Opens the section named by the URL hash (`#tg-<section-id>`), or the card
