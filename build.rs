@@ -1,4 +1,5 @@
-//! Validates the editable content in `content/` and embeds it as JSON.
+//! Validates the editable content in `content/` and embeds it as JSON, and
+//! minifies the widget stylesheet.
 //!
 //! A content mistake fails the build with the file, the line and the field,
 //! so a broken page can never be built.
@@ -30,6 +31,31 @@ fn main() {
         }
     };
     let json = serde_json::to_string(&loaded.raw).expect("content serialises to JSON");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.json");
-    fs::write(out, json).expect("OUT_DIR is writable");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("content.json"), json).expect("OUT_DIR is writable");
+
+    println!("cargo:rerun-if-changed=styles/widget.css");
+    let css = fs::read_to_string("styles/widget.css").expect("styles/widget.css exists");
+    fs::write(Path::new(&out_dir).join("widget.css"), minify_css(&css)).expect("OUT_DIR is writable");
+}
+
+/// Drops comments and needless white space; the stylesheet is compiled into
+/// the wasm, so every byte is downloaded by every reader.
+fn minify_css(css: &str) -> String {
+    let mut without_comments = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        without_comments.push_str(&rest[..start]);
+        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+    }
+    without_comments.push_str(rest);
+    let mut out = String::with_capacity(without_comments.len());
+    for word in without_comments.split_whitespace() {
+        let joins = out.ends_with(['{', '}', ';', ':', ',', '>']) || word.starts_with(['{', '}', ';', ',', '>']);
+        if !out.is_empty() && !joins {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }

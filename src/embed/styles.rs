@@ -6,8 +6,8 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-/// The widget CSS, compiled in.
-pub const CSS: &str = include_str!("../../styles/widget.css");
+/// The widget CSS (`styles/widget.css`, minified by `build.rs`), compiled in.
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: OnceCell<CssStyleSheet> = const { OnceCell::new() };
