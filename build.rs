@@ -36,7 +36,8 @@ fn main() {
 
     println!("cargo:rerun-if-changed=styles/widget.css");
     let css = fs::read_to_string("styles/widget.css").expect("styles/widget.css exists");
-    fs::write(Path::new(&out_dir).join("widget.css"), minify_css(&css)).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out_dir).join("widget.css"), minify_css(&css))
+        .expect("OUT_DIR is writable");
 }
 
 /// Drops comments and needless white space; the stylesheet is compiled into
@@ -46,12 +47,15 @@ fn minify_css(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         without_comments.push_str(&rest[..start]);
-        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
     }
     without_comments.push_str(rest);
     let mut out = String::with_capacity(without_comments.len());
     for word in without_comments.split_whitespace() {
-        let joins = out.ends_with(['{', '}', ';', ':', ',', '>']) || word.starts_with(['{', '}', ';', ',', '>']);
+        let joins = out.ends_with(['{', '}', ';', ':', ',', '>'])
+            || word.starts_with(['{', '}', ';', ',', '>']);
         if !out.is_empty() && !joins {
             out.push(' ');
         }

@@ -820,3 +820,19 @@ for (const [how, tag] of [
     await ctx.close();
   });
 }
+
+test('a lang the content does not have is reported in the console, and the guide still shows', async () => {
+  const url = route('/lang/fr.html', hostPage({
+    lang: 'fr',
+    body: '<main><h1>Page en français</h1><treatment-guide lang="fr"></treatment-guide></main>',
+  }));
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(url);
+  await ready(page);
+  assert.ok(warnings.some((w) => w.includes('no content in language "fr"; showing "en"')), JSON.stringify(warnings));
+  assert.equal(await widget(page).locator('.tg-root').getAttribute('lang'), 'en', 'the text is marked as English for screen readers');
+  await ctx.close();
+});

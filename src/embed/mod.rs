@@ -52,9 +52,9 @@ impl Widget {
 
 /// Renders a widget into `shadow`, configured by the element's attributes.
 ///
-/// `open`, `heading_level` and `content_src` are the raw attribute values (or
-/// `undefined`); `position` is the element's place among the page's widgets
-/// (0 for the first), which picks the URL hash prefix it owns.
+/// `open`, `heading_level`, `content_src` and `lang` are the raw attribute
+/// values (or `undefined`); `position` is the element's place among the
+/// page's widgets (0 for the first), which picks the URL hash prefix it owns.
 #[wasm_bindgen]
 pub fn mount(
     shadow: &ShadowRoot,
@@ -62,6 +62,7 @@ pub fn mount(
     heading_level: Option<String>,
     position: Option<u32>,
     content_src: Option<String>,
+    lang: Option<String>,
 ) -> Result<Widget, JsValue> {
     crash::watch(shadow);
     styles::adopt(shadow)?;
@@ -79,6 +80,9 @@ pub fn mount(
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty());
     let content = source.is_none().then(|| Shared(built_in_content()));
+    if let Some(content) = &content {
+        warn_on_language(lang.as_deref(), content);
+    }
     let props = AppProps {
         content,
         notice: None,
@@ -91,7 +95,10 @@ pub fn mount(
         let handle = handle.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let (content, notice) = match remote::load(&url).await {
-                Ok(content) => (Rc::new(content), None),
+                Ok(content) => {
+                    warn_on_language(lang.as_deref(), &content);
+                    (Rc::new(content), None)
+                }
                 Err(error) => (
                     built_in_content(),
                     Some(Shared(Rc::new(notice_for(&url, &error)))),
@@ -110,6 +117,21 @@ pub fn mount(
         handle,
         root: shadow.clone(),
     })
+}
+
+/// Tells the web staff when the `lang` they asked for is not the content's language.
+fn warn_on_language(requested: Option<&str>, content: &Content) {
+    let Some(requested) = requested.map(str::trim).filter(|l| !l.is_empty()) else {
+        return;
+    };
+    let available = &content.meta.language;
+    let primary = requested.split(['-', '_']).next().unwrap_or_default();
+    if !primary.eq_ignore_ascii_case(available) {
+        let message = format!(
+            "treatment-guide: no content in language \"{requested}\"; showing \"{available}\" (set content-src to a file in that language)"
+        );
+        web_sys::console::warn_1(&message.into());
+    }
 }
 
 /// The notice for a content file that could not be used; also logged to the console.

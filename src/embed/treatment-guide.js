@@ -95,7 +95,8 @@
           element.getAttribute('open'),
           element.getAttribute('heading-level'),
           Math.max(position, 0),
-          element.getAttribute('content-src')
+          element.getAttribute('content-src'),
+          element.getAttribute('lang')
         );
       }).catch(function (error) {
         console.error('treatment-guide: ' + LOAD_FAILED, error);

@@ -41,6 +41,7 @@ pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mo
         heading_level.map(Into::into),
         None,
         None,
+        None,
     )
     .unwrap();
     tick().await;
