@@ -86,7 +86,11 @@ test('printing shows every section', async () => {
   const { ctx, page } = await openPage(browser, server.url);
   await widgetReady(page);
   await page.emulateMedia({ media: 'print' });
-  const visible = await page.locator('treatment-guide .tg-panel').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+  // Closed sections get their text one task after the first render.
+  await page.waitForFunction(() => [...document.querySelector('treatment-guide').shadowRoot.querySelectorAll('.tg-panel')]
+    .every((panel) => panel.textContent.trim().length > 0));
+  const visible = await page.locator('treatment-guide .tg-panel').evaluateAll((els) =>
+    els.filter((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0).length);
   assert.equal(visible, 9);
   await ctx.close();
 });

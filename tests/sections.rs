@@ -175,3 +175,18 @@ async fn opening_a_section_replaces_the_hash_without_new_history() {
         "closing the linked section clears the hash"
     );
 }
+
+#[wasm_bindgen_test]
+async fn closed_sections_get_their_text_right_after_the_first_render() {
+    set_hash("");
+    let w = mount_widget(None, None).await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    for id in SECTION_IDS {
+        assert!(!w.is_open(id));
+        let panel = w.panel_of(&w.header(id));
+        assert!(
+            !panel.text_content().unwrap().trim().is_empty(),
+            "{id} has its text for printing and find-in-page"
+        );
+    }
+}

@@ -28,6 +28,9 @@ pub struct SectionProps {
     pub highlight: Option<usize>,
     /// The reader asked for a drug's card from the text.
     pub ondrug: Callback<usize>,
+    /// Render the text even while closed (for printing and find-in-page).
+    #[prop_or(true)]
+    pub render_closed: bool,
 }
 
 /// A section header button (`aria-expanded`, `aria-controls`) inside a heading, and its panel.
@@ -66,9 +69,11 @@ pub fn Section(props: &SectionProps) -> Html {
             // No role="region": with nine panels (and possibly several widgets) that many
             // landmarks would crowd a screen reader's landmark list.
             <div class="tg-panel" part="section-panel" id={panel_id} hidden={!props.open}>
-                <RichText content={props.content.clone()} section={props.index}
-                    id_prefix={props.id_prefix.clone()} highlight={props.highlight}
-                    ondrug={props.ondrug.clone()} />
+                if props.open || props.render_closed {
+                    <RichText content={props.content.clone()} section={props.index}
+                        id_prefix={props.id_prefix.clone()} highlight={props.highlight}
+                        ondrug={props.ondrug.clone()} />
+                }
             </div>
         </section>
     }

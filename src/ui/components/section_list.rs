@@ -37,6 +37,16 @@ pub struct SectionListProps {
 #[function_component]
 pub fn SectionList(props: &SectionListProps) -> Html {
     let count = props.content.sections.len();
+    // The text of closed sections is rendered one task after the headers, so
+    // that the first render (and the page's main thread) stays short.
+    let render_closed = use_state_eq(|| false);
+    {
+        let render_closed = render_closed.clone();
+        use_effect_with((), move |()| {
+            let timeout = gloo::timers::callback::Timeout::new(0, move || render_closed.set(true));
+            move || drop(timeout)
+        });
+    }
     let refs = use_memo(count, |&count| {
         (0..count).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
@@ -120,6 +130,7 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                         button_ref={refs[index].clone()}
                         highlight={props.state.highlight}
                         ondrug={props.ondrug.clone()}
+                        render_closed={*render_closed}
                     />
                 }) }
             </div>
