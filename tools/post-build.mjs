@@ -1,12 +1,14 @@
 // Trunk post-build hook (env TRUNK_STAGING_DIR), or by hand on a built folder:
 //
 //   node tools/post-build.mjs <dir>                  both steps below
-//   node tools/post-build.mjs --precache-only <dir>  step 2 only (the folder's
-//                                                    treatment-guide.js is kept)
+//   node tools/post-build.mjs --precache-only <dir>  steps 2 and 3 only (the
+//                                                    folder's treatment-guide.js is kept)
 //
 // 1. Writes treatment-guide.js (the only file a host page references) from its
 //    template, pointing at this build's content-hashed WebAssembly and glue.
-// 2. Lists every file of the folder with its SRI hash into precache.json, and
+// 2. Points the standalone page's preload hints at the files the loader names,
+//    so the browser fetches them while it is still parsing the page.
+// 3. Lists every file of the folder with its SRI hash into precache.json, and
 //    writes sw.js (the standalone page's service worker, from pwa/sw.js) with
 //    that list and a version derived from it: a build with any changed file
 //    gets a new cache name.
@@ -32,6 +34,24 @@ export function writeLoader(dir) {
   const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0]);
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), loader);
+}
+
+/** Marks the preload hints this step owns in index.html. */
+const PRELOAD_MARK = 'data-tg-preload';
+
+/** Step 2: preload hints in index.html for the glue and wasm that treatment-guide.js names. */
+export function writePreloads(dir) {
+  const loader = readFileSync(join(dir, LOADER), 'utf8');
+  const named = (name) => loader.match(new RegExp(`var ${name} = '([^']+)'`))?.[1];
+  const [glue, wasm] = [named('GLUE'), named('WASM')];
+  if (!glue || !wasm) throw new Error(`post-build: ${LOADER} in ${dir} names no glue or wasm`);
+  const page = join(dir, 'index.html');
+  const html = readFileSync(page, 'utf8').replace(new RegExp(`\\s*<link [^>]*${PRELOAD_MARK}[^>]*>`, 'g'), '');
+  const hints = `<link rel="modulepreload" href="${glue}" ${PRELOAD_MARK}>\n  `
+    + `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin ${PRELOAD_MARK}>\n  `;
+  const at = html.indexOf(`<script src="${LOADER}"`);
+  if (at < 0) throw new Error(`post-build: index.html in ${dir} has no <script src="${LOADER}">`);
+  writeFileSync(page, html.slice(0, at) + hints + html.slice(at));
 }
 
 /** Every file under `dir` as a URL path relative to it, sorted. */
@@ -88,6 +108,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const dir = args.find((a) => !a.startsWith('--')) || process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('post-build: no TRUNK_STAGING_DIR and no folder argument');
   if (!args.includes('--precache-only')) writeLoader(dir);
+  writePreloads(dir);
   const { version, files } = writePrecache(dir);
   console.log(`post-build: sw.js precaches ${files.length} files, version ${version}`);
 }
