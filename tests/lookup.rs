@@ -232,6 +232,11 @@ async fn clicking_a_suggestion_opens_its_card_and_mentions_link_to_sections() {
     tick().await;
     tick().await;
     assert!(w.is_open("targeted-therapy"));
+    assert_eq!(
+        w.focused().unwrap().id(),
+        w.header("targeted-therapy").id(),
+        "focus moves to the section the link leads to"
+    );
     let highlighted = w.all("[data-tg-section=targeted-therapy] .tg-highlight");
     assert!(!highlighted.is_empty());
     assert!(highlighted.iter().all(|m| m

@@ -53,3 +53,10 @@ pub fn scroll_into_view(element: &web_sys::Element) {
     });
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// Moves focus to an element without the browser's own jump (a scroll is already under way).
+pub fn focus_without_scrolling(element: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}

@@ -59,6 +59,8 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                 .and_then(|r| r.cast::<HtmlElement>())
             {
                 dom::scroll_into_view(&element);
+                // Keyboard and screen-reader users continue from the section they were sent to.
+                dom::focus_without_scrolling(&element);
                 onscrolled.emit(());
             }
         });
