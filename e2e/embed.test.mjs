@@ -185,7 +185,10 @@ test('aggressive host CSS does not change how the widget looks', async () => {
   assert.equal(hostile['.tg-input']['border-top-width'], '2px');
   assert.equal(hostile['.tg-root']['font-size'], '16px');
   assert.equal(hostile[`${CHEMO} .tg-panel ul`]['list-style-type'], 'disc');
-  assert.equal(hostile['[data-tg-section="immunotherapy"] .tg-panel'].display, 'none', 'closed panels stay hidden');
+  // Closed panels are hidden="until-found": not shown, but still searchable by find-in-page.
+  const closed = hostile['[data-tg-section="immunotherapy"] .tg-panel'];
+  assert.ok(closed.display === 'none' || closed['content-visibility'] === 'hidden', 'closed panels stay hidden');
+  assert.equal(closed.height, '0px', 'closed panels take no space');
   assert.deepEqual(styleDifferences(plain, hostile), []);
 });
 

@@ -190,3 +190,24 @@ async fn closed_sections_get_their_text_right_after_the_first_render() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn find_in_page_opens_a_closed_section() {
+    set_hash("");
+    let w = mount_widget(None, None).await;
+    let panel = w.panel_of(&w.header("supportive-therapy"));
+    assert_eq!(
+        panel.get_attribute("hidden").as_deref(),
+        Some("until-found"),
+        "searchable while closed"
+    );
+    // What the browser fires when find-in-page finds text in a hidden="until-found" element.
+    panel
+        .dispatch_event(&web_sys::Event::new("beforematch").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(w.is_open("supportive-therapy"));
+    assert!(!w
+        .panel_of(&w.header("supportive-therapy"))
+        .has_attribute("hidden"));
+}

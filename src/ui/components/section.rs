@@ -44,6 +44,30 @@ pub fn Section(props: &SectionProps) -> Html {
         let index = props.index;
         move |_: MouseEvent| index
     });
+    // A closed panel is `hidden="until-found"`: the browser's find-in-page
+    // searches it and fires `beforematch` on a hit, which opens the section.
+    // (Yew's `hidden` is boolean only, so the attribute is set here; it is
+    // set before the browser paints.)
+    let panel_ref = use_node_ref();
+    {
+        let (panel_ref, ontoggle, index) = (panel_ref.clone(), props.ontoggle.clone(), props.index);
+        use_effect_with(props.open, move |&open| {
+            let panel = panel_ref.cast::<web_sys::Element>();
+            if let Some(panel) = &panel {
+                let _ = if open {
+                    panel.remove_attribute("hidden")
+                } else {
+                    panel.set_attribute("hidden", "until-found")
+                };
+            }
+            let listener = panel.filter(|_| !open).map(|panel| {
+                gloo::events::EventListener::new(&panel, "beforematch", move |_| {
+                    ontoggle.emit(index)
+                })
+            });
+            move || drop(listener)
+        });
+    }
     html! {
         <section class="tg-section" id={base} data-tg-section={section.id.clone()} part="section">
             <@{tag} class="tg-heading">
@@ -68,7 +92,7 @@ pub fn Section(props: &SectionProps) -> Html {
             }
             // No role="region": with nine panels (and possibly several widgets) that many
             // landmarks would crowd a screen reader's landmark list.
-            <div class="tg-panel" part="section-panel" id={panel_id} hidden={!props.open}>
+            <div class="tg-panel" part="section-panel" id={panel_id} ref={panel_ref}>
                 if props.open || props.render_closed {
                     <RichText content={props.content.clone()} section={props.index}
                         id_prefix={props.id_prefix.clone()} highlight={props.highlight}
