@@ -147,3 +147,22 @@ test('a help bubble opened near the right edge of a phone stays on screen', asyn
   await screenshot(page, 'bubble-320');
   await ctx.close();
 });
+
+test('forced colors: no axe violations and a visible focus ring; reduced motion: no animation', async () => {
+  const { ctx, page } = await openPage(browser, server.url, { forcedColors: 'active', reducedMotion: 'reduce', bypassCSP: true });
+  await widgetReady(page);
+  await page.locator('treatment-guide [data-tg-action="expand-all"]').click();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator('treatment-guide input[role=combobox]').focus();
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const el = document.querySelector('treatment-guide').shadowRoot.activeElement;
+    const style = getComputedStyle(el);
+    return { style: style.outlineStyle, width: style.outlineWidth };
+  });
+  assert.equal(ring.style, 'solid');
+  assert.notEqual(ring.width, '0px');
+  const transition = await page.locator('treatment-guide .tg-chevron').first().evaluate((e) => getComputedStyle(e).transitionDuration);
+  assert.equal(transition, '0s');
+  await ctx.close();
+});
