@@ -30,6 +30,14 @@ fn option_texts(w: &Mounted) -> Vec<String> {
         .collect()
 }
 
+/// The text in the lookup field.
+fn value(field: &web_sys::HtmlElement) -> String {
+    field
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .value()
+}
+
 fn status(w: &Mounted) -> String {
     w.one("[role=status]").text_content().unwrap()
 }
@@ -118,17 +126,15 @@ async fn keyboard_moves_through_suggestions_and_enter_opens_the_card() {
         field.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    assert_eq!(
-        field
-            .dyn_ref::<web_sys::HtmlInputElement>()
-            .unwrap()
-            .value(),
-        "cytarabine"
-    );
+    assert_eq!(value(&field), "cytarabine");
     assert_eq!(
         w.shadow.active_element().unwrap().id(),
         field.id(),
         "focus stays in the input"
+    );
+    assert_eq!(
+        status(&w),
+        "Details of cytarabine are shown below the search box."
     );
 }
 
@@ -145,22 +151,10 @@ async fn escape_closes_the_list_then_clears_the_field() {
         field.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
-    assert_eq!(
-        field
-            .dyn_ref::<web_sys::HtmlInputElement>()
-            .unwrap()
-            .value(),
-        "dauno"
-    );
+    assert_eq!(value(&field), "dauno");
     key(&field, "Escape");
     tick().await;
-    assert_eq!(
-        field
-            .dyn_ref::<web_sys::HtmlInputElement>()
-            .unwrap()
-            .value(),
-        ""
-    );
+    assert_eq!(value(&field), "");
 }
 
 #[wasm_bindgen_test]
