@@ -73,7 +73,7 @@ pub fn mount(
     let options = Options {
         open: OpenSpec::parse(open.as_deref()),
         heading_level: parse_heading_level(heading_level.as_deref()),
-        hash_prefix: hash_prefix_for(position.unwrap_or(0)),
+        hash_prefix: Some(hash_prefix_for(position.unwrap_or(0))),
         ..Options::default()
     };
     let source = content_src

@@ -95,11 +95,11 @@ pub fn Guide(props: &GuideProps) -> Html {
             ViewState::new(content.sections.iter().map(|s| open.opens(&s.id)).collect())
         })
     };
-    let hash_prefix = options.follow_hash.then(|| options.hash_prefix.clone());
-    use_hash_link(&content, state.dispatcher(), hash_prefix.clone());
+    use_hash_link(&content, state.dispatcher(), options.hash_prefix.clone());
 
     let ontoggle = {
-        let (state, content, hash_prefix) = (state.clone(), content.clone(), hash_prefix.clone());
+        let (state, content, hash_prefix) =
+            (state.clone(), content.clone(), options.hash_prefix.clone());
         Callback::from(move |index: usize| {
             let opening = !state.open.get(index).copied().unwrap_or(true);
             state.dispatch(Action::Toggle(index));

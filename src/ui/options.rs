@@ -49,11 +49,10 @@ pub struct Options {
     pub heading_level: u8,
     /// Prefix that keeps this widget's element ids unique on the page.
     pub id_prefix: String,
-    /// Whether this widget follows and updates the page URL's hash.
-    pub follow_hash: bool,
-    /// Start of the URL hash fragments this widget owns: `tg-` for the first
-    /// widget of a page, `tg2-`, `tg3-`… for the others, so they never fight.
-    pub hash_prefix: String,
+    /// Start of the URL hash fragments this widget owns and follows: `tg-`
+    /// for the first widget of a page, `tg2-`, `tg3-`… for the others, so
+    /// they never fight; `None` leaves the URL alone.
+    pub hash_prefix: Option<String>,
 }
 
 impl Default for Options {
@@ -62,8 +61,7 @@ impl Default for Options {
             open: OpenSpec::None,
             heading_level: 2,
             id_prefix: "tg".into(),
-            follow_hash: true,
-            hash_prefix: super::dom::HASH_PREFIX.into(),
+            hash_prefix: Some(super::dom::HASH_PREFIX.into()),
         }
     }
 }
