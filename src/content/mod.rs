@@ -8,23 +8,25 @@
 //! This module knows nothing of the browser: it builds and tests natively.
 
 mod error;
-mod json_path;
+pub mod json;
 mod markup;
 mod model;
 mod raw;
+mod read;
 mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod toml_source;
 
 pub use error::{ContentError, Location};
-pub use json_path::path_at;
+pub use json::Json;
 pub use markup::{is_safe_url, parse_body, MarkupError, RawBlock, RawInline};
 pub use model::{
     drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym,
     SynonymKind, UiStrings, SECTION_IDS,
 };
 pub use raw::{RawContent, RawDrug, RawMeta, RawSection, RawSynonym, RawTerm};
+pub use read::read_content;
 
 /// The largest content file accepted, in bytes (2 MiB): enough for tens of
 /// thousands of drug names, small enough that a wrong URL cannot stall a phone.
@@ -34,7 +36,8 @@ impl Content {
     /// Parses and validates content in the documented JSON format.
     ///
     /// Errors carry the JSON path of the field at fault, for wrong types and
-    /// missing fields as well as for failed checks.
+    /// missing fields as well as for failed checks. Natively the text is parsed
+    /// by `serde_json`, in the browser by `JSON.parse` (see [`json`]).
     ///
     /// ```
     /// use treatment_guide::content::Content;
@@ -50,26 +53,7 @@ impl Content {
             );
             return Err(vec![ContentError::new(Location::default(), message)]);
         }
-        let raw: RawContent = serde_json::from_str(text).map_err(|e| {
-            let (message, path) = if e.is_syntax() || e.is_eof() {
-                let message = format!(
-                    "the file is not valid JSON (line {}, column {}): {e}",
-                    e.line(),
-                    e.column()
-                );
-                (message, String::new())
-            } else {
-                let path = path_at(text, e.line(), e.column());
-                (format!("the file is not valid content JSON: {e}"), path)
-            };
-            vec![ContentError::new(
-                Location {
-                    line: Some(e.line()),
-                    ..Location::at_path(path)
-                },
-                message,
-            )]
-        })?;
-        Content::from_raw(raw)
+        let value = json::parse(text).map_err(|e| vec![e])?;
+        Content::from_raw(read_content(&value)?)
     }
 }

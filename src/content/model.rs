@@ -184,58 +184,88 @@ pub struct GlossaryTerm {
     pub definition: String,
 }
 
-/// The words of the interface, so a charity can reword or translate them.
-///
-/// `{query}`, `{count}`, `{version}` and `{date}` are filled in where noted.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UiStrings {
+/// Declares [`UiStrings`] once, with its field names for the JSON reader.
+macro_rules! ui_strings {
+    ($($(#[doc = $doc:literal])* $field:ident,)*) => {
+        /// The words of the interface, so a charity can reword or translate them.
+        ///
+        /// `{query}`, `{count}`, `{version}` and `{date}` are filled in where noted.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct UiStrings {
+            $($(#[doc = $doc])* pub $field: String,)*
+        }
+
+        impl UiStrings {
+            /// Every field's name, in order.
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The field called `name`.
+            pub fn field(&self, name: &str) -> Option<&str> {
+                match name {
+                    $(stringify!($field) => Some(&self.$field),)*
+                    _ => None,
+                }
+            }
+
+            /// The field called `name`, to set it.
+            pub fn field_mut(&mut self, name: &str) -> Option<&mut String> {
+                match name {
+                    $(stringify!($field) => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+ui_strings! {
     /// Button that opens every section.
-    pub expand_all: String,
+    expand_all,
     /// Button that closes every section.
-    pub collapse_all: String,
+    collapse_all,
     /// Visible label of the drug lookup.
-    pub lookup_label: String,
+    lookup_label,
     /// Hint under the lookup field.
-    pub lookup_hint: String,
+    lookup_hint,
     /// Shown when nothing matches; `{query}` is the reader's text.
-    pub no_match: String,
+    no_match,
     /// Announced for one suggestion.
-    pub one_result: String,
+    one_result,
     /// Announced for several suggestions; `{count}`.
-    pub many_results: String,
+    many_results,
     /// Card heading for other names.
-    pub other_names: String,
+    other_names,
     /// Group label for brand names.
-    pub brand_names: String,
+    brand_names,
     /// Group label for codes.
-    pub codes: String,
+    codes,
     /// Group label for abbreviations.
-    pub abbreviations: String,
+    abbreviations,
     /// Group label for any other names.
-    pub also_called: String,
+    also_called,
     /// Card label for the treatment type.
-    pub treatment_type: String,
+    treatment_type,
     /// Card label for the sections that mention the drug.
-    pub mentioned_in: String,
+    mentioned_in,
     /// Button that closes a card or a definition.
-    pub close: String,
+    close,
     /// Footer; `{version}` and `{date}`.
-    pub version_line: String,
+    version_line,
     /// Announced when a drug card appears; `{drug}`.
-    pub card_shown: String,
+    card_shown,
     /// Link from an inline drug name to its card; `{drug}`.
-    pub show_card: String,
+    show_card,
     /// Singular label of a brand name in suggestions.
-    pub brand_name: String,
+    brand_name,
     /// Singular label of a code.
-    pub code: String,
+    code,
     /// Singular label of an abbreviation.
-    pub abbreviation: String,
+    abbreviation,
     /// Singular label of any other name.
-    pub other_name: String,
+    other_name,
     /// Label of the suggestions list.
-    pub suggestions: String,
+    suggestions,
 }
 
 impl UiStrings {

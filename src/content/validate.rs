@@ -6,7 +6,7 @@ use super::error::{ContentError, Location};
 use super::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use super::model::{
     name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym, SynonymKind,
-    SECTION_IDS,
+    UiStrings, SECTION_IDS,
 };
 use super::raw::RawContent;
 
@@ -70,7 +70,8 @@ impl Content {
     ///
     /// ```
     /// use treatment_guide::content::{Content, RawContent};
-    /// let mut raw: RawContent = serde_json::from_str(treatment_guide::built_in::JSON).unwrap();
+    /// use treatment_guide::content::{json, read_content};
+    /// let mut raw = read_content(&json::parse(treatment_guide::built_in::JSON).unwrap()).unwrap();
     /// raw.sections[0].id = "surgery".into();
     /// let errors = Content::from_raw(raw).unwrap_err();
     /// assert_eq!(errors[0].location.path, "sections[0].id");
@@ -139,16 +140,10 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
             ),
         );
     }
-    let strings = serde_json::to_value(&raw.strings).unwrap_or_default();
-    if let Some(fields) = strings.as_object() {
-        for (key, value) in fields {
-            report.require(format!("strings.{key}"), value.as_str().unwrap_or_default());
-            report.limit(
-                format!("strings.{key}"),
-                value.as_str().unwrap_or_default(),
-                MAX_SHORT_CHARS,
-            );
-        }
+    for name in UiStrings::NAMES {
+        let value = raw.strings.field(name).unwrap_or_default();
+        report.require(format!("strings.{name}"), value);
+        report.limit(format!("strings.{name}"), value, MAX_SHORT_CHARS);
     }
 }
 

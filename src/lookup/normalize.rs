@@ -125,12 +125,16 @@ pub(super) fn fold_into(text: &str, out: &mut Vec<Folded>) {
                         if is_combining_mark(l) {
                             folder.extend_last(end);
                         } else {
-                            fold_special(l, |f| {
-                                if f.is_alphanumeric() {
-                                    folder.push(f, start, end);
-                                } else {
-                                    folder.boundary = true;
-                                }
+                            // Again after case mapping: the lower case of
+                            // a sign can be an accented letter (Å → å).
+                            decompose_canonical(l, |b| {
+                                fold_special(b, |f| {
+                                    if f.is_alphanumeric() {
+                                        folder.push(f, start, end);
+                                    } else {
+                                        folder.boundary = true;
+                                    }
+                                });
                             });
                         }
                     }
@@ -322,6 +326,8 @@ mod tests {
         assert_eq!(normalize("ᾳ"), normalize("ᾼ".to_uppercase().as_str()));
         assert_eq!(normalize("ᲀ"), normalize("В"));
         assert_eq!(normalize("ſ ı"), "si");
+        // Signs whose lower case is an accented letter: Angstrom Å, Kelvin K.
+        assert_eq!(normalize("\u{212B}\u{212A}"), "ak");
         assert_eq!(
             normalize("Ørsted Łódź Æther Œuvre"),
             "orstedlodzaetheroeuvre"
