@@ -7,6 +7,9 @@
 #[allow(dead_code, unused_imports)]
 #[path = "src/content/mod.rs"]
 mod content;
+#[allow(dead_code)]
+#[path = "src/case/mod.rs"]
+mod case;
 
 use std::path::Path;
 use std::{env, fs, process};

@@ -5,9 +5,11 @@
 //! [`content`] (model and validation) → [`lookup`] (drug-name search engine)
 //! → `ui` (Yew components) → `embed` (the `<treatment-guide>` mount).
 //! `content` and `lookup` are pure Rust and build natively; `ui` and `embed`
-//! exist only in the WebAssembly build.
+//! exist only in the WebAssembly build. [`case`] is the case folding both
+//! pure layers share.
 
 pub mod built_in;
+pub mod case;
 pub mod content;
 pub mod lookup;
 

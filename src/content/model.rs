@@ -298,10 +298,11 @@ impl UiStrings {
 /// assert_eq!(name_key("Ara-C"), name_key("ara c"));
 /// ```
 pub fn name_key(name: &str) -> String {
-    name.chars()
-        .filter(|&c| c.is_alphanumeric() || c == '+')
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars().filter(|&c| c.is_alphanumeric() || c == '+') {
+        crate::case::fold(c, |f| key.push(f));
+    }
+    key
 }
 
 /// The fragment id of a drug: `drug-` then the generic name, lower case, words joined by hyphens.
@@ -314,7 +315,7 @@ pub fn drug_anchor(name: &str) -> String {
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(crate::case::fold_str)
         .collect();
     format!("drug-{}", words.join("-"))
 }

@@ -81,7 +81,7 @@ fn drug_help(content: &Content, drug: usize, ondrug: &Callback<usize>) -> Html {
         <>
             <strong>{ &d.name }</strong>
             if !names.is_empty() {
-                { format!(" ({}: {})", content.strings.other_names.to_lowercase(), names.join(", ")) }
+                { format!(" ({}: {})", lower_case(&content.strings.other_names), names.join(", ")) }
             }
             if !d.class.is_empty() {
                 { format!(". {}.", capitalise(&d.class)) }
@@ -94,11 +94,15 @@ fn drug_help(content: &Content, drug: usize, ondrug: &Callback<usize>) -> Html {
     }
 }
 
-/// The text with its first letter in upper case.
+/// The text with its first letter in upper case. Display case mapping is
+/// left to the browser (`toUpperCase`), whose tables cost the widget nothing.
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let first = text.chars().next().map_or(0, char::len_utf8);
+    let upper: String = js_sys::JsString::from(&text[..first]).to_upper_case().into();
+    upper + &text[first..]
+}
+
+/// The text in lower case, mapped by the browser (`toLowerCase`).
+fn lower_case(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
 }
