@@ -1,5 +1,7 @@
 //! Ranking candidates and keeping the best one per target.
 
+use std::cmp::Ordering;
+
 use super::MatchKind;
 
 /// Tier of an exact match (best).
@@ -33,16 +35,26 @@ pub(super) struct Cand {
     pub span: (u32, u32),
 }
 
+/// An order of candidates. Every sort here takes this one function-pointer
+/// type, so the sort is compiled once into the WebAssembly, not per closure.
+type Order = fn(&Cand, &Cand) -> Ordering;
+
+/// Best rank first.
+const BY_RANK: Order = |a, b| a.rank.cmp(&b.rank);
+
+/// By target, best rank first within a target.
+const BY_TARGET: Order = |a, b| (a.target, a.rank).cmp(&(b.target, b.rank));
+
 /// Keeps the best candidate of each target and the best `limit` targets.
 ///
 /// Candidates are buffered; whenever the buffer reaches twice its allowance
-/// it is settled: sorted by target, deduplicated, and cut to the `limit` best
-/// by [`select_nth_unstable`](slice::select_nth_unstable_by_key). A target
+/// it is settled: sorted by target, deduplicated, then sorted by rank and cut
+/// to the `limit` best. A target
 /// cut then had `limit` better targets, so it can never reach the result,
 /// and a later, better candidate for it is still considered on its own. Once
 /// `limit` targets are settled, candidates ranking below all of them are
-/// dropped on arrival. Cost: O(1) per dropped candidate, O(log m) amortised
-/// per kept one, for `m` candidates.
+/// dropped on arrival. Cost: O(1) per dropped candidate, O(log b) amortised
+/// per kept one, for a buffer allowance `b`.
 pub(super) struct Collector {
     limit: usize,
     buf: Vec<Cand>,
@@ -101,7 +113,7 @@ impl Collector {
     /// The best candidate per target, best first, at most `limit` of them.
     pub fn finish(mut self) -> Vec<Cand> {
         self.settle();
-        self.buf.sort_unstable_by_key(|c| c.rank);
+        self.buf.sort_unstable_by(BY_RANK);
         self.buf
     }
 
@@ -109,11 +121,10 @@ impl Collector {
         if self.settled == self.buf.len() {
             return;
         }
-        self.buf.sort_unstable_by_key(|c| (c.target, c.rank));
+        self.buf.sort_unstable_by(BY_TARGET);
         self.buf.dedup_by_key(|c| c.target);
         if self.buf.len() >= self.limit {
-            self.buf
-                .select_nth_unstable_by_key(self.limit - 1, |c| c.rank);
+            self.buf.sort_unstable_by(BY_RANK);
             self.buf.truncate(self.limit);
             self.bar = self.buf.iter().map(|c| c.rank).max();
         }

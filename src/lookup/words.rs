@@ -218,7 +218,8 @@ pub(super) fn typos(index: &Index, q: &Query, tokens: &[Token], found: &mut Coll
         .map(|(s, e)| (tokens[s].start, tokens[e - 1].end))
         .filter(|&(a, b)| typo::budget(b - a) > 0)
         .collect();
-    runs.sort_by_key(|&(a, b)| (std::cmp::Reverse(b - a), a));
+    // Longest first, then leftmost; spans are distinct, so the order is total.
+    runs.sort_unstable_by_key(|&(a, b)| (std::cmp::Reverse(b - a), a));
     runs.truncate(MAX_TYPO_SPANS);
     let mut matches = Vec::new();
     for (a, b) in runs {
