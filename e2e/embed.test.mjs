@@ -283,6 +283,75 @@ test('the host page still places, sizes and hides the element itself',
     await ctx.close();
   });
 
+/** Records layout shifts from the start of the page, as the CLS metric counts them. */
+function recordShifts() {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.__shifts.push({ value: e.value, input: e.hadRecentInput, sources: (e.sources || []).map((s) => s.node?.nodeName || '?') });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** The README's one CSS rule that holds space for the widget until its loader runs. */
+const RESERVE_CSS = 'treatment-guide:not(:defined) { display: block; min-height: 100vh; }';
+
+/** An article with the widget after `before` paragraphs; the loader deferred (with the README's CSS) or blocking. */
+const ARTICLE = (before, blocking) => hostPage({
+  head: `<style>body { margin: 0 auto; max-width: 60rem; font: 18px/1.5 Georgia, serif; } p { margin: 1em; }
+    ${blocking ? '' : RESERVE_CSS}</style>${blocking ? `<script src="${LOADER}"></script>` : ''}`,
+  loader: blocking ? null : LOADER,
+  body: `<h1 id="top">Living with relapsed ALL</h1>
+    ${'<p>Host text above the widget, written by the charity. It explains who the guide is for.</p>'.repeat(before)}
+    <treatment-guide></treatment-guide>
+    <p id="below">Host text below the widget: how to contact the charity's nurses.</p>`,
+});
+
+for (const [name, viewport, before, blocking] of [
+  ['a phone', { width: 375, height: 667 }, 1, false],
+  ['a desktop', { width: 1280, height: 900 }, 1, false],
+  ['a phone, loader as a blocking script and no CSS', { width: 375, height: 667 }, 1, true],
+  ['a phone, with the widget below the fold', { width: 375, height: 667 }, 40, false],
+]) {
+  test(`no layout shift while the widget loads into an article on ${name}`, async () => {
+    const url = route(`/cls/${before}-${viewport.width}-${blocking}.html`, ARTICLE(before, blocking));
+    const ctx = await browser.newContext({ viewport });
+    await ctx.addInitScript(recordShifts);
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await ready(page);
+    // Let the deferred rendering of closed sections and any late layout land.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500)))));
+    const shifts = await page.evaluate(() => window.__shifts);
+    assert.deepEqual(shifts, [], 'no layout shift at all while loading');
+    const box = () => page.evaluate(() => {
+      const el = document.querySelector('treatment-guide');
+      return {
+        height: el.getBoundingClientRect().height,
+        content: el.shadowRoot.querySelector('.tg-mount').getBoundingClientRect().height,
+        top: el.getBoundingClientRect().top,
+        below: document.getElementById('below').getBoundingClientRect().top,
+        sheets: el.shadowRoot.adoptedStyleSheets.length,
+      };
+    });
+    const loaded = await box();
+    if (before === 1) {
+      assert.ok(loaded.below >= viewport.height, `host text after the widget starts below the fold (${loaded.below} px)`);
+    } else {
+      assert.ok(loaded.top > viewport.height, 'this widget starts below the fold');
+      assert.equal(loaded.sheets, 1, 'a widget below the fold reserves nothing');
+    }
+    // The reader's first input releases any reserved space: the box is the widget's own height.
+    await page.locator('#top').click();
+    await page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot.adoptedStyleSheets.length === 1);
+    const released = await box();
+    assert.ok(['0px', 'auto'].includes(await page.evaluate(() => getComputedStyle(document.querySelector('treatment-guide')).minHeight)), 'no min-height is left');
+    assert.ok(Math.abs(released.height - released.content) < 8, `height ${released.height} is the content's ${released.content}`);
+    assert.ok(await page.evaluate(() => window.__shifts.every((s) => s.input)), 'any later shift follows the reader\'s input');
+    await ctx.close();
+  });
+}
+
 test('the documented --tg-* custom properties theme the widget', async () => {
   const theme = {
     '--tg-accent': 'rgb(106, 27, 154)', '--tg-accent-contrast': 'rgb(255, 255, 254)', '--tg-text': 'rgb(31, 41, 50)',

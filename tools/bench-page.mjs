@@ -12,6 +12,9 @@
 //   cls_widget                cumulative layout shift (standard definition:
 //                             largest session window, shifts right after input
 //                             excluded) over load and opening a section; worst load
+//   cls_embed_article         the same for the embed in an article with host text
+//                             below it (deferred loader and the README's CSS rule),
+//                             at phone and desktop sizes; worst of ARTICLE_LOADS
 //
 // Tasks come from the Long Tasks API, which only reports tasks of 50 ms or
 // more: 0 means no task reached 50 ms. Each load uses a new browser context
@@ -30,6 +33,15 @@ const LOADS = Math.max(10, Number(process.env.BENCH_LOADS) || 15);
 /** Past this time, stop after the tenth load (keeps `make bench` short on a busy machine). */
 const BUDGET_MS = 32_000;
 const TYPING = 3;
+const ARTICLE_LOADS = 3;
+/** A charity article embedding the widget as the README shows, with text after it. */
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title>
+<style>body { margin: 0 auto; max-width: 60rem; font: 18px/1.5 Georgia, serif; } p { margin: 1em; }
+treatment-guide:not(:defined) { display: block; min-height: 100vh; }</style>
+<script src="treatment-guide.js" defer></script></head><body>
+<h1>Living with relapsed ALL</h1><p>Text by the charity above the guide.</p>
+<treatment-guide></treatment-guide><p>Text by the charity below the guide.</p></body></html>`;
 const QUERY = 'mercaptopurine';
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -103,8 +115,8 @@ function percentile(values, p) {
 }
 
 /** One fresh first visit; with `typing`, also types the query into the lookup. */
-async function visit(browser, url, typing) {
-  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+async function visit(browser, url, typing, viewport = { width: 1280, height: 900 }) {
+  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport });
   try {
     await ctx.addInitScript(instrument);
     const page = await ctx.newPage();
@@ -141,7 +153,7 @@ async function main() {
     console.error(`bench-page: no ${DIR}/index.html; run make build first`);
     return;
   }
-  const server = await startServer({ root: DIR });
+  const server = await startServer({ root: DIR, routes: { '/bench-article.html': { body: ARTICLE } } });
   const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS, headless: true });
   try {
     const started = Date.now();
@@ -152,6 +164,12 @@ async function main() {
       if (process.env.BENCH_VERBOSE) console.error(`load ${i + 1}: ${JSON.stringify(run)} at ${Date.now() - started} ms`);
       runs.push(run);
     }
+    const article = [];
+    for (let i = 0; i < ARTICLE_LOADS; i += 1) {
+      for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 900 }]) {
+        article.push(await visit(browser, new URL('bench-article.html', server.url).href, false, viewport));
+      }
+    }
     const renders = runs.map((r) => r.render);
     const ms = (v) => v.toFixed(1);
     console.log(`start_render_median_ms: ${ms(median(renders))} ms`);
@@ -159,6 +177,7 @@ async function main() {
     console.log(`longest_task_startup_ms: ${ms(median(runs.map((r) => r.startupTask)))} ms`);
     console.log(`longest_task_typing_ms: ${ms(median(runs.filter((r) => r.typingTask !== null).map((r) => r.typingTask)))} ms`);
     console.log(`cls_widget: ${Math.max(...runs.map((r) => r.cls)).toFixed(4)} score`);
+    console.log(`cls_embed_article: ${Math.max(...article.map((r) => r.cls)).toFixed(4)} score`);
   } finally {
     await browser.close();
     await server.close();

@@ -13,7 +13,8 @@ thread_local! {
     static SHEET: OnceCell<CssStyleSheet> = const { OnceCell::new() };
 }
 
-/// Adds the shared stylesheet to a shadow root.
+/// Adds the shared stylesheet to a shadow root, after any it already has (the
+/// loader's space reservation), once.
 pub fn adopt(shadow: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
         if let Some(sheet) = cell.get() {
@@ -23,7 +24,11 @@ pub fn adopt(shadow: &ShadowRoot) -> Result<(), JsValue> {
         sheet.replace_sync(CSS)?;
         Ok(cell.get_or_init(|| sheet).clone())
     })?;
-    let sheets = js_sys::Array::of1(&sheet);
-    js_sys::Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &sheets)?;
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let sheets = js_sys::Array::from(&js_sys::Reflect::get(shadow, &key)?);
+    if !sheets.includes(&sheet, 0) {
+        sheets.push(&sheet);
+        js_sys::Reflect::set(shadow, &key, &sheets)?;
+    }
     Ok(())
 }

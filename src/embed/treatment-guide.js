@@ -23,6 +23,46 @@
   var compiled = null;
   var idle = [];
   var made = 0;
+  /** Elements holding space until the reader's first input (see reserve). */
+  var reserved = [];
+
+  /**
+   * Until the reader first presses a key or a pointer, an element keeps at
+   * least the height from its top to the bottom of the window. The widget
+   * then appears, and grows, with every host element after it below the
+   * fold, so nothing the reader sees moves (no layout shift). The first
+   * input releases the space; a shift right after input is one the reader
+   * caused, and browsers do not count it.
+   */
+  function reserve(element) {
+    var root = element.shadowRoot;
+    if (element._reserve || !root.adoptedStyleSheets || !element.getClientRects().length) return;
+    var height = Math.ceil(window.innerHeight - element.getBoundingClientRect().top);
+    if (height <= 0) return; // Starts below the fold: nothing visible can move.
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(':host(:not([hidden])){display:block;min-height:' + height + 'px}');
+    root.adoptedStyleSheets = root.adoptedStyleSheets.concat(sheet);
+    element._reserve = sheet;
+    if (!reserved.length) {
+      addEventListener('pointerdown', releaseAll, true);
+      addEventListener('keydown', releaseAll, true);
+    }
+    reserved.push(element);
+  }
+
+  function release(element) {
+    var sheet = element._reserve;
+    if (!sheet) return;
+    element._reserve = null;
+    var root = element.shadowRoot;
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter(function (s) { return s !== sheet; });
+  }
+
+  function releaseAll() {
+    removeEventListener('pointerdown', releaseAll, true);
+    removeEventListener('keydown', releaseAll, true);
+    reserved.splice(0).forEach(release);
+  }
 
   /** Downloads and compiles the WebAssembly once per page. */
   function compile() {
@@ -64,10 +104,12 @@
 
     connectedCallback() {
       if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+      if (!this._widget) reserve(this);
       this._render();
     }
 
     disconnectedCallback() {
+      release(this);
       this._unmount();
     }
 
@@ -108,6 +150,7 @@
         var message = document.createElement('p');
         message.setAttribute('role', 'alert');
         message.textContent = LOAD_FAILED;
+        release(element);
         element.shadowRoot.replaceChildren(message);
       });
     }
