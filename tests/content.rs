@@ -62,6 +62,11 @@ fn shipped_content_has_the_nine_sections_in_order() {
 #[test]
 fn built_in_json_matches_the_toml_files() {
     assert_eq!(treatment_guide::built_in::content(), shipped());
+    // The compiled-in tables and the JSON export say the same.
+    assert_eq!(
+        treatment_guide::built_in::content(),
+        Content::from_json(treatment_guide::built_in::JSON).unwrap()
+    );
 }
 
 #[test]

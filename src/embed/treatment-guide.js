@@ -104,8 +104,9 @@
 
     connectedCallback() {
       if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
-      if (!this._widget) reserve(this);
-      this._render();
+      var fresh = !this._widget;
+      this._render(); // First: starts the download and compilation.
+      if (fresh) reserve(this);
     }
 
     disconnectedCallback() {
