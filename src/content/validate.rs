@@ -69,9 +69,8 @@ impl Content {
     /// a drug or glossary term, and well-formed markup.
     ///
     /// ```
-    /// use treatment_guide::content::{Content, RawContent};
-    /// use treatment_guide::content::{json, read_content};
-    /// let mut raw = read_content(&json::parse(treatment_guide::built_in::JSON).unwrap()).unwrap();
+    /// use treatment_guide::content::Content;
+    /// let mut raw = treatment_guide::built_in::raw();
     /// raw.sections[0].id = "surgery".into();
     /// let errors = Content::from_raw(raw).unwrap_err();
     /// assert_eq!(errors[0].location.path, "sections[0].id");
