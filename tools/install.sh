@@ -48,7 +48,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# 4. Node.js and the npm packages of package-lock.json (wasm-opt, Playwright, axe-core, Fuse.js).
+# 4. Node.js and the npm packages of package-lock.json (wasm-opt, terser, Playwright, axe-core, Fuse.js).
 if ! command -v npm >/dev/null; then
   step "nodejs and npm (apt)"
   as_root apt-get update -qq
