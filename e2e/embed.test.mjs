@@ -352,6 +352,38 @@ for (const [name, viewport, before, blocking] of [
   });
 }
 
+test('space held for a widget that is still short is given back when the reader scrolls', async () => {
+  routes['/cls/never.json'] = { hang: true };
+  const url = route('/cls/short.html', hostPage({
+    head: `<style>${RESERVE_CSS}</style>`,
+    body: `<h1 id="top">Living with relapsed ALL</h1>
+      <treatment-guide content-src="/cls/never.json"></treatment-guide>
+      <p id="below">Host text below the widget.</p>${'<p>More host text.</p>'.repeat(80)}`,
+  }));
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  await widget(page).locator('[role=status]').filter({ hasText: 'Loading' }).waitFor();
+  const box = () => page.evaluate(() => {
+    const el = document.querySelector('treatment-guide');
+    return {
+      height: el.getBoundingClientRect().height,
+      content: el.shadowRoot.querySelector('.tg-mount').getBoundingClientRect().height,
+      below: document.getElementById('below').getBoundingClientRect().top,
+      sheets: el.shadowRoot.adoptedStyleSheets.length,
+    };
+  });
+  const held = await box();
+  assert.ok(held.height > held.content + 300, `the loading widget holds the space to the fold (${held.height} px for ${held.content} px)`);
+  assert.ok(held.below >= 900, 'host text after it waits below the fold');
+  await page.mouse.move(640, 450);
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot.adoptedStyleSheets.length === 1);
+  const released = await box();
+  assert.ok(Math.abs(released.height - released.content) < 8, `height ${released.height} is the content's ${released.content}`);
+  await ctx.close();
+});
+
 test('the documented --tg-* custom properties theme the widget', async () => {
   const theme = {
     '--tg-accent': 'rgb(106, 27, 154)', '--tg-accent-contrast': 'rgb(255, 255, 254)', '--tg-text': 'rgb(31, 41, 50)',

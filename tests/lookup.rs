@@ -264,6 +264,16 @@ async fn drug_deep_link_opens_the_card() {
             .as_deref(),
         Some("drug-inotuzumab-ozogamicin")
     );
+    // Any case in the link finds the drug too.
+    window.location().set_hash("tg-drug-VinCristine").unwrap();
+    tick().await;
+    tick().await;
+    assert_eq!(
+        w.one("[data-tg-drug-card]")
+            .get_attribute("data-tg-drug-card")
+            .as_deref(),
+        Some("drug-vincristine")
+    );
     clear_hash();
 }
 

@@ -159,12 +159,19 @@ function serveInChild(root, routes) {
     env: { ...process.env, ROOT: root, ROUTES: JSON.stringify(routes) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Never outlives the benchmark, whatever ends it.
+  process.once('exit', () => child.kill());
   return new Promise((ok, fail) => {
     child.once('error', fail);
     child.once('exit', (status) => fail(new Error(`bench-page: the server exited (${status})`)));
     child.stdout.once('data', (line) => ok({
       url: String(line).trim(),
-      close: () => new Promise((done) => { child.removeAllListeners('exit'); child.once('exit', done); child.kill(); }),
+      close: () => new Promise((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.removeAllListeners('exit');
+        child.once('exit', done);
+        child.kill();
+      }),
     }));
   });
 }
@@ -175,8 +182,9 @@ async function main() {
     return;
   }
   const server = await serveInChild(DIR, { '/bench-article.html': { body: ARTICLE } });
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS, headless: true });
+  let browser;
   try {
+    browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS, headless: true });
     const started = Date.now();
     await visit(browser, server.url, false); // warm-up: starts the browser's own processes; not counted
     const runs = [];
@@ -200,7 +208,7 @@ async function main() {
     console.log(`cls_widget: ${Math.max(...runs.map((r) => r.cls)).toFixed(4)} score`);
     console.log(`cls_embed_article: ${Math.max(...article.map((r) => r.cls)).toFixed(4)} score`);
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
   }
 }

@@ -24,7 +24,8 @@ pub enum Json {
     String(String),
     /// An array.
     Array(Vec<Json>),
-    /// An object's members in file order.
+    /// An object's members: in file order from `JSON.parse`, sorted by name
+    /// from `serde_json` (natively). A repeated name keeps its last value.
     Object(Vec<(String, Json)>),
 }
 

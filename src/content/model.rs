@@ -305,7 +305,8 @@ pub fn name_key(name: &str) -> String {
     key
 }
 
-/// The fragment id of a drug: `drug-` then the generic name, lower case, words joined by hyphens.
+/// The fragment id of a drug: `drug-` then the generic name, case-folded
+/// ([`crate::case::fold`]), words joined by hyphens.
 ///
 /// ```
 /// use treatment_guide::content::drug_anchor;

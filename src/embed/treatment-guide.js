@@ -27,27 +27,45 @@
   var reserved = [];
 
   /**
-   * Until the reader first presses a key or a pointer, an element keeps at
-   * least the height from its top to the bottom of the window. The widget
-   * then appears, and grows, with every host element after it below the
-   * fold, so nothing the reader sees moves (no layout shift). The first
-   * input releases the space; a shift right after input is one the reader
-   * caused, and browsers do not count it.
+   * Until the widget's own content fills it, an element keeps at least the
+   * height from its top to the bottom of the window. The widget appears, and
+   * grows, with every host element after it below the fold, so nothing the
+   * reader sees moves (no layout shift). The space is given back when the
+   * content fills it, when the reader scrolls (browsers keep what is in view
+   * in place), or just after the reader's first click, tap or key (a shift
+   * right after input is one the reader caused, and is not counted).
    */
   function reserve(element) {
     var root = element.shadowRoot;
     if (element._reserve || !root.adoptedStyleSheets || !element.getClientRects().length) return;
-    var height = Math.ceil(window.innerHeight - element.getBoundingClientRect().top);
-    if (height <= 0) return; // Starts below the fold: nothing visible can move.
+    var top = element.getBoundingClientRect().top;
+    // Below the fold, or scrolled past: nothing in view can move.
+    if (top < 0 || top >= window.innerHeight) return;
+    var height = Math.ceil(window.innerHeight - top);
     var sheet = new CSSStyleSheet();
     sheet.replaceSync(':host(:not([hidden])){display:block;min-height:' + height + 'px}');
     root.adoptedStyleSheets = root.adoptedStyleSheets.concat(sheet);
     element._reserve = sheet;
+    element._reserveHeight = height;
     if (!reserved.length) {
-      addEventListener('pointerdown', releaseAll, true);
-      addEventListener('keydown', releaseAll, true);
+      addEventListener('pointerup', releaseSoon, true);
+      addEventListener('keydown', releaseSoon, true);
+      addEventListener('scroll', releaseAll, { capture: true, passive: true });
     }
     reserved.push(element);
+  }
+
+  /** Gives back the space once the mounted content is as tall as it. */
+  function releaseWhenFilled(element) {
+    var mount = element._reserve && window.ResizeObserver && element.shadowRoot.lastElementChild;
+    if (!mount) return;
+    var observer = new ResizeObserver(function () {
+      if (!element._reserve || mount.getBoundingClientRect().height >= element._reserveHeight) {
+        observer.disconnect();
+        release(element);
+      }
+    });
+    observer.observe(mount);
   }
 
   function release(element) {
@@ -56,12 +74,20 @@
     element._reserve = null;
     var root = element.shadowRoot;
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter(function (s) { return s !== sheet; });
+    var at = reserved.indexOf(element);
+    if (at >= 0) reserved.splice(at, 1);
   }
 
   function releaseAll() {
-    removeEventListener('pointerdown', releaseAll, true);
-    removeEventListener('keydown', releaseAll, true);
-    reserved.splice(0).forEach(release);
+    removeEventListener('pointerup', releaseSoon, true);
+    removeEventListener('keydown', releaseSoon, true);
+    removeEventListener('scroll', releaseAll, { capture: true, passive: true });
+    reserved.slice().forEach(release);
+  }
+
+  /** After the click or key has done its work, so its target does not move under it. */
+  function releaseSoon() {
+    setTimeout(releaseAll, 0);
   }
 
   /** Downloads and compiles the WebAssembly once per page. */
@@ -145,6 +171,7 @@
           element.getAttribute('content-src'),
           element.getAttribute('lang')
         );
+        releaseWhenFilled(element);
       }).catch(function (error) {
         console.error('treatment-guide: ' + LOAD_FAILED, error);
         if (element._attempt !== attempt) return;

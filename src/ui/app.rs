@@ -206,7 +206,12 @@ fn use_hash_link(
             };
             if let Some(index) = content.sections.iter().position(|s| s.id == id) {
                 dispatcher.dispatch(Action::Reveal(index));
-            } else if let Some(drug) = content.drugs.iter().position(|d| d.anchor() == id) {
+            } else if let Some(drug) = {
+                // Case-insensitive, and links written with the plain lower case
+                // (`drug-straße`) still find the folded anchor (`drug-strasse`).
+                let id = crate::case::fold_str(id);
+                content.drugs.iter().position(|d| d.anchor() == id)
+            } {
                 dispatcher.dispatch(Action::RevealDrug(drug));
             }
         };
