@@ -50,6 +50,19 @@ impl Widget {
     }
 }
 
+/// Does the work that does not need the element: parses the stylesheet and,
+/// when `built_in` is true, reads the built-in content. The loader calls it
+/// right after instantiating the code, so that the task which renders the
+/// widget is shorter; [`mount`] does it itself when it was not called.
+#[wasm_bindgen]
+pub fn prepare(built_in: bool) -> Result<(), JsValue> {
+    styles::sheet()?;
+    if built_in {
+        built_in_content();
+    }
+    Ok(())
+}
+
 /// Renders a widget into `shadow`, configured by the element's attributes.
 ///
 /// `open`, `heading_level`, `content_src` and `lang` are the raw attribute

@@ -13,17 +13,22 @@ thread_local! {
     static SHEET: OnceCell<CssStyleSheet> = const { OnceCell::new() };
 }
 
-/// Adds the shared stylesheet to a shadow root, after any it already has (the
-/// loader's space reservation), once.
-pub fn adopt(shadow: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
+/// The shared stylesheet, parsed on first use.
+pub fn sheet() -> Result<CssStyleSheet, JsValue> {
+    SHEET.with(|cell| {
         if let Some(sheet) = cell.get() {
             return Ok(sheet.clone());
         }
         let sheet = CssStyleSheet::new()?;
         sheet.replace_sync(CSS)?;
         Ok(cell.get_or_init(|| sheet).clone())
-    })?;
+    })
+}
+
+/// Adds the shared stylesheet to a shadow root, after any it already has (the
+/// loader's space reservation), once.
+pub fn adopt(shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = sheet()?;
     let key = JsValue::from_str("adoptedStyleSheets");
     let sheets = js_sys::Array::from(&js_sys::Reflect::get(shadow, &key)?);
     if !sheets.includes(&sheet, 0) {

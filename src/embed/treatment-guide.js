@@ -151,8 +151,10 @@
       if (element._glue && element._glue.crashed()) element._glue = null;
       var ready = element._glue ? Promise.resolve(element._glue) : instance();
       // Render in a task of its own, not in the one that instantiated the
-      // code, so neither keeps the page's main thread busy for long.
+      // code and prepared the stylesheet and content, so neither keeps the
+      // page's main thread busy for long.
       ready.then(function (glue) {
+        glue.prepare(!element.getAttribute('content-src'));
         return new Promise(function (done) { setTimeout(done, 0, glue); });
       }).then(function (glue) {
         if (element._attempt !== attempt || !element.isConnected) {
