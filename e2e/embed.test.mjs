@@ -293,6 +293,25 @@ function recordShifts() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
+/** The element's box against its own content's, the host text after it, and how many sheets its shadow root has. */
+function hostBox(page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('treatment-guide');
+    return {
+      height: el.getBoundingClientRect().height,
+      content: el.shadowRoot.querySelector('.tg-mount').getBoundingClientRect().height,
+      top: el.getBoundingClientRect().top,
+      below: document.getElementById('below').getBoundingClientRect().top,
+      sheets: el.shadowRoot.adoptedStyleSheets.length,
+    };
+  });
+}
+
+/** Waits until the held space is given back: the widget's own sheet is the only one left. */
+function spaceGivenBack(page) {
+  return page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot.adoptedStyleSheets.length === 1);
+}
+
 /** The README's one CSS rule that holds space for the widget until its loader runs. */
 const RESERVE_CSS = 'treatment-guide:not(:defined) { display: block; min-height: 100vh; }';
 
@@ -324,27 +343,17 @@ for (const [name, viewport, before, blocking] of [
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500)))));
     const shifts = await page.evaluate(() => window.__shifts);
     assert.deepEqual(shifts, [], 'no layout shift at all while loading');
-    const box = () => page.evaluate(() => {
-      const el = document.querySelector('treatment-guide');
-      return {
-        height: el.getBoundingClientRect().height,
-        content: el.shadowRoot.querySelector('.tg-mount').getBoundingClientRect().height,
-        top: el.getBoundingClientRect().top,
-        below: document.getElementById('below').getBoundingClientRect().top,
-        sheets: el.shadowRoot.adoptedStyleSheets.length,
-      };
-    });
-    const loaded = await box();
+    const loaded = await hostBox(page);
     if (before === 1) {
       assert.ok(loaded.below >= viewport.height, `host text after the widget starts below the fold (${loaded.below} px)`);
     } else {
       assert.ok(loaded.top > viewport.height, 'this widget starts below the fold');
       assert.equal(loaded.sheets, 1, 'a widget below the fold reserves nothing');
     }
-    // The reader's first input releases any reserved space: the box is the widget's own height.
+    // By the reader's first input at the latest, any held space is given back: the box is the widget's own height.
     await page.locator('#top').click();
-    await page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot.adoptedStyleSheets.length === 1);
-    const released = await box();
+    await spaceGivenBack(page);
+    const released = await hostBox(page);
     assert.ok(['0px', 'auto'].includes(await page.evaluate(() => getComputedStyle(document.querySelector('treatment-guide')).minHeight)), 'no min-height is left');
     assert.ok(Math.abs(released.height - released.content) < 8, `height ${released.height} is the content's ${released.content}`);
     assert.ok(await page.evaluate(() => window.__shifts.every((s) => s.input)), 'any later shift follows the reader\'s input');
@@ -364,22 +373,13 @@ test('space held for a widget that is still short is given back when the reader 
   const page = await ctx.newPage();
   await page.goto(url);
   await widget(page).locator('[role=status]').filter({ hasText: 'Loading' }).waitFor();
-  const box = () => page.evaluate(() => {
-    const el = document.querySelector('treatment-guide');
-    return {
-      height: el.getBoundingClientRect().height,
-      content: el.shadowRoot.querySelector('.tg-mount').getBoundingClientRect().height,
-      below: document.getElementById('below').getBoundingClientRect().top,
-      sheets: el.shadowRoot.adoptedStyleSheets.length,
-    };
-  });
-  const held = await box();
+  const held = await hostBox(page);
   assert.ok(held.height > held.content + 300, `the loading widget holds the space to the fold (${held.height} px for ${held.content} px)`);
   assert.ok(held.below >= 900, 'host text after it waits below the fold');
   await page.mouse.move(640, 450);
   await page.mouse.wheel(0, 200);
-  await page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot.adoptedStyleSheets.length === 1);
-  const released = await box();
+  await spaceGivenBack(page);
+  const released = await hostBox(page);
   assert.ok(Math.abs(released.height - released.content) < 8, `height ${released.height} is the content's ${released.content}`);
   await ctx.close();
 });
