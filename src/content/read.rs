@@ -82,14 +82,16 @@ impl Reader {
     /// A string field; empty when absent (a missing required field is
     /// reported by [`Reader::object`]).
     fn string(&mut self, members: &[(String, Json)], path: &str, name: &str) -> String {
-        match get(members, name) {
-            None => String::new(),
-            Some(Json::String(s)) => s.clone(),
-            Some(other) => {
-                self.wrong_type(&join(path, name), "a string", other);
-                String::new()
-            }
+        get(members, name).map_or_else(String::new, |value| self.text(value, &join(path, name)))
+    }
+
+    /// A string value; empty (and reported) when it is of another type.
+    fn text(&mut self, value: &Json, path: &str) -> String {
+        if let Json::String(s) = value {
+            return s.clone();
         }
+        self.wrong_type(path, "a string", value);
+        String::new()
     }
 
     /// An array field, each item read by `item`; empty when absent.
@@ -224,13 +226,7 @@ impl Reader {
         };
         RawTerm {
             term: self.string(m, path, "term"),
-            aliases: self.list(m, path, "aliases", |reader, value, path| match value {
-                Json::String(s) => s.clone(),
-                other => {
-                    reader.wrong_type(path, "a string", other);
-                    String::new()
-                }
-            }),
+            aliases: self.list(m, path, "aliases", Self::text),
             definition: self.string(m, path, "definition"),
         }
     }
