@@ -50,14 +50,21 @@ impl Widget {
     }
 }
 
+/// The `content-src` to load, if the attribute names one (blank means none).
+fn content_source(content_src: Option<String>) -> Option<String> {
+    content_src
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
 /// Does the work that does not need the element: parses the stylesheet and,
-/// when `built_in` is true, reads the built-in content. The loader calls it
-/// right after instantiating the code, so that the task which renders the
-/// widget is shorter; [`mount`] does it itself when it was not called.
+/// unless `content_src` names a file, reads the built-in content. The loader
+/// calls it right after instantiating the code, so that the task which
+/// renders the widget is shorter; [`mount`] does it itself when it was not called.
 #[wasm_bindgen]
-pub fn prepare(built_in: bool) -> Result<(), JsValue> {
+pub fn prepare(content_src: Option<String>) -> Result<(), JsValue> {
     styles::sheet()?;
-    if built_in {
+    if content_source(content_src).is_none() {
         built_in_content();
     }
     Ok(())
@@ -89,9 +96,7 @@ pub fn mount(
         hash_prefix: Some(hash_prefix_for(position.unwrap_or(0))),
         ..Options::default()
     };
-    let source = content_src
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty());
+    let source = content_source(content_src);
     let content = source.is_none().then(|| Shared(built_in_content()));
     if let Some(content) = &content {
         warn_on_language(lang.as_deref(), content);

@@ -154,7 +154,7 @@
       // code and prepared the stylesheet and content, so neither keeps the
       // page's main thread busy for long.
       ready.then(function (glue) {
-        glue.prepare(!element.getAttribute('content-src'));
+        glue.prepare(element.getAttribute('content-src'));
         return new Promise(function (done) { setTimeout(done, 0, glue); });
       }).then(function (glue) {
         if (element._attempt !== attempt || !element.isConnected) {
