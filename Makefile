@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROME_BIN := /usr/bin/chromium
 
-.PHONY: install build serve test test-native test-browser test-e2e bench clean
+.PHONY: install build serve test lint test-native test-browser test-e2e bench clean
 
 install:
 	@tools/install.sh
@@ -20,15 +20,22 @@ build: install
 serve: build
 	node tools/serve.mjs dist 8080
 
-## Every test: native, browser (wasm-bindgen-test), end-to-end (Playwright).
+## Lint, then every test: native, browser (wasm-bindgen-test), end-to-end (Playwright).
 test: install
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory test-e2e
 
+## Formatting and clippy, natively and for the browser build; warnings fail.
+lint:
+	cargo fmt --all --check
+	cargo clippy --quiet --workspace --all-targets -- -D warnings
+	cargo clippy --quiet --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+
 test-native:
-	cargo test --quiet
+	cargo test --quiet --workspace
 
 test-browser:
 	wasm-pack test --headless --chrome --mode no-install

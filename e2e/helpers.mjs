@@ -3,17 +3,17 @@
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { startServer } from '../tools/static-server.mjs';
 
 const require = createRequire(import.meta.url);
 export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 export const AXE = require.resolve('axe-core/axe.min.js');
-export const SECTION_IDS = [
-  'relapsed-and-refractory', 'chemotherapy', 'targeted-therapy', 'radiation-therapy', 'cns-treatment',
-  'stem-cell-transplant', 'immunotherapy', 'supportive-therapy', 'clinical-trials',
-];
+/** The section ids, in page order, from the exported built-in content (a native test keeps it current). */
+export const SECTION_IDS = JSON.parse(
+  readFileSync(new URL('../docs/content-example.json', import.meta.url), 'utf8'),
+).sections.map((s) => s.id);
 
 /** Chromium flags for this closed network (no background connections). */
 const ARGS = [

@@ -11,7 +11,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use treatment_guide::lookup::{synthetic, Index, MatchKind};
+use tg_lookup::{synthetic, Index, MatchKind};
 
 /// Queries per kind and dictionary size.
 const QUERIES: usize = 2000;
@@ -21,8 +21,9 @@ const BUILDS: usize = 5;
 const ROUNDS: usize = 3;
 
 fn main() {
+    let content = treatment_guide::built_in::content();
     for (label, n) in [("1k", 1_000), ("10k", 10_000), ("100k", 100_000)] {
-        let names = synthetic::dictionary(n, 0x5EED);
+        let names = synthetic::dictionary(&content, n, 0x5EED);
         let mut builds = Vec::new();
         let mut index = Index::build(Vec::new());
         for _ in 0..BUILDS {

@@ -5,7 +5,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use treatment_guide::lookup::{synthetic, Entry, Index, MatchKind};
+    use tg_lookup::{synthetic, Entry, Index, MatchKind};
     use wasm_bindgen::prelude::*;
 
     /// One synthetic dictionary, its index once built, and its queries.
@@ -21,7 +21,7 @@ mod web {
         #[wasm_bindgen(constructor)]
         pub fn new(n: usize) -> Bench {
             Bench {
-                entries: synthetic::dictionary(n, 0x5EED),
+                entries: synthetic::dictionary(&treatment_guide::built_in::content(), n, 0x5EED),
                 index: None,
             }
         }

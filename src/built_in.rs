@@ -1,73 +1,16 @@
 //! The content shipped inside the widget: the TOML files of `content/`,
-//! validated by `build.rs` and compiled in as one plain text of fields, so
-//! nothing is fetched and no JSON is parsed at start-up.
+//! validated by `build.rs` and compiled in with the content crate's built-in
+//! encoding ([`tg_content::encoding`]), so nothing is fetched and no JSON is
+//! parsed at start-up.
 
-use crate::content::{
-    Content, RawContent, RawDrug, RawMeta, RawSection, RawSynonym, RawTerm, UiStrings,
-};
+use tg_content::{encoding, Content, RawContent};
 
-/// The content's fields separated by U+001F, in the order [`raw`] reads
-/// them; each list is preceded by its length (written by `build.rs`).
+/// The encoded content, written by `build.rs`.
 const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/content.txt"));
-
-/// The built-in content in the documented JSON format (for tools and tests).
-#[cfg(not(target_arch = "wasm32"))]
-pub const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
 
 /// The built-in content as written, before validation.
 pub fn raw() -> RawContent {
-    let mut fields = TEXT.split('\u{1f}');
-    let mut next = || fields.next().unwrap_or_default().to_owned();
-    let meta = RawMeta {
-        version: next(),
-        last_reviewed: next(),
-        language: next(),
-        title: next(),
-        intro: next(),
-    };
-    let mut strings = UiStrings::default();
-    for name in UiStrings::NAMES {
-        let text = next();
-        if let Some(field) = strings.field_mut(name) {
-            *field = text;
-        }
-    }
-    let count = |text: String| text.parse::<usize>().unwrap_or(0);
-    let sections = (0..count(next()))
-        .map(|_| RawSection {
-            id: next(),
-            title: next(),
-            summary: next(),
-            body: next(),
-        })
-        .collect();
-    let drugs = (0..count(next()))
-        .map(|_| RawDrug {
-            name: next(),
-            treatment: next(),
-            class: next(),
-            synonyms: (0..count(next()))
-                .map(|_| RawSynonym {
-                    name: next(),
-                    kind: next(),
-                })
-                .collect(),
-        })
-        .collect();
-    let glossary = (0..count(next()))
-        .map(|_| RawTerm {
-            term: next(),
-            aliases: (0..count(next())).map(|_| next()).collect(),
-            definition: next(),
-        })
-        .collect();
-    RawContent {
-        meta,
-        strings,
-        sections,
-        drugs,
-        glossary,
-    }
+    encoding::decode(TEXT)
 }
 
 /// The built-in content, validated.

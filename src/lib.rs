@@ -1,19 +1,22 @@
 //! treatment-guide: patient information on treatments for relapsed or
-//! refractory acute lymphoblastic leukemia, with a drug-synonym lookup.
+//! refractory acute lymphocytic leukemia, with a drug-synonym lookup, as a
+//! `<treatment-guide>` element any web page can embed.
 //!
-//! The layers follow the data flow:
-//! [`content`] (model and validation) → [`lookup`] (drug-name search engine)
-//! → `ui` (Yew components) → `embed` (the `<treatment-guide>` mount).
-//! `content` and `lookup` are pure Rust and build natively; `ui` and `embed`
-//! exist only in the WebAssembly build. [`case`] is the case folding both
-//! pure layers share.
+//! This crate is the widget, the last layer of the data flow:
+//! `tg_content` (model, validation) ← `tg_lookup` (drug-name search) ←
+//! `tg_ui` (Yew components) ← this crate (the embed: [`embed::mount`]).
+//! See `docs/ARCHITECTURE.md`.
 
+pub mod attributes;
 pub mod built_in;
-pub mod case;
-pub mod content;
-pub mod lookup;
 
+#[cfg(target_arch = "wasm32")]
+pub mod crash;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
-pub mod ui;
+pub mod json;
+#[cfg(target_arch = "wasm32")]
+pub mod remote;
+#[cfg(target_arch = "wasm32")]
+mod styles;

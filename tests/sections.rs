@@ -5,7 +5,7 @@
 mod common;
 
 use common::{key, mount_widget, tick};
-use treatment_guide::content::SECTION_IDS;
+use tg_content::SECTION_IDS;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 

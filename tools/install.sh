@@ -25,6 +25,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# Lint tools (make test runs cargo fmt and clippy).
+for component in clippy rustfmt; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    step "rustup component $component"
+    rustup component add "$component"
+  fi
+done
+
 # 2. Cargo-installed tools (Trunk 0.22 needs a newer rustc; keep 0.21.14).
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "trunk $TRUNK_VERSION (about 10 minutes, once)"

@@ -33,14 +33,14 @@ async function minified(code, module) {
   return out.code;
 }
 
-/** Step 1: treatment-guide.js from src/embed/treatment-guide.js, and the glue, minified. */
+/** Step 1: treatment-guide.js from src/treatment-guide.js, and the glue, minified. */
 export async function writeLoader(dir) {
   const files = readdirSync(dir);
   const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
   if (wasm.length !== 1) throw new Error(`post-build: expected one *_bg.wasm in ${dir}, found: ${wasm.join(', ') || 'none'}`);
   const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
   if (!files.includes(glue)) throw new Error(`post-build: no wasm-bindgen glue ${glue} in ${dir}: ${files.join(', ')}`);
-  const template = readFileSync(new URL('../src/embed/treatment-guide.js', import.meta.url), 'utf8');
+  const template = readFileSync(new URL('../src/treatment-guide.js', import.meta.url), 'utf8');
   const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0]);
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), await minified(loader, false));

@@ -32,18 +32,16 @@ pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mo
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
+    if let Some(open) = open {
+        host.set_attribute("open", open).unwrap();
+    }
+    if let Some(level) = heading_level {
+        host.set_attribute("heading-level", level).unwrap();
+    }
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
-    let widget = mount(
-        &shadow,
-        open.map(Into::into),
-        heading_level.map(Into::into),
-        None,
-        None,
-        None,
-    )
-    .unwrap();
+    let widget = mount(&host).unwrap();
     tick().await;
     tick().await;
     Mounted {

@@ -1,0 +1,78 @@
+//! treatment-guide content: what the widget says, as plain data.
+//!
+//! Content arrives as [`RawContent`] (the documented JSON format, or the
+//! editable TOML files in `content/` at build time) and becomes a validated
+//! [`Content`] through [`Content::from_raw`]. Every problem is reported as a
+//! [`ContentError`] that names the field, and the file and line when known.
+//!
+//! The first layer of the data flow (content ← lookup ← ui ← widget): this
+//! crate knows nothing of the browser and depends on no other layer. It also
+//! holds what every layer must agree on: case folding ([`case`]), the one
+//! name key ([`key`]) and the built-in encoding ([`encoding`]).
+
+pub mod case;
+pub mod encoding;
+mod error;
+pub mod json;
+pub mod key;
+mod markup;
+mod model;
+mod raw;
+pub mod read;
+pub mod record;
+mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod toml_source;
+
+pub use error::{ContentError, Location};
+pub use json::Json;
+pub use markup::{is_safe_url, parse_body, MarkupError, RawBlock, RawInline};
+pub use model::{
+    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym,
+    SynonymKind, UiStrings, SECTION_IDS,
+};
+pub use raw::{RawContent, RawDrug, RawMeta, RawSection, RawSynonym, RawTerm};
+pub use read::read_content;
+
+/// The largest content file accepted, in bytes (2 MiB): enough for tens of
+/// thousands of drug names, small enough that a wrong URL cannot stall a phone.
+pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
+
+impl Content {
+    /// Reads and validates an already parsed JSON tree in the documented format.
+    pub fn from_json_value(value: &Json) -> Result<Content, Vec<ContentError>> {
+        Content::from_raw(read_content(value)?)
+    }
+
+    /// Parses and validates content in the documented JSON format (natively).
+    ///
+    /// Errors carry the JSON path of the field at fault, for wrong types and
+    /// missing fields as well as for failed checks. Natively the text is parsed
+    /// by `serde_json`, in the browser by `JSON.parse` (see [`json`]).
+    ///
+    /// ```
+    /// use tg_content::Content;
+    /// let errors = Content::from_json("{ not json").unwrap_err();
+    /// assert!(errors[0].message.starts_with("the file is not valid JSON (line 1, column 3)"));
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json(text: &str) -> Result<Content, Vec<ContentError>> {
+        check_size(text).map_err(|e| vec![e])?;
+        let value = json::parse(text).map_err(|e| vec![e])?;
+        Content::from_json_value(&value)
+    }
+}
+
+/// Refuses a content text over [`MAX_CONTENT_BYTES`], before it is parsed.
+pub fn check_size(text: &str) -> Result<(), ContentError> {
+    if text.len() <= MAX_CONTENT_BYTES {
+        return Ok(());
+    }
+    let message = format!(
+        "the file is {} KiB, more than the {} KiB a content file may have",
+        text.len() / 1024,
+        MAX_CONTENT_BYTES / 1024
+    );
+    Err(ContentError::new(Location::default(), message))
+}

@@ -1,0 +1,91 @@
+//! The content file format, as it is written: the documented JSON format,
+//! which the TOML files in `content/` mirror. Nothing here is checked yet.
+//!
+//! Each record is declared once with [`record!`](crate::record): that one
+//! declaration is the struct, the JSON reader's field table and the record's
+//! place in the built-in encoding.
+
+use crate::model::UiStrings;
+use crate::record::record;
+
+record! {
+    /// A whole content file before validation.
+    pub struct RawContent {
+        /// Version, review date, title.
+        meta: RawMeta,
+        /// Words of the interface.
+        strings: UiStrings,
+        /// The treatment sections, in page order.
+        sections: Vec<RawSection>,
+        /// Every drug the sections name.
+        drugs: Vec<RawDrug>,
+        /// Terms explained inline.
+        glossary: Vec<RawTerm> = default,
+    }
+}
+
+record! {
+    /// Facts about the content itself.
+    pub struct RawMeta {
+        /// Content version shown to readers, e.g. `1.0.0`.
+        version: String,
+        /// Date of the last medical review, `YYYY-MM-DD`.
+        last_reviewed: String,
+        /// Language of the text (`en`).
+        language: String,
+        /// Heading of the whole guide.
+        title: String,
+        /// One sentence under the title.
+        intro: String = default,
+    }
+}
+
+record! {
+    /// One treatment section.
+    pub struct RawSection {
+        /// One of [`crate::SECTION_IDS`].
+        id: String,
+        /// Short heading.
+        title: String,
+        /// One sentence shown under the heading.
+        summary: String = default,
+        /// Text in the body markup (see [`crate::parse_body`]).
+        body: String,
+    }
+}
+
+record! {
+    /// One drug and its other names.
+    pub struct RawDrug {
+        /// Generic name.
+        name: String,
+        /// Id of the section of its treatment type.
+        treatment: String,
+        /// Plain description, e.g. `chemotherapy drug`.
+        class: String = default,
+        /// Brand names, codes, abbreviations and other names.
+        synonyms: Vec<RawSynonym> = default,
+    }
+}
+
+record! {
+    /// Another name of a drug.
+    pub struct RawSynonym {
+        /// The name as written.
+        name: String,
+        /// `brand`, `code`, `abbreviation` or `other`.
+        kind: String,
+    }
+}
+
+record! {
+    /// A glossary term.
+    pub struct RawTerm {
+        /// The term as shown.
+        term: String,
+        /// Other forms used in the text (plurals, abbreviations).
+        aliases: Vec<String> = default,
+        /// Plain-words definition.
+        definition: String,
+    }
+}

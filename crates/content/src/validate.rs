@@ -1,0 +1,392 @@
+//! Validation: turns [`RawContent`] into [`Content`], or lists every problem.
+
+use std::collections::HashMap;
+
+use crate::error::{ContentError, Location};
+use crate::markup::{is_safe_url, parse_body, RawBlock, RawInline};
+use crate::model::{
+    name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym, SynonymKind,
+    UiStrings, SECTION_IDS,
+};
+use crate::raw::RawContent;
+
+/// What a name in the text can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Drug(usize),
+    Term(usize),
+}
+
+/// Collects errors while validation goes on, so that one run reports them all.
+#[derive(Default)]
+struct Report {
+    errors: Vec<ContentError>,
+}
+
+impl Report {
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors
+            .push(ContentError::new(Location::at_path(path), message));
+    }
+
+    fn add_in_text(&mut self, path: &str, text_line: usize, message: impl Into<String>) {
+        let location = Location {
+            text_line: Some(text_line),
+            ..Location::at_path(path)
+        };
+        self.errors.push(ContentError::new(location, message));
+    }
+
+    fn require(&mut self, path: impl Into<String>, value: &str) {
+        if value.trim().is_empty() {
+            self.add(path, "must not be empty");
+        }
+    }
+
+    /// Rejects text longer than `max` characters (a pasted page, a runaway string).
+    fn limit(&mut self, path: impl Into<String>, value: &str, max: usize) {
+        let count = value.chars().count();
+        if count > max {
+            self.add(
+                path,
+                format!("is {count} characters long; at most {max} are allowed"),
+            );
+        }
+    }
+}
+
+/// Longest allowed names, titles and one-line texts, in characters.
+pub const MAX_SHORT_CHARS: usize = 300;
+/// Longest allowed section body or definition, in characters.
+pub const MAX_LONG_CHARS: usize = 20_000;
+
+impl Content {
+    /// Validates raw content.
+    ///
+    /// Checks: required text present, known and unique section ids, valid
+    /// dates and name kinds, every drug and glossary name unique (ignoring
+    /// case and punctuation), every `{mention}` in section text resolving to
+    /// a drug or glossary term, and well-formed markup.
+    ///
+    /// ```
+    /// use tg_content::Content;
+    /// let dir = tg_content::toml_source::repository_dir();
+    /// let mut raw = tg_content::toml_source::ContentDir::read(&dir, "").unwrap().raw.unwrap();
+    /// raw.sections[0].id = "surgery".into();
+    /// let errors = Content::from_raw(raw).unwrap_err();
+    /// assert_eq!(errors[0].location.path, "sections[0].id");
+    /// ```
+    pub fn from_raw(raw: RawContent) -> Result<Content, Vec<ContentError>> {
+        let mut report = Report::default();
+        check_meta(&raw, &mut report);
+        let names = index_names(&raw, &mut report);
+        let drugs = build_drugs(&raw, &mut report);
+        let glossary = raw
+            .glossary
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                report.require(format!("glossary[{i}].term"), &t.term);
+                report.require(format!("glossary[{i}].definition"), &t.definition);
+                report.limit(
+                    format!("glossary[{i}].definition"),
+                    &t.definition,
+                    MAX_LONG_CHARS,
+                );
+                GlossaryTerm {
+                    term: t.term.clone(),
+                    aliases: t.aliases.clone(),
+                    definition: t.definition.clone(),
+                }
+            })
+            .collect();
+        let sections = build_sections(&raw, &names, &mut report);
+
+        if !report.errors.is_empty() {
+            return Err(report.errors);
+        }
+        let mut content = Content {
+            meta: Meta {
+                version: raw.meta.version,
+                last_reviewed: raw.meta.last_reviewed,
+                language: raw.meta.language,
+                title: raw.meta.title,
+                intro: raw.meta.intro,
+            },
+            strings: raw.strings,
+            sections,
+            drugs,
+            glossary,
+        };
+        record_mentions(&mut content);
+        Ok(content)
+    }
+}
+
+fn check_meta(raw: &RawContent, report: &mut Report) {
+    let meta = &raw.meta;
+    report.require("meta.version", &meta.version);
+    report.require("meta.language", &meta.language);
+    report.require("meta.title", &meta.title);
+    report.limit("meta.title", &meta.title, MAX_SHORT_CHARS);
+    report.limit("meta.intro", &meta.intro, MAX_LONG_CHARS);
+    report.limit("meta.version", &meta.version, 40);
+    if !is_iso_date(&meta.last_reviewed) {
+        report.add(
+            "meta.last_reviewed",
+            format!(
+                "\"{}\" is not a date written as YYYY-MM-DD",
+                meta.last_reviewed
+            ),
+        );
+    }
+    for name in UiStrings::NAMES {
+        let value = raw.strings.field(name).unwrap_or_default();
+        report.require(format!("strings.{name}"), value);
+        report.limit(format!("strings.{name}"), value, MAX_SHORT_CHARS);
+    }
+}
+
+/// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let number = |p: &str, len: usize| -> Option<u32> {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
+    };
+    match parts.as_slice() {
+        [y, m, d] => {
+            number(y, 4).is_some()
+                && number(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && number(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
+}
+
+/// Every name of every drug and glossary term, by [`name_key`]; reports clashes.
+fn index_names(raw: &RawContent, report: &mut Report) -> HashMap<String, (Target, String)> {
+    let mut names: HashMap<String, (Target, String)> = HashMap::new();
+    let mut claim = |name: &str, path: String, target: Target, owner: &str, report: &mut Report| {
+        report.limit(path.clone(), name, MAX_SHORT_CHARS);
+        let key = name_key(name);
+        if key.is_empty() {
+            report.add(path, "must contain letters or digits");
+            return;
+        }
+        match names.get(&key) {
+            Some((_, first_owner)) if first_owner == owner => {
+                report.add(path, format!("\"{name}\" is listed twice for {owner}"))
+            }
+            Some((_, first_owner)) => report.add(
+                path,
+                format!("\"{name}\" is already a name of {first_owner}"),
+            ),
+            None => {
+                names.insert(key, (target, owner.to_owned()));
+            }
+        }
+    };
+    for (i, drug) in raw.drugs.iter().enumerate() {
+        let target = Target::Drug(i);
+        claim(
+            &drug.name,
+            format!("drugs[{i}].name"),
+            target,
+            &drug.name,
+            report,
+        );
+        for (j, synonym) in drug.synonyms.iter().enumerate() {
+            let path = format!("drugs[{i}].synonyms[{j}].name");
+            claim(&synonym.name, path, target, &drug.name, report);
+        }
+    }
+    for (i, term) in raw.glossary.iter().enumerate() {
+        let target = Target::Term(i);
+        let owner = format!("the glossary term \"{}\"", term.term);
+        claim(
+            &term.term,
+            format!("glossary[{i}].term"),
+            target,
+            &owner,
+            report,
+        );
+        for (j, alias) in term.aliases.iter().enumerate() {
+            claim(
+                alias,
+                format!("glossary[{i}].aliases[{j}]"),
+                target,
+                &owner,
+                report,
+            );
+        }
+    }
+    names
+}
+
+fn build_drugs(raw: &RawContent, report: &mut Report) -> Vec<Drug> {
+    raw.drugs
+        .iter()
+        .enumerate()
+        .map(|(i, drug)| {
+            report.limit(format!("drugs[{i}].class"), &drug.class, MAX_SHORT_CHARS);
+            if !SECTION_IDS.contains(&drug.treatment.as_str()) {
+                report.add(
+                    format!("drugs[{i}].treatment"),
+                    format!(
+                        "\"{}\" is not a section id; use one of: {}",
+                        drug.treatment,
+                        SECTION_IDS.join(", ")
+                    ),
+                );
+            }
+            let synonyms = drug
+                .synonyms
+                .iter()
+                .enumerate()
+                .map(|(j, s)| {
+                    let kind = SynonymKind::parse(&s.kind).unwrap_or_else(|| {
+                        report.add(
+                            format!("drugs[{i}].synonyms[{j}].kind"),
+                            format!(
+                                "\"{}\" is not a kind of name; use brand, code, abbreviation or other",
+                                s.kind
+                            ),
+                        );
+                        SynonymKind::Other
+                    });
+                    Synonym { name: s.name.clone(), kind }
+                })
+                .collect();
+            Drug {
+                name: drug.name.clone(),
+                treatment: drug.treatment.clone(),
+                class: drug.class.clone(),
+                synonyms,
+                mentioned_in: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+fn build_sections(
+    raw: &RawContent,
+    names: &HashMap<String, (Target, String)>,
+    report: &mut Report,
+) -> Vec<Section> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    raw.sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| {
+            let id_path = format!("sections[{i}].id");
+            if !SECTION_IDS.contains(&section.id.as_str()) {
+                report.add(
+                    &id_path,
+                    format!(
+                        "\"{}\" is not a known section id; use one of: {}",
+                        section.id,
+                        SECTION_IDS.join(", ")
+                    ),
+                );
+            } else if let Some(first) = seen.insert(section.id.as_str(), i) {
+                report.add(
+                    &id_path,
+                    format!("\"{}\" is already used by sections[{first}]", section.id),
+                );
+            }
+            report.require(format!("sections[{i}].title"), &section.title);
+            report.limit(
+                format!("sections[{i}].title"),
+                &section.title,
+                MAX_SHORT_CHARS,
+            );
+            report.limit(
+                format!("sections[{i}].summary"),
+                &section.summary,
+                MAX_SHORT_CHARS,
+            );
+            report.limit(format!("sections[{i}].body"), &section.body, MAX_LONG_CHARS);
+            let body_path = format!("sections[{i}].body");
+            report.require(&body_path, &section.body);
+            let blocks = match parse_body(&section.body) {
+                Ok(blocks) => resolve_blocks(blocks, names, &body_path, report),
+                Err(errors) => {
+                    for e in errors {
+                        report.add_in_text(&body_path, e.line, e.message);
+                    }
+                    Vec::new()
+                }
+            };
+            Section {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                summary: section.summary.clone(),
+                blocks,
+            }
+        })
+        .collect()
+}
+
+fn resolve_blocks(
+    blocks: Vec<RawBlock>,
+    names: &HashMap<String, (Target, String)>,
+    path: &str,
+    report: &mut Report,
+) -> Vec<Block> {
+    let mut resolve = |runs: Vec<RawInline>| -> Vec<Inline> {
+        runs.into_iter()
+            .map(|run| match run {
+                RawInline::Text(text) => Inline::Text(text),
+                RawInline::Link { text, url, line } => {
+                    if !is_safe_url(&url) {
+                        report.add_in_text(
+                            path,
+                            line,
+                            format!("the link \"{url}\" is not allowed; links must start with https:// or be relative"),
+                        );
+                    }
+                    Inline::Link { text, href: url }
+                }
+                RawInline::Mention { text, name, line } => match names.get(&name_key(&name)) {
+                    Some((Target::Drug(drug), _)) => Inline::Drug { text, drug: *drug },
+                    Some((Target::Term(term), _)) => Inline::Term { text, term: *term },
+                    None => {
+                        report.add_in_text(
+                            path,
+                            line,
+                            format!("\"{{{name}}}\" names no drug in the drug list and no glossary term"),
+                        );
+                        Inline::Text(text)
+                    }
+                },
+            })
+            .collect()
+    };
+    blocks
+        .into_iter()
+        .map(|block| match block {
+            RawBlock::Paragraph(runs) => Block::Paragraph(resolve(runs)),
+            RawBlock::List(items) => Block::List(items.into_iter().map(&mut resolve).collect()),
+        })
+        .collect()
+}
+
+/// Fills [`Drug::mentioned_in`] from the resolved section text.
+fn record_mentions(content: &mut Content) {
+    for section in &content.sections {
+        for block in &section.blocks {
+            let runs: Vec<&Inline> = match block {
+                Block::Paragraph(runs) => runs.iter().collect(),
+                Block::List(items) => items.iter().flatten().collect(),
+            };
+            for run in runs {
+                if let Inline::Drug { drug, .. } = run {
+                    let mentions = &mut content.drugs[*drug].mentioned_in;
+                    if !mentions.contains(&section.id) {
+                        mentions.push(section.id.clone());
+                    }
+                }
+            }
+        }
+    }
+}

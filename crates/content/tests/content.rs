@@ -1,0 +1,664 @@
+//! Native tests of the content model, the validator and the shipped content.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use tg_content::record::Record;
+use tg_content::toml_source::{self, FILES};
+use tg_content::{
+    Block, Content, ContentError, Inline, RawContent, RawDrug, RawMeta, RawSection, RawSynonym,
+    RawTerm, SynonymKind, UiStrings, SECTION_IDS,
+};
+
+fn shipped() -> Content {
+    toml_source::load(&toml_source::repository_dir(), "content/").expect("shipped content is valid")
+}
+
+/// A copy of the shipped content folder with one file edited: a malformed fixture.
+fn broken(file: &str, edit: impl FnOnce(String) -> String) -> Vec<ContentError> {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir: PathBuf = std::env::temp_dir().join(format!(
+        "tg-content-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    fs::create_dir_all(&dir).unwrap();
+    for name in FILES {
+        fs::copy(toml_source::repository_dir().join(name), dir.join(name)).unwrap();
+    }
+    let path = dir.join(file);
+    let before = fs::read_to_string(&path).unwrap();
+    let after = edit(before.clone());
+    assert_ne!(before, after, "the fixture edit must change {file}");
+    fs::write(&path, after).unwrap();
+    let result = toml_source::load(&dir, "content/");
+    fs::remove_dir_all(&dir).unwrap();
+    result.expect_err("the broken content must be rejected")
+}
+
+/// The 1-based line of the first line of `file` that contains `needle`.
+fn line_of(file: &str, needle: &str) -> usize {
+    let text = fs::read_to_string(toml_source::repository_dir().join(file)).unwrap();
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in file")
+        + 1
+}
+
+#[test]
+fn shipped_content_has_the_nine_sections_in_order() {
+    let content = shipped();
+    let ids: Vec<&str> = content.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, SECTION_IDS);
+    for section in &content.sections {
+        assert!(!section.title.trim().is_empty());
+        assert!(!section.blocks.is_empty(), "{} has text", section.id);
+    }
+}
+
+/// The shipped content in the documented JSON format, as `content-check --export` writes it.
+fn shipped_json() -> String {
+    let dir = toml_source::ContentDir::read(&toml_source::repository_dir(), "content/").unwrap();
+    serde_json::to_string(dir.raw.as_ref().unwrap()).unwrap()
+}
+
+#[test]
+fn the_json_export_reads_back_as_the_toml_files() {
+    assert_eq!(Content::from_json(&shipped_json()).unwrap(), shipped());
+}
+
+#[test]
+fn every_drug_of_the_source_is_listed_with_its_other_names() {
+    let content = shipped();
+    let expected: &[(&str, &[(&str, SynonymKind)])] = &[
+        ("vincristine", &[("Oncovin", SynonymKind::Brand)]),
+        (
+            "daunorubicin",
+            &[
+                ("Cerubidine", SynonymKind::Brand),
+                ("daunomycin", SynonymKind::Other),
+            ],
+        ),
+        ("doxorubicin", &[("Adriamycin", SynonymKind::Brand)]),
+        (
+            "cytarabine",
+            &[
+                ("Cytosar", SynonymKind::Brand),
+                ("Ara-C", SynonymKind::Abbreviation),
+            ],
+        ),
+        ("asparaginase", &[("Kidrolase", SynonymKind::Brand)]),
+        (
+            "etoposide",
+            &[
+                ("Vepesid", SynonymKind::Brand),
+                ("VP-16", SynonymKind::Code),
+            ],
+        ),
+        (
+            "teniposide",
+            &[("Vumon", SynonymKind::Brand), ("VM-26", SynonymKind::Code)],
+        ),
+        (
+            "mercaptopurine",
+            &[
+                ("Purinethol", SynonymKind::Brand),
+                ("6-MP", SynonymKind::Abbreviation),
+            ],
+        ),
+        ("methotrexate", &[]),
+        (
+            "cyclophosphamide",
+            &[
+                ("Cytoxan", SynonymKind::Brand),
+                ("Procytox", SynonymKind::Brand),
+            ],
+        ),
+        ("prednisone", &[]),
+        (
+            "dexamethasone",
+            &[
+                ("Decadron", SynonymKind::Brand),
+                ("Dexasone", SynonymKind::Brand),
+            ],
+        ),
+        ("imatinib", &[("Gleevec", SynonymKind::Brand)]),
+        ("blinatumomab", &[("Blincyto", SynonymKind::Brand)]),
+        ("inotuzumab ozogamicin", &[("Besponsa", SynonymKind::Brand)]),
+        ("tisagenlecleucel", &[("Kymriah", SynonymKind::Brand)]),
+    ];
+    assert_eq!(content.drugs.len(), expected.len());
+    for (name, synonyms) in expected {
+        let drug = content
+            .drugs
+            .iter()
+            .find(|d| d.name == *name)
+            .unwrap_or_else(|| panic!("{name} listed"));
+        let got: Vec<(&str, SynonymKind)> = drug
+            .synonyms
+            .iter()
+            .map(|s| (s.name.as_str(), s.kind))
+            .collect();
+        assert_eq!(&got, synonyms, "other names of {name}");
+        assert!(
+            !drug.mentioned_in.is_empty(),
+            "{name} is mentioned in a section"
+        );
+        assert!(SECTION_IDS.contains(&drug.treatment.as_str()));
+    }
+}
+
+#[test]
+fn glossary_covers_the_terms_the_source_explains() {
+    let content = shipped();
+    for term in [
+        "leukapheresis",
+        "refractory",
+        "relapsed",
+        "reinduction chemotherapy",
+        "blasts",
+        "Philadelphia chromosome",
+        "CNS prophylaxis",
+        "intrathecal chemotherapy",
+        "targeted therapy",
+        "CAR T-cell therapy",
+        "tumour lysis syndrome",
+        "cryoprecipitate",
+    ] {
+        assert!(
+            content
+                .glossary
+                .iter()
+                .any(|t| t.term.eq_ignore_ascii_case(term)),
+            "glossary has {term}"
+        );
+    }
+    assert!(content
+        .glossary
+        .iter()
+        .any(|t| t.aliases.iter().any(|a| a == "CNS")));
+}
+
+#[test]
+fn mentions_resolve_to_drugs_and_terms() {
+    let content = shipped();
+    let chemo = content
+        .sections
+        .iter()
+        .find(|s| s.id == "chemotherapy")
+        .unwrap();
+    let drugs: Vec<&str> = chemo
+        .blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Paragraph(runs) => runs.iter().collect::<Vec<_>>(),
+            Block::List(items) => items.iter().flatten().collect(),
+        })
+        .filter_map(|run| match run {
+            Inline::Drug { drug, .. } => Some(content.drugs[*drug].name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(drugs.contains(&"vincristine") && drugs.contains(&"doxorubicin"));
+    let doxorubicin = content
+        .drugs
+        .iter()
+        .find(|d| d.name == "doxorubicin")
+        .unwrap();
+    assert_eq!(doxorubicin.mentioned_in, vec!["chemotherapy".to_owned()]);
+    assert_eq!(doxorubicin.anchor(), "drug-doxorubicin");
+}
+
+#[test]
+fn unknown_section_id_names_file_line_and_field() {
+    let errors = broken("sections.toml", |t| {
+        t.replacen("id = \"radiation-therapy\"", "id = \"radiotherapy\"", 1)
+    });
+    let line = line_of("sections.toml", "id = \"radiation-therapy\"");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        format!(
+            "content/sections.toml:{line}: sections[3].id: \"radiotherapy\" is not a known section id; use one of: {}",
+            SECTION_IDS.join(", ")
+        )
+    );
+}
+
+#[test]
+fn duplicate_synonym_names_its_owner() {
+    let errors = broken("drugs.toml", |t| {
+        t.replacen("\"Adriamycin\"", "\"Oncovin\"", 1)
+    });
+    let line = line_of("drugs.toml", "\"Adriamycin\"");
+    let message = errors
+        .iter()
+        .map(ToString::to_string)
+        .find(|m| m.contains("Oncovin"))
+        .expect("reported");
+    assert!(
+        message.starts_with(&format!("content/drugs.toml:{line}: drugs["))
+            && message.contains("].synonyms[0].name: \"Oncovin\" is already a name of vincristine"),
+        "{message}"
+    );
+}
+
+#[test]
+fn duplicate_ignores_case_and_punctuation() {
+    let errors = broken("drugs.toml", |t| t.replacen("\"Cytosar\"", "\"ARA C\"", 1));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message == "\"Ara-C\" is listed twice for cytarabine"
+                || e.message == "\"ARA C\" is listed twice for cytarabine"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn empty_title_is_rejected() {
+    let errors = broken("sections.toml", |t| {
+        let start = t.find("title = \"").unwrap();
+        let end = start + t[start..].find('\n').unwrap();
+        format!("{}title = \"  \"{}", &t[..start], &t[end..])
+    });
+    assert_eq!(errors[0].location.path, "sections[0].title");
+    assert_eq!(errors[0].message, "must not be empty");
+    assert_eq!(
+        errors[0].location.line,
+        Some(line_of("sections.toml", "title = "))
+    );
+}
+
+#[test]
+fn mention_of_an_unlisted_drug_names_its_line_in_the_text() {
+    let errors = broken("sections.toml", |t| {
+        t.replacen("{vincristine}", "{vincristin}", 1)
+    });
+    let line = line_of("sections.toml", "{vincristine}");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].location.line, Some(line), "{}", errors[0]);
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("sections[1].body: \"{vincristin}\" names no drug"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn unclosed_brace_is_reported() {
+    let errors = broken("sections.toml", |t| t.replacen("{Oncovin}", "{Oncovin", 1));
+    assert!(errors[0].message.contains("not closed"), "{errors:?}");
+    assert_eq!(
+        errors[0].location.line,
+        Some(line_of("sections.toml", "{Oncovin}"))
+    );
+}
+
+#[test]
+fn bad_kind_treatment_and_date_are_each_reported() {
+    let errors = broken("drugs.toml", |t| {
+        t.replacen("kind = \"brand\"", "kind = \"trade\"", 1)
+            .replacen("treatment = \"chemotherapy\"", "treatment = \"chemo\"", 1)
+    });
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|m| m.contains("\"trade\" is not a kind of name")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|m| m.contains("\"chemo\" is not a section id")),
+        "{text:?}"
+    );
+
+    let errors = broken("meta.toml", |t| {
+        t.replacen(
+            "last_reviewed = \"2026-11-26\"",
+            "last_reviewed = \"26/11/2026\"",
+            1,
+        )
+    });
+    assert_eq!(errors[0].location.path, "meta.last_reviewed");
+    assert_eq!(
+        errors[0].location.line,
+        Some(line_of("meta.toml", "last_reviewed"))
+    );
+}
+
+#[test]
+fn toml_syntax_and_unknown_fields_name_the_file_and_line() {
+    let errors = broken("glossary.toml", |t| {
+        t.replacen("[[terms]]", "[[terms]\n", 1)
+    });
+    assert_eq!(
+        errors[0].location.file.as_deref(),
+        Some("content/glossary.toml")
+    );
+    assert!(
+        errors[0].message.starts_with("is not valid TOML"),
+        "{errors:?}"
+    );
+    assert!(errors[0].location.line.is_some());
+
+    let errors = broken("drugs.toml", |t| {
+        t.replacen(
+            "name = \"vincristine\"",
+            "name = \"vincristine\"\ncolour = \"red\"",
+            1,
+        )
+    });
+    assert_eq!(
+        errors[0].location.file.as_deref(),
+        Some("content/drugs.toml")
+    );
+    assert!(errors[0].message.contains("colour"), "{errors:?}");
+    assert_eq!(
+        errors[0].location.line,
+        Some(line_of("drugs.toml", "name = \"vincristine\"") + 1)
+    );
+}
+
+#[test]
+fn json_errors_carry_the_json_path() {
+    let mut value: serde_json::Value = serde_json::from_str(&shipped_json()).unwrap();
+    value["drugs"][3]["synonyms"][1]["name"] = "Oncovin".into();
+    let errors = Content::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine"
+    );
+}
+
+fn built_in_value() -> serde_json::Value {
+    serde_json::from_str(&shipped_json()).unwrap()
+}
+
+fn json_errors(value: &serde_json::Value) -> Vec<String> {
+    Content::from_json(&value.to_string())
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn json_error_classes_each_have_their_own_message() {
+    let mut wrong_type = built_in_value();
+    wrong_type["sections"][0]["title"] = 42.into();
+    let errors = json_errors(&wrong_type);
+    assert!(
+        errors[0].contains(
+            "sections[0].title: the file is not valid content JSON: expected a string, found a number"
+        ),
+        "{errors:?}"
+    );
+
+    let mut missing = built_in_value();
+    missing["drugs"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("treatment");
+    assert_eq!(
+        json_errors(&missing),
+        ["drugs[2]: the file is not valid content JSON: missing field `treatment`"]
+    );
+
+    let mut unknown = built_in_value();
+    unknown["drugs"][2]["colour"] = "red".into();
+    assert!(json_errors(&unknown)[0]
+        .contains("drugs[2].colour: the file is not valid content JSON: unknown field `colour`, expected one of `name`, `treatment`, `class`, `synonyms`"));
+
+    let mut several = built_in_value();
+    several["meta"]["title"] = serde_json::Value::Null;
+    several["glossary"][1]["aliases"] = serde_json::json!(["fine", true]);
+    several["sections"] = serde_json::json!({});
+    assert_eq!(
+        json_errors(&several),
+        [
+            "meta.title: the file is not valid content JSON: expected a string, found null",
+            "sections: the file is not valid content JSON: expected a list, found an object",
+            "glossary[1].aliases[1]: the file is not valid content JSON: expected a string, found true or false",
+        ],
+        "one pass reports every problem of shape"
+    );
+
+    let not_json = Content::from_json("<html>error page</html>").unwrap_err();
+    assert!(
+        not_json[0]
+            .message
+            .starts_with("the file is not valid JSON (line 1, column 1)"),
+        "{not_json:?}"
+    );
+
+    let too_big = Content::from_json(&" ".repeat(tg_content::MAX_CONTENT_BYTES + 1)).unwrap_err();
+    assert!(too_big[0].message.contains("more than the 2048 KiB"));
+
+    let deep = format!(
+        "{{\"meta\": {}\"x\"{}}}",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    assert_eq!(
+        Content::from_json(&deep).unwrap_err()[0].message,
+        "the file is not valid content JSON: it is nested more than 32 levels deep"
+    );
+    let deeper = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(
+        Content::from_json(&deeper).unwrap_err()[0]
+            .message
+            .contains("not valid content JSON"),
+        "no stack overflow"
+    );
+}
+
+#[test]
+fn hostile_content_is_rejected_or_kept_as_text() {
+    let mut long = built_in_value();
+    long["drugs"][0]["synonyms"][0]["name"] = "O".repeat(1_000_000).into();
+    assert!(json_errors(&long)
+        .iter()
+        .any(|e| e.contains("drugs[0].synonyms[0].name: is 1000000 characters long; at most 300")));
+
+    for url in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "http://example.org",
+        "//example.org",
+    ] {
+        let mut link = built_in_value();
+        let body = link["sections"][8]["body"].as_str().unwrap().to_owned();
+        link["sections"][8]["body"] = format!("{body}\n\n[More]({url})").into();
+        assert!(
+            json_errors(&link)
+                .iter()
+                .any(|e| e.contains("is not allowed")),
+            "{url} is rejected"
+        );
+    }
+
+    let mut ok_link = built_in_value();
+    let body = ok_link["sections"][8]["body"].as_str().unwrap().to_owned();
+    ok_link["sections"][8]["body"] = format!("{body}\n\n[More](https://example.org/trials)").into();
+    let content = Content::from_json(&ok_link.to_string()).unwrap();
+    let last = content.sections[8].blocks.last().unwrap();
+    assert_eq!(
+        last,
+        &Block::Paragraph(vec![Inline::Link {
+            text: "More".into(),
+            href: "https://example.org/trials".into()
+        }])
+    );
+
+    let mut markup = built_in_value();
+    markup["sections"][0]["title"] = "<script>alert(1)</script>".into();
+    let content = Content::from_json(&markup.to_string()).unwrap();
+    assert_eq!(
+        content.sections[0].title, "<script>alert(1)</script>",
+        "kept as text; the UI never renders HTML"
+    );
+}
+
+mod properties {
+    use proptest::prelude::*;
+    use tg_content::{parse_body, Content};
+
+    use super::shipped_json;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_text_as_content_gives_errors_not_panics(text in "\\PC{0,400}") {
+            let _ = Content::from_json(&text);
+        }
+
+        #[test]
+        fn any_body_markup_parses_or_reports_lines(body in "[a-z{}|\\[\\]()\\- \n:/.]{0,300}") {
+            match parse_body(&body) {
+                Ok(_) => {}
+                Err(errors) => {
+                    let lines = body.lines().count();
+                    prop_assert!(errors.iter().all(|e| e.line < lines.max(1)));
+                }
+            }
+        }
+
+        #[test]
+        fn any_string_in_a_field_is_handled(text in "\\PC{0,200}") {
+            let mut value: serde_json::Value = serde_json::from_str(&shipped_json()).unwrap();
+            value["sections"][1]["body"] = text.clone().into();
+            value["drugs"][0]["synonyms"][0]["name"] = text.into();
+            let _ = Content::from_json(&value.to_string());
+        }
+    }
+}
+
+#[test]
+fn example_file_and_schema_match_the_format() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs");
+    let example = fs::read_to_string(root.join("content-example.json")).unwrap();
+    assert_eq!(
+        Content::from_json(&example).unwrap(),
+        shipped(),
+        "docs/content-example.json is the exported built-in content"
+    );
+
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("content.schema.json")).unwrap())
+            .unwrap();
+    // The schema describes every field of every record declaration
+    // (`raw.rs`), with the same required ones, and no other field.
+    let check = |path: &[&str], fields: &[(&str, bool)]| {
+        let mut node = &schema;
+        for p in path {
+            node = &node[p];
+        }
+        // Named `properties`, or (for the many interface strings) `propertyNames`.
+        let mut described: Vec<&str> = match node["properties"].as_object() {
+            Some(properties) => properties.keys().map(String::as_str).collect(),
+            None => node["propertyNames"]["enum"]
+                .as_array()
+                .unwrap_or_else(|| panic!("schema {path:?} names its properties"))
+                .iter()
+                .map(|s| s.as_str().unwrap())
+                .collect(),
+        };
+        let mut declared: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
+        described.sort_unstable();
+        declared.sort_unstable();
+        assert_eq!(described, declared, "schema {path:?}");
+        let mut required: Vec<&str> = node["required"]
+            .as_array()
+            .map(|r| r.iter().map(|s| s.as_str().unwrap()).collect())
+            .unwrap_or_default();
+        let mut declared_required: Vec<&str> = fields
+            .iter()
+            .filter(|(_, required)| *required)
+            .map(|(name, _)| *name)
+            .collect();
+        required.sort_unstable();
+        declared_required.sort_unstable();
+        assert_eq!(required, declared_required, "schema {path:?} required");
+    };
+    check(&[], RawContent::FIELDS);
+    check(&["properties", "meta"], RawMeta::FIELDS);
+    check(&["properties", "strings"], UiStrings::FIELDS);
+    check(&["properties", "sections", "items"], RawSection::FIELDS);
+    check(&["properties", "drugs", "items"], RawDrug::FIELDS);
+    check(
+        &[
+            "properties",
+            "drugs",
+            "items",
+            "properties",
+            "synonyms",
+            "items",
+        ],
+        RawSynonym::FIELDS,
+    );
+    check(&["properties", "glossary", "items"], RawTerm::FIELDS);
+    let ids: Vec<&str> = schema["properties"]["sections"]["items"]["properties"]["id"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(ids, SECTION_IDS);
+}
+
+#[test]
+fn content_check_command_reports_ok_and_problems() {
+    let exe = env!("CARGO_BIN_EXE_content-check");
+    let dir = std::env::temp_dir().join(format!("tg-check-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.json");
+    let out = std::process::Command::new(exe)
+        .arg("--export")
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = std::process::Command::new(exe).arg(&good).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok: 9 sections, 16 drugs"));
+
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&good).unwrap()).unwrap();
+    value["drugs"][3]["synonyms"][1]["name"] = "Oncovin".into();
+    let bad = dir.join("bad.json");
+    fs::write(&bad, value.to_string()).unwrap();
+    let out = std::process::Command::new(exe).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine"),
+        "{stderr}"
+    );
+
+    let out = std::process::Command::new(exe)
+        .arg(toml_source::repository_dir())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::process::Command::new(exe)
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2),
+        "usage error"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}

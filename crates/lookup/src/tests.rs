@@ -1,0 +1,923 @@
+//! Behaviour tests on the application's drugs, exhaustive checks of the typo
+//! search against brute force, and property tests.
+
+use std::collections::HashSet;
+
+use proptest::prelude::*;
+
+use tg_content::toml_source::shipped;
+use tg_content::Content;
+
+use super::synthetic::{self, Rng};
+use super::typo::{self, budget, verify};
+use super::{Entry, Hit, Index, MatchKind, MAX_QUERY_CHARS};
+
+thread_local! {
+    /// The shipped content (`content/`), read once per test thread.
+    static CONTENT: Content = shipped();
+}
+
+/// The shipped drugs as entries (see [`synthetic::fixture`]).
+fn fixture() -> Vec<Entry> {
+    CONTENT.with(synthetic::fixture)
+}
+
+/// The generic name of the shipped drug `target`.
+fn generic(target: u32) -> String {
+    CONTENT.with(|c| c.drugs[target as usize].name.clone())
+}
+
+fn index() -> Index {
+    Index::build(fixture())
+}
+
+fn target_of(name: &str) -> u32 {
+    CONTENT.with(|c| {
+        c.drugs
+            .iter()
+            .position(|d| d.name == name)
+            .unwrap_or_else(|| panic!("no drug {name}")) as u32
+    })
+}
+
+/// A synthetic dictionary that starts with the shipped drugs.
+fn dictionary(n: usize, seed: u64) -> Vec<Entry> {
+    CONTENT.with(|c| synthetic::dictionary(c, n, seed))
+}
+
+/// Asserts that `query` finds `generic` first, with `kind`.
+#[track_caller]
+fn expect(index: &Index, query: &str, generic: &str, kind: MatchKind) -> Hit {
+    let hits = index.search(query, 5);
+    let first = hits
+        .first()
+        .unwrap_or_else(|| panic!("{query:?}: no hit, expected {generic}"));
+    assert_eq!(
+        (first.target, first.kind),
+        (target_of(generic), kind),
+        "{query:?}: got {:?} ({:?})",
+        index.text(first.entry),
+        hits
+    );
+    first.clone()
+}
+
+/// Asserts that every query finds its drug first with `kind`, listing all
+/// failures at once.
+#[track_caller]
+fn expect_all(index: &Index, cases: &[(&str, &str)], kind: MatchKind) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|&(query, generic)| {
+            let hits = index.search(query, 5);
+            let got = hits.first().map(|h| (h.target, h.kind));
+            (got != Some((target_of(generic), kind))).then(|| {
+                let text = hits.first().and_then(|h| index.text(h.entry));
+                format!("{query:?} → {text:?} {got:?}, expected {generic} {kind:?}")
+            })
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[track_caller]
+fn expect_none(index: &Index, query: &str) {
+    let hits = index.search(query, 5);
+    let texts: Vec<_> = hits.iter().map(|h| index.text(h.entry)).collect();
+    assert!(
+        hits.is_empty(),
+        "{query:?} should find nothing, got {texts:?}"
+    );
+}
+
+fn highlighted<'a>(index: &'a Index, hit: &Hit) -> Vec<&'a str> {
+    let text = index.text(hit.entry).unwrap_or("");
+    hit.ranges.iter().map(|r| &text[r.clone()]).collect()
+}
+
+#[test]
+fn every_name_finds_its_drug_exactly() {
+    let index = index();
+    for entry in fixture() {
+        expect(
+            &index,
+            &entry.text,
+            &generic(entry.target),
+            MatchKind::Exact,
+        );
+        expect(
+            &index,
+            &entry.text.to_uppercase(),
+            &generic(entry.target),
+            MatchKind::Exact,
+        );
+    }
+}
+
+#[test]
+fn exact_ignores_case_accents_and_separators() {
+    let index = index();
+    for q in [
+        "Ara-C",
+        "ara c",
+        "ARAC",
+        "ara\u{2010}c",
+        "ara\u{2013}c",
+        " Ara - C ",
+        "ＡＲＡ－Ｃ",
+    ] {
+        expect(&index, q, "cytarabine", MatchKind::Exact);
+    }
+    for q in ["VP-16", "vp16", "vp 16", "Vp\u{2011}16"] {
+        expect(&index, q, "etoposide", MatchKind::Exact);
+    }
+    for q in ["6-MP", "6 mp", "6mp", "6‑mp"] {
+        expect(&index, q, "mercaptopurine", MatchKind::Exact);
+    }
+    for q in [
+        "méthotrexate",
+        "MÉTHOTREXATE",
+        "me\u{301}thotrexate",
+        "Méthotréxate",
+    ] {
+        expect(&index, q, "methotrexate", MatchKind::Exact);
+    }
+    expect(&index, "ÉTOPOSIDE", "etoposide", MatchKind::Exact);
+    expect(&index, "Dexaméthasone", "dexamethasone", MatchKind::Exact);
+    expect(&index, "dauno rubicin", "daunorubicin", MatchKind::Exact);
+    expect(
+        &index,
+        "inotuzumab-ozogamicin",
+        "inotuzumab ozogamicin",
+        MatchKind::Exact,
+    );
+    expect(
+        &index,
+        "vin\u{200B}cris\u{AD}tine",
+        "vincristine",
+        MatchKind::Exact,
+    );
+    expect(
+        &index,
+        "\u{200F}Oncovin\u{200E}",
+        "vincristine",
+        MatchKind::Exact,
+    );
+    expect(&index, "💊 vincristine 💊", "vincristine", MatchKind::Exact);
+}
+
+#[test]
+fn prefix_of_any_word() {
+    let index = index();
+    let cases = [
+        ("dauno", "daunorubicin"),
+        ("ozogamicin", "inotuzumab ozogamicin"),
+        ("ozo", "inotuzumab ozogamicin"),
+        ("inotu", "inotuzumab ozogamicin"),
+        ("inotuzumab oz", "inotuzumab ozogamicin"),
+        ("cyclo", "cyclophosphamide"),
+        ("dexa", "dexamethasone"),
+        ("kym", "tisagenlecleucel"),
+        ("blin", "blinatumomab"),
+        ("Méthot", "methotrexate"),
+        ("cytarabin", "cytarabine"),
+        ("kymria", "tisagenlecleucel"),
+        ("vp", "etoposide"),
+        ("vp1", "etoposide"),
+        ("6-m", "mercaptopurine"),
+        ("ara", "cytarabine"),
+        ("GLEE", "imatinib"),
+        ("vincristin", "vincristine"),
+        ("etoposid", "etoposide"),
+        ("teniposid", "teniposide"),
+        ("mercaptopurin", "mercaptopurine"),
+        ("cyclophosphamid", "cyclophosphamide"),
+        ("cerubidin", "daunorubicin"),
+    ];
+    expect_all(&index, &cases, MatchKind::Prefix);
+}
+
+#[test]
+fn prefix_ranks_fewer_letters_left_first() {
+    let index = index();
+    let hits = index.search("cy", 10);
+    let texts: Vec<_> = hits
+        .iter()
+        .map(|h| index.text(h.entry).unwrap_or(""))
+        .collect();
+    // Cytosar / Cytoxan (5 left) before cytarabine / cyclophosphamide.
+    assert_eq!(hits.len(), 2, "{texts:?}");
+    assert!(hits.iter().all(|h| h.kind == MatchKind::Prefix));
+    assert!(hits[0].score <= hits[1].score);
+    assert!(texts.iter().all(|t| t.starts_with("Cyto")), "{texts:?}");
+}
+
+#[test]
+fn short_codes_get_no_typo_tolerance() {
+    let index = index();
+    // Only what starts with the letters, never a near miss.
+    for (q, generic) in [
+        ("MP", "mercaptopurine"),
+        ("VP", "etoposide"),
+        ("VM", "teniposide"),
+    ] {
+        let hits = index.search(q, 10);
+        assert_eq!(hits.len(), 1, "{q}: {hits:?}");
+        assert_eq!(
+            (hits[0].target, hits[0].kind),
+            (target_of(generic), MatchKind::Prefix)
+        );
+    }
+    for q in ["VP-17", "VM-16", "7-MP", "vx", "6-MX", "VP-61"] {
+        expect_none(&index, q);
+    }
+}
+
+#[test]
+fn typos() {
+    let index = index();
+    let cases = [
+        ("mecaptopurine", "mercaptopurine"),
+        ("vincrisitne", "vincristine"),
+        ("adriamicin", "doxorubicin"),
+        ("gleevac", "imatinib"),
+        ("dexamethazone", "dexamethasone"),
+        ("blinatumumab", "blinatumomab"),
+        ("vincristene", "vincristine"),
+        ("daunorubicine", "daunorubicin"),
+        ("doxorubicine", "doxorubicin"),
+        ("doxorubicn", "doxorubicin"),
+        ("citarabine", "cytarabine"),
+        ("cytarabene", "cytarabine"),
+        ("asparaginaze", "asparaginase"),
+        ("aspariginase", "asparaginase"),
+        ("etopside", "etoposide"),
+        ("mercatopurine", "mercaptopurine"),
+        ("metotrexate", "methotrexate"),
+        ("methotrexxate", "methotrexate"),
+        ("cyclofosfamide", "cyclophosphamide"),
+        ("cyclophosfamid", "cyclophosphamide"),
+        ("cyclophosfamide", "cyclophosphamide"),
+        ("prednisne", "prednisone"),
+        ("predisone", "prednisone"),
+        ("prednizone", "prednisone"),
+        ("dexametasone", "dexamethasone"),
+        ("dexamethosone", "dexamethasone"),
+        ("imatinab", "imatinib"),
+        ("imatanib", "imatinib"),
+        ("miatinib", "imatinib"),
+        ("inotuzumab ozogamycin", "inotuzumab ozogamicin"),
+        ("inotuzamab", "inotuzumab ozogamicin"),
+        ("ozogamycin", "inotuzumab ozogamicin"),
+        ("tisagenlecleucell", "tisagenlecleucel"),
+        ("tisagenlecluecel", "tisagenlecleucel"),
+        ("oncovine", "vincristine"),
+        ("onkovin", "vincristine"),
+        ("cytoxen", "cyclophosphamide"),
+        ("purinetol", "mercaptopurine"),
+        ("decadrone", "dexamethasone"),
+        ("besponza", "inotuzumab ozogamicin"),
+        ("blincito", "blinatumomab"),
+        ("kimriah", "tisagenlecleucel"),
+        ("kymriha", "tisagenlecleucel"),
+        ("gleevek", "imatinib"),
+        ("vepeside", "etoposide"),
+        ("kidrolaze", "asparaginase"),
+        ("daunomicin", "daunorubicin"),
+        ("adriamycine", "doxorubicin"),
+        ("METOTREXATE", "methotrexate"),
+        ("sytarabine", "cytarabine"),
+    ];
+    expect_all(&index, &cases, MatchKind::Typo);
+}
+
+#[test]
+fn typo_prefix_for_long_partial_words() {
+    let index = index();
+    for (q, generic) in [
+        ("cyclophosfam", "cyclophosphamide"),
+        ("mercaptopurn", "mercaptopurine"),
+        ("metotrex", "methotrexate"),
+        ("tisagenlecluec", "tisagenlecleucel"),
+        ("tisagenlekl", "tisagenlecleucel"),
+        ("daunorubicn", "daunorubicin"),
+        ("inotuzamab oz", "inotuzumab ozogamicin"),
+    ] {
+        let hit = expect(&index, q, generic, MatchKind::Typo);
+        assert!(hit.score >= 5, "{q}: {hit:?}");
+    }
+}
+
+#[test]
+fn words_around_a_name() {
+    let index = index();
+    let cases = [
+        ("vincristine sulfate", "vincristine"),
+        ("imatinib mesylate", "imatinib"),
+        ("Gleevec 400 mg", "imatinib"),
+        ("cytarabine injection", "cytarabine"),
+        ("methotrexate 2.5mg tablets", "methotrexate"),
+        ("Decadron 4 mg tab", "dexamethasone"),
+        ("Ara-C 100 mg", "cytarabine"),
+        ("VP-16 100mg", "etoposide"),
+        ("inj. vincristine 1 mg", "vincristine"),
+        ("Oncovin 2mg/2ml", "vincristine"),
+        ("daunorubicin hydrochloride", "daunorubicin"),
+        ("doxorubicin HCl 50 mg", "doxorubicin"),
+        (
+            "cyclophosphamide 500 mg powder for solution",
+            "cyclophosphamide",
+        ),
+        ("prednisone 5mg", "prednisone"),
+        ("6-MP 50mg", "mercaptopurine"),
+        ("6MP 50 mg tabs", "mercaptopurine"),
+        ("mercaptopurine 50 mg tablets", "mercaptopurine"),
+        ("Kymriah suspension for IV infusion", "tisagenlecleucel"),
+        ("Besponsa 1 mg powder", "inotuzumab ozogamicin"),
+        ("inotuzumab ozogamicin 0.9 mg", "inotuzumab ozogamicin"),
+        ("gleevec400mg", "imatinib"),
+        ("Tab. Dexasone 0.5", "dexamethasone"),
+        ("asparaginase Erwinia", "asparaginase"),
+        ("MTX methotrexate", "methotrexate"),
+        ("VM-26 (teniposide)", "teniposide"),
+        ("6-mercaptopurine", "mercaptopurine"),
+        ("Gleevec® (imatinib mesylate) 100 mg", "imatinib"),
+        ("VINCRISTINE SULFATE INJECTION, USP 1 mg/mL", "vincristine"),
+        ("400 mg imatinib", "imatinib"),
+        ("L-asparaginase 10,000 IU", "asparaginase"),
+        ("cytarabine liposomal", "cytarabine"),
+    ];
+    for (q, generic) in cases {
+        let hit = expect(&index, q, generic, MatchKind::Words);
+        let text = index.text(hit.entry).unwrap_or("");
+        assert_eq!(hit.ranges, vec![0..text.len()], "{q}");
+    }
+    let hit = expect(
+        &index,
+        "ozogamicin 1 mg",
+        "inotuzumab ozogamicin",
+        MatchKind::Words,
+    );
+    assert_eq!(highlighted(&index, &hit), ["ozogamicin"]);
+    expect_none(&index, "vitamin C 500 mg");
+}
+
+#[test]
+fn misspelt_words_around_a_name() {
+    let index = index();
+    for (q, generic) in [
+        ("Gleevac 400 mg", "imatinib"),
+        ("vincristin sulfate", "vincristine"),
+        ("methotrexat 2.5 mg", "methotrexate"),
+        ("dexamethazone 4mg tablets", "dexamethasone"),
+        ("cyclophosfamide 1 g vial", "cyclophosphamide"),
+        ("metho 2.5 mg", "methotrexate"),
+        ("inotuzumab ozogamycin 1 mg", "inotuzumab ozogamicin"),
+    ] {
+        expect(&index, q, generic, MatchKind::Words);
+    }
+}
+
+#[test]
+fn words_prefer_the_longest_name_and_rank_as_documented() {
+    let index = Index::build(vec![
+        Entry::new("interferon", 0),
+        Entry::new("interferon alfa", 1),
+        Entry::new("alfaron", 2),
+    ]);
+    let hits = index.search("interferon alfa 3 MIU", 5);
+    assert_eq!(hits[0].target, 1);
+    assert_eq!(hits[1].target, 0);
+    assert!(hits.iter().all(|h| h.kind == MatchKind::Words));
+    // A verbatim name in a longer query is not second-guessed by typos...
+    let index = Index::build(vec![
+        Entry::new("vandaromin", 0),
+        Entry::new("vandarominxy", 1),
+    ]);
+    let hits = index.search("vandaromin xy", 5);
+    assert_eq!((hits[0].target, hits[0].kind), (1, MatchKind::Exact));
+    let hits = index.search("vandaromin xz", 5);
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].target, hits[0].kind), (0, MatchKind::Words));
+    // ...but a misspelt one ranks after a typo match of the whole query.
+    let hits = index.search("vandaromim xz", 5);
+    assert_eq!((hits[0].target, hits[0].kind), (1, MatchKind::Typo));
+    assert_eq!((hits[1].target, hits[1].kind), (0, MatchKind::Words));
+}
+
+#[test]
+fn no_guesses_for_gibberish_or_other_drugs() {
+    let index = index();
+    let queries = [
+        "xyzzy",
+        "asdfgh",
+        "qwerty",
+        "ibuprofen",
+        "paracetamol",
+        "aspirin",
+        "insulin",
+        "warfarin",
+        "amoxicillin",
+        "metformin",
+        "omeprazole",
+        "atorvastatin",
+        "lisinopril",
+        "ondansetron",
+        "allopurinol",
+        "heparin",
+        "morphine",
+        "codeine",
+        "acetaminophen",
+        "levothyroxine",
+        "amlodipine",
+        "simvastatin",
+        "salbutamol",
+        "fluconazole",
+        "acyclovir",
+        "vancomycin",
+        "gentamicin",
+        "ceftriaxone",
+        "furosemide",
+        "hydrocortisone",
+        "betamethasone",
+        "prednisolone",
+        "methylprednisolone",
+        "filgrastim",
+        "rituximab",
+        "nelarabine",
+        "clofarabine",
+        "fludarabine",
+        "thioguanine",
+        "hydroxyurea",
+        "vinblastine",
+        "vinorelbine",
+        "epirubicin",
+        "idarubicin",
+        "mitoxantrone",
+        "bortezomib",
+        "dasatinib",
+        "nilotinib",
+        "ponatinib",
+        "pegaspargase",
+        "ifosfamide",
+        "carboplatin",
+        "cisplatin",
+        "bleomycin",
+        "busulfan",
+        "melphalan",
+        "azacitidine",
+        "tretinoin",
+        "lorem ipsum",
+        "hello world",
+        "test",
+        "aaaa",
+        "zzzzzzzz",
+        "mg",
+        "tablet",
+        "injection",
+        "500 mg",
+        "ibuprofen 400 mg",
+        "paracetamol 500mg tablets",
+        "insulin glargine",
+        "aspirin 81 mg",
+        "warfarin sodium",
+        "x",
+        "q",
+        "?",
+        "...",
+        "--",
+        "123",
+        "0",
+        "mg/m2",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE drugs; --",
+        "null",
+        "undefined",
+        "NaN",
+    ];
+    for q in queries {
+        expect_none(&index, q);
+    }
+}
+
+#[test]
+fn empty_and_hostile_input() {
+    let index = index();
+    for q in [
+        "",
+        " ",
+        "\t\n",
+        "\u{200B}\u{200F}",
+        "💊",
+        "\0\u{1}\u{7F}",
+        "\u{FEFF}",
+        "-_-",
+    ] {
+        expect_none(&index, q);
+    }
+    let long = "vincristine ".repeat(10_000);
+    let hits = index.search(&long, 5);
+    assert_eq!(hits[0].target, target_of("vincristine"));
+    let junk: String = (0..5000u32).filter_map(char::from_u32).collect();
+    index.search(&junk, 5);
+    assert!(index.search("vincristine", 0).is_empty());
+    assert!(Index::build(Vec::new()).search("vincristine", 5).is_empty());
+    // Exactly MAX_QUERY_CHARS characters are kept.
+    let padded = format!("{}cytarabine", " ".repeat(MAX_QUERY_CHARS - 10));
+    expect(&index, &padded, "cytarabine", MatchKind::Exact);
+    let cut = format!("{}cytarabine", " ".repeat(MAX_QUERY_CHARS - 9));
+    expect(&index, &cut, "cytarabine", MatchKind::Prefix);
+}
+
+#[test]
+fn highlights_map_to_the_original_text() {
+    let index = index();
+    let hit = expect(&index, "ARA C", "cytarabine", MatchKind::Exact);
+    assert_eq!(highlighted(&index, &hit), ["Ara-C"]);
+    let hit = expect(&index, "dauno", "daunorubicin", MatchKind::Prefix);
+    assert_eq!(highlighted(&index, &hit), ["dauno"]);
+    let hit = expect(&index, "ozogam", "inotuzumab ozogamicin", MatchKind::Prefix);
+    assert_eq!(highlighted(&index, &hit), ["ozogam"]);
+    let hit = expect(&index, "cyclophosfam", "cyclophosphamide", MatchKind::Typo);
+    assert_eq!(highlighted(&index, &hit), ["cyclophospham"]);
+    let hit = expect(&index, "vincrisitne", "vincristine", MatchKind::Typo);
+    assert_eq!(highlighted(&index, &hit), ["vincristine"]);
+
+    let accented = Index::build(vec![
+        Entry::new("Méthotrexate", 0),
+        Entry::new("ÉTOPOSIDE — VP‑16", 1),
+        Entry::new("Straße", 2),
+        Entry::new("e\u{301}toile", 3),
+    ]);
+    let hit = &accented.search("metho", 1)[0];
+    assert_eq!(highlighted(&accented, hit), ["Métho"]);
+    let hit = &accented.search("VP16", 1)[0];
+    assert_eq!(highlighted(&accented, hit), ["VP‑16"]);
+    let hit = &accented.search("strass", 1)[0];
+    assert_eq!(highlighted(&accented, hit), ["Straß"]);
+    let hit = &accented.search("etoi", 1)[0];
+    assert_eq!(highlighted(&accented, hit), ["e\u{301}toi"]);
+}
+
+#[test]
+fn one_hit_per_target_best_kind_wins() {
+    let index = index();
+    // "dexa" is a prefix of both dexamethasone and Dexasone: one hit.
+    let hits = index.search("dexa", 10);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].kind, MatchKind::Prefix);
+    assert_eq!(index.text(hits[0].entry), Some("Dexasone"));
+    // Exact synonym beats everything else for the same target.
+    let hits = index.search("daunomycin", 10);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].kind, MatchKind::Exact);
+}
+
+#[test]
+fn limit_is_respected() {
+    let index = Index::build(dictionary(5000, 3));
+    for limit in [1, 2, 7, 50] {
+        for q in ["a", "br", "st", "vincristine", "zumab"] {
+            let hits = index.search(q, limit);
+            assert!(hits.len() <= limit);
+            let targets: HashSet<u32> = hits.iter().map(|h| h.target).collect();
+            assert_eq!(targets.len(), hits.len());
+        }
+    }
+    assert!(index.search("b", 50).len() == 50);
+}
+
+#[test]
+fn build_accepts_empty_and_unsearchable_names() {
+    let index = Index::build(vec![
+        Entry::new("", 0),
+        Entry::new("💊", 1),
+        Entry::new("Oncovin", 2),
+    ]);
+    assert_eq!(index.len(), 3);
+    assert!(!index.is_empty());
+    assert_eq!(index.search("oncovin", 5)[0].entry, 2);
+    assert!(Index::build(Vec::new()).is_empty());
+    assert!(index.heap_bytes() > 0);
+    assert_eq!(index.text(3), None);
+    assert_eq!(index.target(3), None);
+}
+
+#[test]
+fn synthetic_dictionary_still_finds_real_drugs() {
+    let index = Index::build(dictionary(20_000, 11));
+    for (q, generic, kind) in [
+        ("vincristine", "vincristine", MatchKind::Exact),
+        ("Ara-C", "cytarabine", MatchKind::Exact),
+        ("vincrisitne", "vincristine", MatchKind::Typo),
+        ("mecaptopurine", "mercaptopurine", MatchKind::Typo),
+        ("Gleevec 400 mg", "imatinib", MatchKind::Words),
+    ] {
+        expect(&index, q, generic, kind);
+    }
+}
+
+#[test]
+fn synthetic_queries_find_their_names() {
+    let names = dictionary(3000, 5);
+    let index = Index::build(names.clone());
+    for kind in [
+        MatchKind::Exact,
+        MatchKind::Prefix,
+        MatchKind::Typo,
+        MatchKind::Words,
+    ] {
+        let queries = synthetic::queries(&names, kind, 300, 9);
+        assert_eq!(queries.len(), 300);
+        let found = queries
+            .iter()
+            .filter(|q| !index.search(q, 5).is_empty())
+            .count();
+        assert!(found * 100 >= queries.len() * 95, "{kind:?}: {found}/300");
+    }
+}
+
+/// Every single edit of every name (five letters or more, no digits) that
+/// keeps its first letter finds the name's drug first, unless the edit
+/// lands within one edit of another drug's name too (Cytosar / Cytoxan).
+#[test]
+fn every_single_edit_away_from_the_first_letter_is_found() {
+    let entries = fixture();
+    let index = Index::build(entries.clone());
+    let mut checked = 0;
+    for entry in &entries {
+        let key: Vec<char> = crate::normalize(&entry.text).chars().collect();
+        if key.len() < 5 || key.iter().any(|c| c.is_numeric()) {
+            continue;
+        }
+        let mut variants: Vec<Vec<char>> = Vec::new();
+        for i in 1..key.len() {
+            let mut v = key.clone();
+            v.remove(i);
+            variants.push(v);
+            if i + 1 < key.len() {
+                let mut v = key.clone();
+                v.swap(i, i + 1);
+                variants.push(v);
+            }
+            for letter in 'a'..='z' {
+                let mut v = key.clone();
+                v[i] = letter;
+                variants.push(v);
+                let mut v = key.clone();
+                v.insert(i, letter);
+                variants.push(v);
+            }
+        }
+        for v in variants {
+            let query: String = v.iter().collect();
+            let hits = index.search(&query, 5);
+            let first = hits
+                .first()
+                .unwrap_or_else(|| panic!("{query:?} ({}) found nothing", entry.text));
+            checked += 1;
+            if first.target != entry.target {
+                let other: Vec<char> = crate::normalize(index.text(first.entry).unwrap_or(""))
+                    .chars()
+                    .collect();
+                let near = verify(&v, &other, Some(1), Some(1), &mut Vec::new()).is_some();
+                assert!(
+                    near,
+                    "{query:?} ({}) found {:?}",
+                    entry.text,
+                    index.text(first.entry)
+                );
+            }
+        }
+    }
+    assert!(checked > 15_000);
+}
+
+/// Two edits in a long name (ten letters or more), away from the first
+/// letter and changing the length by at most one, mostly still find it.
+#[test]
+fn most_double_edits_of_long_names_are_found() {
+    let entries = fixture();
+    let index = Index::build(entries.clone());
+    let mut rng = Rng::new(3);
+    let (mut total, mut found, mut wrong) = (0, 0, 0);
+    while total < 3000 {
+        let entry = &entries[rng.below(entries.len())];
+        let mut v: Vec<char> = crate::normalize(&entry.text).chars().collect();
+        if v.len() < 11 || v.iter().any(|c| c.is_numeric()) {
+            continue;
+        }
+        let mut grown = 0i32;
+        for _ in 0..2 {
+            let at = 1 + rng.below(v.len() - 2);
+            let letter = char::from(b'a' + rng.below(26) as u8);
+            match rng.below(4) {
+                0 => v[at] = letter,
+                1 if grown > -1 => {
+                    v.remove(at);
+                    grown -= 1;
+                }
+                2 if grown < 1 => {
+                    v.insert(at, letter);
+                    grown += 1;
+                }
+                _ => v.swap(at, at + 1),
+            }
+        }
+        total += 1;
+        let query: String = v.iter().collect();
+        match index.search(&query, 5).first() {
+            Some(h) if h.target == entry.target => found += 1,
+            Some(_) => wrong += 1,
+            None => {}
+        }
+    }
+    assert!(found * 100 >= total * 90, "{found}/{total}");
+    assert!(wrong * 100 <= total, "{wrong}/{total}");
+}
+
+/// All word keys `(entry, offset, cost)` whose whole text is within the
+/// budget of `q`, by brute force.
+fn brute_force(index: &Index, q: &[char]) -> HashSet<(u32, u32, u8)> {
+    let mut out = HashSet::new();
+    let k = budget(q.len());
+    for i in 0..index.fwd.len() {
+        let c: Vec<char> = std::str::from_utf8(index.fwd.key(i))
+            .unwrap()
+            .chars()
+            .collect();
+        if let Some((cost, _, _)) = verify(q, &c, Some(k), None, &mut Vec::new()) {
+            out.insert((index.fwd.entry[i], index.fwd.off[i], cost));
+        }
+    }
+    out
+}
+
+/// The split trie walk finds every whole-key match brute force finds.
+#[test]
+fn typo_search_is_complete() {
+    let mut rng = Rng::new(42);
+    for (size, seed) in [(300, 1), (2000, 2), (6000, 3)] {
+        let names = dictionary(size, seed);
+        let index = Index::build(names.clone());
+        let mut queries = synthetic::queries(&names, MatchKind::Typo, 400, seed + 10);
+        // Also random edits anywhere, including the first letter.
+        for _ in 0..300 {
+            let key = crate::normalize(&names[rng.below(names.len())].text);
+            let mut chars: Vec<char> = key.chars().collect();
+            if chars.len() < 4 {
+                continue;
+            }
+            for _ in 0..1 + rng.below(2) {
+                let at = rng.below(chars.len() - 1);
+                match rng.below(4) {
+                    0 => chars[at] = char::from(b'a' + rng.below(26) as u8),
+                    1 => {
+                        chars.remove(at);
+                    }
+                    2 => chars.insert(at, char::from(b'a' + rng.below(26) as u8)),
+                    _ => chars.swap(at, at + 1),
+                }
+            }
+            queries.push(chars.into_iter().collect());
+        }
+        for query in queries {
+            let q: Vec<char> = crate::normalize(&query).chars().collect();
+            if q.iter().any(|c| c.is_numeric()) {
+                // Codes and doses are never typo-matched.
+                continue;
+            }
+            let expected = brute_force(&index, &q);
+            let mut found = Vec::new();
+            typo::find(&index, &q, false, &mut found);
+            let missing: Vec<_> = expected
+                .iter()
+                .filter(|&&(entry, off, cost)| {
+                    !found
+                        .iter()
+                        .any(|m| (m.entry, m.off) == (entry, off) && m.cost <= cost)
+                })
+                .collect();
+            assert!(missing.is_empty(), "{query:?}: missing {missing:?}");
+        }
+    }
+}
+
+fn dictionary_strategy() -> impl Strategy<Value = Vec<Entry>> {
+    let name = prop_oneof![
+        "[a-zA-Z]{1,12}( [a-z]{2,8})?",
+        "[A-Z]{2}-[0-9]{2,3}",
+        "\\PC{1,20}",
+        "[a-zé ßÆ\u{301}\u{200B}-]{1,15}",
+        any::<String>(),
+    ];
+    prop::collection::vec((name, 0u32..40), 1..60).prop_map(|v| {
+        v.into_iter()
+            .map(|(text, target)| Entry::new(text, target))
+            .collect()
+    })
+}
+
+/// Arbitrary Unicode (control, format and unassigned characters included),
+/// long text, and near-misses of real names.
+fn query_strategy() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,150}",
+        "[a-z -]{0,30}",
+        "(vin|cyto|dauno|metho|dexa|ara|vp|6|mg|ph|f)[a-z0-9 .-]{0,12}",
+    ]
+}
+
+fn check_hits(index: &Index, hits: &[Hit], limit: usize) -> Result<(), TestCaseError> {
+    prop_assert!(hits.len() <= limit);
+    let targets: HashSet<u32> = hits.iter().map(|h| h.target).collect();
+    prop_assert_eq!(targets.len(), hits.len());
+    for hit in hits {
+        let text = index.text(hit.entry).unwrap_or_default();
+        prop_assert_eq!(index.target(hit.entry), Some(hit.target));
+        prop_assert!(!hit.ranges.is_empty());
+        for r in &hit.ranges {
+            prop_assert!(
+                r.start < r.end && r.end <= text.len(),
+                "{:?} in {:?}",
+                r,
+                text
+            );
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn search_never_panics_and_hits_are_well_formed(
+        entries in dictionary_strategy(),
+        query in query_strategy(),
+        limit in 0usize..8,
+    ) {
+        let index = Index::build(entries);
+        let hits = index.search(&query, limit);
+        check_hits(&index, &hits, limit)?;
+    }
+
+    #[test]
+    fn any_query_on_the_real_drugs_gives_well_formed_hits(query in query_strategy(), limit in 0usize..20) {
+        let index = index();
+        let hits = index.search(&query, limit);
+        check_hits(&index, &hits, limit)?;
+    }
+
+    #[test]
+    fn exact_name_returns_its_target_first(entries in dictionary_strategy(), pick in any::<prop::sample::Index>()) {
+        let index = Index::build(entries.clone());
+        let entry = pick.get(&entries);
+        let key = crate::normalize(&entry.text);
+        prop_assume!(!key.is_empty() && entry.text.chars().count() <= MAX_QUERY_CHARS);
+        let hits = index.search(&entry.text, usize::MAX);
+        check_hits(&index, &hits, usize::MAX)?;
+        prop_assert!(!hits.is_empty());
+        prop_assert_eq!(hits[0].kind, MatchKind::Exact);
+        let exact: Vec<u32> = hits.iter().filter(|h| h.kind == MatchKind::Exact).map(|h| h.target).collect();
+        prop_assert!(exact.contains(&entry.target));
+        let shared = entries.iter().any(|e| e.target != entry.target && crate::normalize(&e.text) == key);
+        if !shared {
+            prop_assert_eq!(hits[0].target, entry.target);
+        }
+    }
+
+    #[test]
+    fn case_does_not_matter(entries in dictionary_strategy(), pick in any::<prop::sample::Index>()) {
+        let index = Index::build(entries.clone());
+        let entry = pick.get(&entries);
+        let query = entry.text.to_uppercase();
+        let key = crate::normalize(&entry.text);
+        prop_assume!(!key.is_empty() && query.chars().count() <= MAX_QUERY_CHARS);
+        prop_assert_eq!(crate::normalize(&query), key);
+        let hits = index.search(&query, usize::MAX);
+        prop_assert!(hits.iter().any(|h| h.target == entry.target && h.kind == MatchKind::Exact));
+    }
+
+    #[test]
+    fn names_inside_label_text_are_found(
+        names in prop::collection::vec(("[a-zA-Z]{1,12}( [a-z]{2,8})?", 0u32..40), 1..60),
+        pick in any::<prop::sample::Index>(),
+        dose in 1u32..1000,
+        form in "(tablets|injection|mg|sulfate|oral solution)",
+    ) {
+        let entries: Vec<Entry> = names.into_iter().map(|(t, g)| Entry::new(t, g)).collect();
+        let index = Index::build(entries.clone());
+        let entry = pick.get(&entries);
+        let query = format!("{} {dose} mg {form}", entry.text);
+        let hits = index.search(&query, usize::MAX);
+        check_hits(&index, &hits, usize::MAX)?;
+        prop_assert!(hits.iter().any(|h| h.target == entry.target), "{:?}", query);
+    }
+
+    #[test]
+    fn normalize_is_idempotent(text in "\\PC{0,60}") {
+        let once = crate::normalize(&text);
+        prop_assert_eq!(crate::normalize(&once), once.clone());
+    }
+}

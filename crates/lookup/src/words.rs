@@ -1,0 +1,264 @@
+//! The `Words` tier: a whole name inside a longer query.
+//!
+//! Labels and prescriptions put more around the name: a salt
+//! (`imatinib mesylate`), a dose (`Gleevec 400 mg`, `methotrexate
+//! 2.5mg tablets`), a form or route (`cytarabine injection`). The query is
+//! cut into *tokens*: its words, further split where letters meet digits (so
+//! `400mg` gives `400` and `mg`). Every run of up to [`MAX_SPAN_TOKENS`]
+//! consecutive tokens, short of the whole query (the other tiers handle
+//! that), is looked up as a name key, separators ignored: `Ara C 100 mg`
+//! finds `Ara-C` through the run `ara c`. A run of at least
+//! [`MIN_TAIL_CHARS`] may also be a name's last words (`ozogamicin 1 mg`).
+//! The rest of the query is ignored; a longer name ranks first because its
+//! score counts the query letters it leaves uncovered.
+//!
+//! When no name was found verbatim, runs of up to [`MAX_TYPO_SPAN_TOKENS`]
+//! tokens made of letters only are matched with typo tolerance (and, from 5
+//! letters, as the start of a name: `metho 2.5 mg`), longest runs first and
+//! at most [`MAX_TYPO_SPANS`] of them, unless a token is a common label word
+//! ([`LABEL_WORDS`]: units, forms, routes, salts), which would only find
+//! noise.
+//!
+//! Cost: O(t · MAX_SPAN_TOKENS) binary searches for `t` tokens (`t` ≤
+//! [`MAX_QUERY_CHARS`](super::MAX_QUERY_CHARS)), plus at most
+//! [`MAX_TYPO_SPANS`] typo searches.
+
+use super::index::{Index, Query};
+use super::rank::{Cand, Collector, Rank, TIER_WORDS, TIER_WORDS_TYPO};
+use super::typo;
+use super::MatchKind;
+
+/// Longest run of tokens looked up exactly.
+pub(super) const MAX_SPAN_TOKENS: usize = 4;
+/// Longest run of tokens looked up with typo tolerance.
+pub(super) const MAX_TYPO_SPAN_TOKENS: usize = 3;
+/// At most this many runs are looked up with typo tolerance per query.
+pub(super) const MAX_TYPO_SPANS: usize = 6;
+/// A run matching only a name's later words needs this many characters.
+pub(super) const MIN_TAIL_CHARS: usize = 5;
+/// Extra score of a run matching only a name's later words.
+const LATER_WORDS: u32 = 3;
+
+/// Words common on labels and prescriptions that are not drug names, in
+/// folded form and sorted (for binary search). Runs containing them get no
+/// typo tolerance; they can still be part of an exactly matched name.
+pub(super) const LABEL_WORDS: &[&str] = &[
+    "acetate",
+    "ampoule",
+    "and",
+    "bd",
+    "bid",
+    "calcium",
+    "cap",
+    "caps",
+    "capsule",
+    "capsules",
+    "chloride",
+    "citrate",
+    "coated",
+    "concentrate",
+    "cream",
+    "daily",
+    "dose",
+    "doses",
+    "drops",
+    "film",
+    "for",
+    "g",
+    "gel",
+    "hcl",
+    "hydrochloride",
+    "im",
+    "infusion",
+    "inj",
+    "injectable",
+    "injection",
+    "intrathecal",
+    "intravenous",
+    "iu",
+    "iv",
+    "kg",
+    "liposomal",
+    "liquid",
+    "maleate",
+    "mcg",
+    "mesilate",
+    "mesylate",
+    "mg",
+    "ml",
+    "mmol",
+    "of",
+    "once",
+    "oral",
+    "per",
+    "phosphate",
+    "po",
+    "potassium",
+    "powder",
+    "sc",
+    "sodium",
+    "solution",
+    "sulfate",
+    "sulphate",
+    "suspension",
+    "syrup",
+    "tab",
+    "tablet",
+    "tablets",
+    "tabs",
+    "take",
+    "tartrate",
+    "tds",
+    "tid",
+    "twice",
+    "unit",
+    "units",
+    "vial",
+    "vials",
+    "with",
+];
+
+/// A run of query key characters between word boundaries or letter/digit
+/// changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Token {
+    /// First key character (index into [`Query::chars`]).
+    pub start: usize,
+    /// One past the last key character.
+    pub end: usize,
+    /// Letters only and not a label word: may take part in typo runs.
+    pub typo_ok: bool,
+}
+
+/// Splits the query into tokens. O(L log |LABEL_WORDS|).
+pub(super) fn tokens(q: &Query) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut word = String::new();
+    for (i, f) in q.folded.iter().enumerate() {
+        let digit = f.ch.is_numeric();
+        let split = i == 0 || {
+            let p = &q.folded[i - 1];
+            p.word != f.word || p.ch.is_numeric() != digit
+        };
+        if split {
+            finish(&mut tokens, &word);
+            word.clear();
+            tokens.push(Token {
+                start: i,
+                end: i,
+                typo_ok: !digit,
+            });
+        }
+        word.push(f.ch);
+        if let Some(t) = tokens.last_mut() {
+            t.end = i + 1;
+        }
+    }
+    finish(&mut tokens, &word);
+    tokens
+}
+
+/// Clears `typo_ok` of the last token if it is a label word.
+fn finish(tokens: &mut [Token], word: &str) {
+    if let Some(t) = tokens.last_mut() {
+        if LABEL_WORDS.binary_search(&word).is_ok() {
+            t.typo_ok = false;
+        }
+    }
+}
+
+/// Runs of consecutive tokens `(first, last + 1)` of at most `max` tokens,
+/// except the whole query.
+fn spans(n: usize, max: usize) -> impl Iterator<Item = (usize, usize)> {
+    (0..n)
+        .flat_map(move |s| (s + 1..=n.min(s + max)).map(move |e| (s, e)))
+        .filter(move |&(s, e)| (s, e) != (0, n))
+}
+
+/// Exact runs: names written verbatim inside a longer query.
+pub(super) fn exact(index: &Index, q: &Query, tokens: &[Token], found: &mut Collector) {
+    if tokens.len() < 2 {
+        return;
+    }
+    for (s, e) in spans(tokens.len(), MAX_SPAN_TOKENS) {
+        let (a, b) = (tokens[s].start, tokens[e - 1].end);
+        let key = &q.key.as_bytes()[q.char_at[a]..q.char_at[b]];
+        for i in index.fwd.exact_range(key) {
+            let entry = index.fwd.entry[i];
+            let off = index.fwd.off[i];
+            // The last words of a name stand for it when long enough
+            // (`ozogamicin 1 mg`); a short tail would be noise (`C`).
+            if off > 0 && b - a < MIN_TAIL_CHARS {
+                continue;
+            }
+            let full = off + key.len() as u32;
+            let uncovered = (q.chars.len() - (b - a)) as u32;
+            found.push(Cand {
+                rank: Rank {
+                    tier: TIER_WORDS,
+                    score: uncovered + if off > 0 { LATER_WORDS } else { 0 },
+                    name_len: full,
+                    entry,
+                },
+                target: index.target_of(entry),
+                kind: MatchKind::Words,
+                span: (off, full),
+            });
+        }
+    }
+}
+
+/// Misspelt (or partly typed) names inside a longer query.
+pub(super) fn typos(index: &Index, q: &Query, tokens: &[Token], found: &mut Collector) {
+    if tokens.len() < 2 {
+        return;
+    }
+    let mut runs: Vec<(usize, usize)> = spans(tokens.len(), MAX_TYPO_SPAN_TOKENS)
+        .filter(|&(s, e)| tokens[s..e].iter().all(|t| t.typo_ok))
+        .map(|(s, e)| (tokens[s].start, tokens[e - 1].end))
+        .filter(|&(a, b)| typo::budget(b - a) > 0)
+        .collect();
+    // Longest first, then leftmost; spans are distinct, so the order is total.
+    runs.sort_unstable_by_key(|&(a, b)| (std::cmp::Reverse(b - a), a));
+    runs.truncate(MAX_TYPO_SPANS);
+    let mut matches = Vec::new();
+    for (a, b) in runs {
+        matches.clear();
+        typo::find(index, &q.chars[a..b], true, &mut matches);
+        for m in &matches {
+            let full = index.key_of(m.entry).len() as u32;
+            let uncovered = (q.chars.len() - (b - a)) as u32;
+            found.push(Cand {
+                rank: Rank {
+                    tier: TIER_WORDS_TYPO,
+                    score: 100 * u32::from(m.cost) + 50 * u32::from(m.prefix) + uncovered,
+                    name_len: full,
+                    entry: m.entry,
+                },
+                target: index.target_of(m.entry),
+                kind: MatchKind::Words,
+                span: (0, if m.prefix { m.matched } else { full }),
+            });
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_words_are_sorted_and_folded() {
+        assert!(LABEL_WORDS.windows(2).all(|w| w[0] < w[1]));
+        for w in LABEL_WORDS {
+            assert_eq!(crate::normalize(w), *w);
+        }
+    }
+
+    #[test]
+    fn spans_skip_the_whole_query() {
+        let all: Vec<_> = spans(3, 4).collect();
+        assert_eq!(all, [(0, 1), (0, 2), (1, 2), (1, 3), (2, 3)]);
+        assert_eq!(spans(1, 4).count(), 0);
+    }
+}

@@ -1,0 +1,229 @@
+//! The root component: owns the view state and wires deep links.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use tg_content::{name_key, Content};
+use tg_lookup::DrugIndex;
+
+use super::components::{DrugCard, Lookup, Notice, NoticeBox, SectionList};
+use super::dom;
+use super::options::Options;
+use super::state::{Action, ViewState};
+use super::text::fill;
+
+/// Shared, immutable data that props compare by identity (cheap), not by value.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The content a widget shows.
+pub type ContentRef = Shared<Content>;
+
+/// Shown while a charity's content file is on its way.
+pub const LOADING_TEXT: &str = "Loading the treatment guide…";
+
+/// Props of [`App`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct AppProps {
+    /// What to show; `None` while it is loading.
+    pub content: Option<ContentRef>,
+    /// A problem to tell the reader and the web staff about (content that could not be used).
+    #[prop_or_default]
+    pub notice: Option<Shared<Notice>>,
+    /// How the host page set this widget up.
+    #[prop_or_default]
+    pub options: Options,
+}
+
+/// One whole widget: a loading line until the content is there, then the guide.
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    match &props.content {
+        None => html! {
+            <div class="tg-root" part="root">
+                <p class="tg-loading" role="status">{ LOADING_TEXT }</p>
+            </div>
+        },
+        Some(content) => html! {
+            <Guide content={content.clone()} notice={props.notice.clone()} options={props.options.clone()} />
+        },
+    }
+}
+
+/// Props of [`Guide`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct GuideProps {
+    /// What to show.
+    pub content: ContentRef,
+    /// A problem to show above the guide.
+    #[prop_or_default]
+    pub notice: Option<Shared<Notice>>,
+    /// How the host page set this widget up.
+    #[prop_or_default]
+    pub options: Options,
+}
+
+/// The guide: title, lookup, drug card, sections, footer.
+#[function_component]
+pub fn Guide(props: &GuideProps) -> Html {
+    let content = props.content.clone();
+    let options = &props.options;
+    let state = {
+        let (content, open) = (content.clone(), options.open.clone());
+        use_reducer(move || {
+            ViewState::new(content.sections.iter().map(|s| open.opens(&s.id)).collect())
+        })
+    };
+    use_hash_link(&content, state.dispatcher(), options.hash_prefix.clone());
+
+    let ontoggle = {
+        let (state, content, hash_prefix) =
+            (state.clone(), content.clone(), options.hash_prefix.clone());
+        Callback::from(move |index: usize| {
+            let opening = !state.open.get(index).copied().unwrap_or(true);
+            state.dispatch(Action::Toggle(index));
+            if let Some(prefix) = &hash_prefix {
+                let fragment = format!("{prefix}{}", content.sections[index].id);
+                if opening {
+                    dom::replace_hash(Some(&fragment));
+                } else if dom::current_hash() == fragment {
+                    dom::replace_hash(None);
+                }
+            }
+        })
+    };
+    let dispatcher = state.dispatcher();
+    let onscrolled = send(&dispatcher, |()| Action::Scrolled);
+    let ondrug = send(&dispatcher, Action::ShowDrug);
+    let onreveal = send(&dispatcher, Action::RevealDrug);
+    let onclose = send(&dispatcher, |()| Action::CloseDrug);
+    let onall = send(&dispatcher, |open: bool| {
+        if open {
+            Action::OpenAll
+        } else {
+            Action::CloseAll
+        }
+    });
+    let index = use_memo(content.clone(), |content| {
+        Shared(Rc::new(DrugIndex::new(content)))
+    });
+    let card_ref = use_node_ref();
+    {
+        let (card_ref, dispatcher) = (card_ref.clone(), dispatcher.clone());
+        use_effect_with((state.scroll_to_card, state.drug), move |&(scroll, _)| {
+            if let Some(card) = card_ref.cast::<web_sys::Element>().filter(|_| scroll) {
+                dom::scroll_into_view(&card);
+                dispatcher.dispatch(Action::Scrolled);
+            }
+        });
+    }
+
+    let meta = &content.meta;
+    let version = fill(
+        &content.strings.version_line,
+        &[("version", &meta.version), ("date", &meta.last_reviewed)],
+    );
+    html! {
+        <div class="tg-root" lang={meta.language.clone()} part="root">
+            if let Some(notice) = &props.notice {
+                <NoticeBox notice={notice.clone()} />
+            }
+            <header class="tg-header" part="header">
+                <p class="tg-title">{ &meta.title }</p>
+                if !meta.intro.is_empty() {
+                    <p class="tg-intro">{ &meta.intro }</p>
+                }
+            </header>
+            <Lookup content={props.content.clone()} index={(*index).clone()}
+                id_prefix={AttrValue::from(options.id_prefix.clone())} {ondrug} />
+            if let Some(drug) = state.drug {
+                <DrugCard content={props.content.clone()} {drug} heading_level={options.heading_level}
+                    id_prefix={AttrValue::from(options.id_prefix.clone())} {onclose} {card_ref}
+                    onmention={send(&dispatcher, move |section| Action::GoToMention { drug, section })} />
+            }
+            <SectionList
+                content={props.content.clone()}
+                state={(*state).clone()}
+                heading_level={options.heading_level}
+                id_prefix={AttrValue::from(options.id_prefix.clone())}
+                {ontoggle}
+                {onall}
+                {onscrolled}
+                ondrug={onreveal}
+            />
+            <footer class="tg-footer" part="footer">{ version }</footer>
+        </div>
+    }
+}
+
+/// A callback that turns its argument into an action for the view state.
+fn send<T: 'static>(
+    dispatcher: &UseReducerDispatcher<ViewState>,
+    to_action: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let dispatcher = dispatcher.clone();
+    Callback::from(move |value| dispatcher.dispatch(to_action(value)))
+}
+
+/// Opens the section named by the URL hash (`#tg-<section-id>`), or the card
+/// of the drug it names (`#tg-drug-<generic-name>`), at start and whenever the
+/// hash changes. Only fragments with this widget's prefix count; `None` turns it off.
+#[hook]
+fn use_hash_link(
+    content: &ContentRef,
+    dispatcher: UseReducerDispatcher<ViewState>,
+    prefix: Option<String>,
+) {
+    let content = content.clone();
+    use_effect_with(prefix, move |prefix| {
+        let prefix = prefix.clone();
+        let enabled = prefix.is_some();
+        let reveal = move || {
+            let hash = dom::current_hash();
+            let Some(id) = prefix.as_deref().and_then(|p| hash.strip_prefix(p)) else {
+                return;
+            };
+            if let Some(index) = content.sections.iter().position(|s| s.id == id) {
+                dispatcher.dispatch(Action::Reveal(index));
+            } else if let Some(drug) = {
+                // Compared by the one name key: case, accents and separators
+                // do not matter (`drug-VinCristine`, `drug-straße`).
+                let key = name_key(id);
+                content
+                    .drugs
+                    .iter()
+                    .position(|d| name_key(&d.anchor()) == key)
+            } {
+                dispatcher.dispatch(Action::RevealDrug(drug));
+            }
+        };
+        let listener = enabled.then(|| {
+            reveal();
+            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                reveal()
+            })
+        });
+        move || drop(listener)
+    });
+}

@@ -1,0 +1,102 @@
+//! The card of one drug: its generic name, every other name grouped by kind,
+//! its type of treatment, and links to the sections that mention it.
+
+use yew::prelude::*;
+
+use tg_content::SynonymKind;
+
+use super::super::app::ContentRef;
+
+/// Props of [`DrugCard`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct DrugCardProps {
+    /// The content holding the drug.
+    pub content: ContentRef,
+    /// Which drug.
+    pub drug: usize,
+    /// Heading level of the card title (1–6).
+    pub heading_level: u8,
+    /// Prefix of element ids.
+    pub id_prefix: AttrValue,
+    /// A "mentioned in" link was activated: the section index.
+    pub onmention: Callback<usize>,
+    /// The close button was pressed.
+    pub onclose: Callback<()>,
+    /// Reference to the card, for scrolling it into view.
+    #[prop_or_default]
+    pub card_ref: NodeRef,
+}
+
+/// A drug card.
+#[function_component]
+pub fn DrugCard(props: &DrugCardProps) -> Html {
+    let content = &props.content;
+    let strings = &content.strings;
+    let drug = &content.drugs[props.drug];
+    let id = format!("{}-{}", props.id_prefix, drug.anchor());
+    let title_id = format!("{id}-title");
+    let tag = format!("h{}", props.heading_level.clamp(1, 6));
+    let section_title = |section_id: &str| {
+        content
+            .sections
+            .iter()
+            .find(|s| s.id == section_id)
+            .map(|s| s.title.clone())
+            .unwrap_or_default()
+    };
+
+    let groups = SynonymKind::ALL.into_iter().filter_map(|kind| {
+        let names: Vec<&str> = drug
+            .synonyms
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| s.name.as_str())
+            .collect();
+        (!names.is_empty()).then(|| {
+            html! {
+                <>
+                    <dt>{ strings.kind_group(kind) }</dt>
+                    <dd data-tg-kind={kind.as_str()}>{ names.join(", ") }</dd>
+                </>
+            }
+        })
+    });
+    let mentions = drug.mentioned_in.iter().filter_map(|section_id| {
+        let index = content.sections.iter().position(|s| &s.id == section_id)?;
+        let onclick = props.onmention.reform(move |event: MouseEvent| {
+            event.prevent_default();
+            index
+        });
+        Some(html! {
+            <li><a href={format!("#{}-{section_id}", props.id_prefix)} data-tg-goto={section_id.clone()} {onclick}>
+                { section_title(section_id) }
+            </a></li>
+        })
+    });
+
+    html! {
+        <section class="tg-card" part="drug-card" id={id} aria-labelledby={title_id.clone()}
+            data-tg-drug-card={drug.anchor()} ref={props.card_ref.clone()}>
+            <div class="tg-card-head">
+                <@{tag} class="tg-card-title" id={title_id.clone()}>{ &drug.name }</@>
+                <button type="button" class="tg-button tg-close" data-tg-action="close-card"
+                    aria-describedby={title_id.clone()}
+                    onclick={props.onclose.reform(|_| ())}>
+                    { &strings.close }
+                </button>
+            </div>
+            if !drug.class.is_empty() {
+                <p class="tg-card-class">{ &drug.class }</p>
+            }
+            <dl class="tg-card-facts">
+                { for groups }
+                <dt>{ &strings.treatment_type }</dt>
+                <dd data-tg-treatment={drug.treatment.clone()}>{ section_title(&drug.treatment) }</dd>
+                if !drug.mentioned_in.is_empty() {
+                    <dt>{ &strings.mentioned_in }</dt>
+                    <dd><ul class="tg-card-links">{ for mentions }</ul></dd>
+                }
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,206 @@
+//! View state: which sections are open, changed only by named actions.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use tg_lookup::DrugHit;
+
+/// What a widget shows right now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// Per section, in page order: open or not.
+    pub open: Vec<bool>,
+    /// A section to bring into view after the next render.
+    pub scroll_to: Option<usize>,
+    /// The drug whose card shows, by index into the content's drugs.
+    pub drug: Option<usize>,
+    /// The drug whose mentions in the text are highlighted.
+    pub highlight: Option<usize>,
+    /// Bring the drug card into view after the next render.
+    pub scroll_to_card: bool,
+}
+
+/// Everything that can change the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Open a closed section or close an open one.
+    Toggle(usize),
+    /// Open a section and bring it into view (deep link).
+    Reveal(usize),
+    /// Open every section.
+    OpenAll,
+    /// Close every section.
+    CloseAll,
+    /// The requested scroll has happened.
+    Scrolled,
+    /// Show a drug's card (chosen in the lookup or by a link).
+    ShowDrug(usize),
+    /// Show a drug's card and bring it into view (deep link, inline link).
+    RevealDrug(usize),
+    /// Close the drug card and clear highlighted mentions.
+    CloseDrug,
+    /// Open a section where a drug is mentioned, bring it into view and highlight the drug.
+    GoToMention {
+        /// Index of the drug.
+        drug: usize,
+        /// Index of the section.
+        section: usize,
+    },
+}
+
+impl ViewState {
+    /// A state with the given sections open.
+    pub fn new(open: Vec<bool>) -> Self {
+        ViewState {
+            open,
+            ..ViewState::default()
+        }
+    }
+
+    /// Whether every section is open.
+    pub fn all_open(&self) -> bool {
+        self.open.iter().all(|&o| o)
+    }
+
+    /// Whether every section is closed.
+    pub fn all_closed(&self) -> bool {
+        !self.open.iter().any(|&o| o)
+    }
+}
+
+impl Reducible for ViewState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self);
+        match action {
+            Action::Toggle(i) => {
+                if let Some(open) = state.open.get_mut(i) {
+                    *open = !*open;
+                }
+            }
+            Action::Reveal(i) => {
+                if let Some(open) = state.open.get_mut(i) {
+                    *open = true;
+                    state.scroll_to = Some(i);
+                }
+            }
+            Action::OpenAll => state.open.iter_mut().for_each(|o| *o = true),
+            Action::CloseAll => state.open.iter_mut().for_each(|o| *o = false),
+            Action::Scrolled => {
+                state.scroll_to = None;
+                state.scroll_to_card = false;
+            }
+            Action::ShowDrug(drug) => {
+                state.drug = Some(drug);
+                state.highlight = None;
+            }
+            Action::RevealDrug(drug) => {
+                state.drug = Some(drug);
+                state.highlight = None;
+                state.scroll_to_card = true;
+            }
+            Action::CloseDrug => {
+                state.drug = None;
+                state.highlight = None;
+            }
+            Action::GoToMention { drug, section } => {
+                if let Some(open) = state.open.get_mut(section) {
+                    *open = true;
+                    state.scroll_to = Some(section);
+                    state.highlight = Some(drug);
+                }
+            }
+        }
+        Rc::new(state)
+    }
+}
+
+/// What the drug lookup shows right now.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LookupState {
+    /// The text in the field.
+    pub query: String,
+    /// Suggestions for that text, best first.
+    pub hits: Vec<DrugHit>,
+    /// The suggestion under the keyboard cursor.
+    pub active: Option<usize>,
+    /// Whether the suggestions list is shown.
+    pub expanded: bool,
+    /// Whether the text is a chosen drug's name (not typed).
+    pub chosen: bool,
+}
+
+/// Everything that can change the lookup.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LookupAction {
+    /// The reader typed; the suggestions for the new text.
+    Typed {
+        /// The new text.
+        query: String,
+        /// Its suggestions.
+        hits: Vec<DrugHit>,
+    },
+    /// Down arrow: the next suggestion (wrapping), opening the list if closed.
+    Next,
+    /// Up arrow: the previous suggestion (wrapping), opening the list if closed.
+    Previous,
+    /// Alt+Down: open the list without choosing.
+    Expand,
+    /// Home or End: back to editing the text.
+    Unselect,
+    /// Escape or leaving the field: hide the list.
+    Collapse,
+    /// Escape with the list hidden: empty the field.
+    Clear,
+    /// A drug was chosen: its generic name goes into the field.
+    Chosen(String),
+}
+
+impl Reducible for LookupState {
+    type Action = LookupAction;
+
+    fn reduce(self: Rc<Self>, action: LookupAction) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self);
+        let count = state.hits.len();
+        match action {
+            LookupAction::Typed { query, hits } => {
+                state.expanded = !hits.is_empty();
+                state.active = None;
+                state.chosen = false;
+                state.query = query;
+                state.hits = hits;
+            }
+            LookupAction::Next | LookupAction::Previous if count == 0 => {}
+            LookupAction::Next => {
+                state.active = Some(match (state.expanded, state.active) {
+                    (true, Some(i)) => (i + 1) % count,
+                    _ => 0,
+                });
+                state.expanded = true;
+            }
+            LookupAction::Previous => {
+                state.active = Some(match (state.expanded, state.active) {
+                    (true, Some(i)) => (i + count - 1) % count,
+                    _ => count - 1,
+                });
+                state.expanded = true;
+            }
+            LookupAction::Expand => state.expanded = count > 0,
+            LookupAction::Unselect => state.active = None,
+            LookupAction::Collapse => {
+                state.expanded = false;
+                state.active = None;
+            }
+            LookupAction::Clear => state = LookupState::default(),
+            LookupAction::Chosen(name) => {
+                state.query = name;
+                state.expanded = false;
+                state.active = None;
+                state.chosen = true;
+            }
+        }
+        Rc::new(state)
+    }
+}
