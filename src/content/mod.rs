@@ -13,6 +13,7 @@ mod markup;
 mod model;
 mod raw;
 mod read;
+pub mod readability;
 mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
