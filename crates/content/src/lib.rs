@@ -19,6 +19,7 @@ mod markup;
 mod model;
 mod raw;
 pub mod read;
+pub mod readability;
 pub mod record;
 mod validate;
 

@@ -201,15 +201,34 @@ fn parse_inline(text: &str, line: usize, errors: &mut Vec<MarkupError>) -> Vec<R
 }
 
 /// Reads `words](url)` after a `[`: the words, the url and the bytes used.
+///
+/// As in CommonMark, the url may hold brackets if they are balanced:
+/// `[x](https://en.wikipedia.org/wiki/Leukemia_(disease))` links to the whole
+/// address. A `(` that is never closed leaves no link.
 fn parse_link(after: &str) -> Option<(&str, &str, usize)> {
     let end_text = after.find(']')?;
     let tail = after[end_text + 1..].strip_prefix('(')?;
-    let end_url = tail.find(')')?;
+    let end_url = closing_bracket(tail)?;
     let (shown, url) = (after[..end_text].trim(), tail[..end_url].trim());
     if shown.is_empty() || url.is_empty() || shown.contains(['{', '}']) {
         return None;
     }
     Some((shown, url, end_text + 2 + end_url + 1))
+}
+
+/// The byte offset of the `)` that closes a `(` just before `text`, skipping
+/// balanced pairs inside it.
+fn closing_bracket(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether a link target is allowed: `https:` URLs and relative paths only,
@@ -318,6 +337,67 @@ mod tests {
             }
         );
         assert_eq!(runs[2], text(" [not a link] x"));
+    }
+
+    fn link(shown: &str, url: &str) -> RawInline {
+        RawInline::Link {
+            text: shown.into(),
+            url: url.into(),
+            line: 0,
+        }
+    }
+
+    fn runs(body: &str) -> Vec<RawInline> {
+        let blocks = parse_body(body).unwrap();
+        let [RawBlock::Paragraph(runs)] = blocks.as_slice() else {
+            panic!("one paragraph expected: {blocks:?}")
+        };
+        runs.clone()
+    }
+
+    #[test]
+    fn link_urls_keep_balanced_brackets() {
+        assert_eq!(
+            runs("[x](https://en.wikipedia.org/wiki/Leukemia_(disease))"),
+            vec![link(
+                "x",
+                "https://en.wikipedia.org/wiki/Leukemia_(disease)"
+            )]
+        );
+        assert_eq!(
+            runs("See [a](https://example.org/a_(b_(c))_d) now."),
+            vec![
+                text("See "),
+                link("a", "https://example.org/a_(b_(c))_d"),
+                text(" now."),
+            ]
+        );
+        // The link ends at the bracket that closes it; the rest is text.
+        assert_eq!(
+            runs("([x](https://example.org/t_(1)))"),
+            vec![text("("), link("x", "https://example.org/t_(1)"), text(")")]
+        );
+        assert_eq!(
+            runs("[x](/a) and [y](/b_(c))."),
+            vec![
+                link("x", "/a"),
+                text(" and "),
+                link("y", "/b_(c)"),
+                text(".")
+            ]
+        );
+    }
+
+    #[test]
+    fn link_with_an_unclosed_bracket_is_text() {
+        assert_eq!(
+            runs("[x](https://example.org/a_(b) more"),
+            vec![text("[x](https://example.org/a_(b) more")]
+        );
+        assert_eq!(
+            runs("[x](https://example.org/("),
+            vec![text("[x](https://example.org/(")]
+        );
     }
 
     #[test]

@@ -59,6 +59,54 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+impl Section {
+    /// The body as plain text, without markup: each paragraph and each list
+    /// item on a line of its own, a blank line between blocks. Drug names,
+    /// glossary terms and links give their shown words.
+    ///
+    /// ```
+    /// use tg_content::{Block, Inline, Section};
+    /// let section = Section {
+    ///     id: "chemotherapy".into(),
+    ///     title: "Chemotherapy".into(),
+    ///     summary: String::new(),
+    ///     blocks: vec![
+    ///         Block::Paragraph(vec![Inline::Text("Drugs:".into())]),
+    ///         Block::List(vec![
+    ///             vec![Inline::Drug { text: "Oncovin".into(), drug: 0 }],
+    ///             vec![Inline::Text("methotrexate".into())],
+    ///         ]),
+    ///     ],
+    /// };
+    /// assert_eq!(section.plain_text(), "Drugs:\n\nOncovin\nmethotrexate");
+    /// ```
+    pub fn plain_text(&self) -> String {
+        let runs = |out: &mut String, inlines: &[Inline]| {
+            for inline in inlines {
+                out.push_str(inline.text());
+            }
+        };
+        let mut out = String::new();
+        for (i, block) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            match block {
+                Block::Paragraph(inlines) => runs(&mut out, inlines),
+                Block::List(items) => {
+                    for (j, item) in items.iter().enumerate() {
+                        if j > 0 {
+                            out.push('\n');
+                        }
+                        runs(&mut out, item);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
 /// A paragraph or a list.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
@@ -94,6 +142,18 @@ pub enum Inline {
         /// Where it goes.
         href: String,
     },
+}
+
+impl Inline {
+    /// The words shown for this run.
+    pub fn text(&self) -> &str {
+        match self {
+            Inline::Text(text)
+            | Inline::Drug { text, .. }
+            | Inline::Term { text, .. }
+            | Inline::Link { text, .. } => text,
+        }
+    }
 }
 
 /// A drug, with every other name it goes by.

@@ -1,10 +1,12 @@
 //! Native tests of the content model, the validator and the shipped content.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use tg_content::readability::{assess, assess_with_names, MAX_GRADE, MAX_SENTENCE_WORDS};
 use tg_content::record::Record;
 use tg_content::toml_source::{self, FILES};
 use tg_content::{
@@ -209,6 +211,126 @@ fn mentions_resolve_to_drugs_and_terms() {
         .unwrap();
     assert_eq!(doxorubicin.mentioned_in, vec!["chemotherapy".to_owned()]);
     assert_eq!(doxorubicin.anchor(), "drug-doxorubicin");
+}
+
+#[test]
+fn every_section_is_plain_language() {
+    let content = shipped();
+    // Drug names count as words of one syllable (see `Counts::of_with_names`).
+    let names: Vec<&str> = content
+        .drugs
+        .iter()
+        .flat_map(|d| std::iter::once(&d.name).chain(d.synonyms.iter().map(|s| &s.name)))
+        .map(String::as_str)
+        .collect();
+    let mut problems = Vec::new();
+    for section in &content.sections {
+        let text = section.plain_text();
+        let report = assess_with_names(&text, MAX_SENTENCE_WORDS, &names);
+        println!(
+            "{}: grade {:.1} (drug names by their spelling: {:.1})",
+            section.id,
+            report.grade,
+            assess(&text, MAX_SENTENCE_WORDS).grade
+        );
+        if report.grade > MAX_GRADE {
+            problems.push(format!(
+                "{}: grade {:.1}, above {MAX_GRADE}",
+                section.id, report.grade
+            ));
+        }
+        for long in &report.long_sentences {
+            problems.push(format!(
+                "{}: {} words, more than {MAX_SENTENCE_WORDS}: {:?}",
+                section.id, long.words, long.text
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// Lower-case words with punctuation dropped: what "the same wording" means below.
+fn plain_words(text: &str) -> Vec<String> {
+    let cleaned: String = text
+        .chars()
+        .filter(|&c| c != '\'' && c != '\u{2019}')
+        .flat_map(|c| {
+            let c = if c.is_alphanumeric() { c } else { ' ' };
+            c.to_lowercase()
+        })
+        .collect();
+    cleaned.split_whitespace().map(str::to_owned).collect()
+}
+
+/// The shortest run of words the content may not share with the source text.
+const COPIED_RUN: usize = 12;
+
+#[test]
+fn no_twelve_word_run_is_copied_from_the_source() {
+    let seed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
+    let Ok(entries) = fs::read_dir(&seed_dir) else {
+        println!(
+            "note: {} is absent; the check for wording copied from the source is skipped",
+            seed_dir.display()
+        );
+        return;
+    };
+    let content = shipped();
+    // Drug names and their other names may be repeated as the source gives them.
+    let drug_words: HashSet<String> = content
+        .drugs
+        .iter()
+        .flat_map(|d| std::iter::once(&d.name).chain(d.synonyms.iter().map(|s| &s.name)))
+        .flat_map(|name| plain_words(name))
+        .collect();
+    let without_drugs = |text: &str| -> Vec<String> {
+        plain_words(text)
+            .into_iter()
+            .filter(|w| !drug_words.contains(w))
+            .collect()
+    };
+
+    let mut seed_runs = HashSet::new();
+    let mut files = 0;
+    for entry in entries {
+        let Ok(text) = fs::read_to_string(entry.unwrap().path()) else {
+            continue;
+        };
+        files += 1;
+        for run in without_drugs(&text).windows(COPIED_RUN) {
+            seed_runs.insert(run.join(" "));
+        }
+    }
+    assert!(files > 0, "{} holds no text file", seed_dir.display());
+
+    let mut texts: Vec<(String, String)> = vec![
+        ("meta.title".into(), content.meta.title.clone()),
+        ("meta.intro".into(), content.meta.intro.clone()),
+    ];
+    for section in &content.sections {
+        texts.push((format!("{} title", section.id), section.title.clone()));
+        texts.push((format!("{} summary", section.id), section.summary.clone()));
+        texts.push((format!("{} body", section.id), section.plain_text()));
+    }
+    for term in &content.glossary {
+        texts.push((format!("glossary: {}", term.term), term.definition.clone()));
+    }
+    for drug in &content.drugs {
+        texts.push((format!("drug: {}", drug.name), drug.class.clone()));
+    }
+    let mut copied = Vec::new();
+    for (place, text) in &texts {
+        for run in without_drugs(text).windows(COPIED_RUN) {
+            let run = run.join(" ");
+            if seed_runs.contains(&run) {
+                copied.push(format!("{place}: \"{run}\""));
+            }
+        }
+    }
+    assert!(
+        copied.is_empty(),
+        "wording copied from the source: {copied:#?}"
+    );
 }
 
 #[test]
