@@ -13,7 +13,7 @@ use web_sys::{Element, ShadowRoot};
 use yew::AppHandle;
 
 use crate::attributes::{Attribute, ELEMENT};
-use crate::{built_in, crash, remote, styles};
+use crate::{built_in, crash, remote};
 
 /// Class of the element inside the shadow root that Yew renders into.
 pub const MOUNT_CLASS: &str = "tg-mount";
@@ -109,22 +109,26 @@ fn position(element: &Element) -> u32 {
         .unwrap_or(0)
 }
 
-/// Does the work that does not need the element's shadow root: parses the
-/// stylesheet and, unless the element names a `content-src`, reads the
-/// built-in content. The loader calls it right after instantiating the code,
-/// so that the task which renders the widget is shorter; [`mount`] does it
-/// itself when it was not called.
+/// Does the work that does not need the element's shadow root: unless the
+/// element names a `content-src`, reads the built-in content. The loader
+/// calls it right after instantiating the code, so that the task which
+/// renders the widget is shorter; [`mount`] does it itself when it was not called.
 #[wasm_bindgen]
-pub fn prepare(element: &Element) -> Result<(), JsValue> {
-    styles::sheet()?;
+pub fn prepare(element: &Element) {
     if content_source(element).is_none() {
         built_in_content();
     }
-    Ok(())
 }
 
 /// Renders a widget into the open shadow root of `element`, configured by
 /// its attributes ([`Attribute`]).
+///
+/// When the shadow root holds the prerendered guide (a `.tg-mount` element
+/// the loader put there) and the widget's props are the ones it was rendered
+/// with, the widget hydrates it: the reader's DOM stays, and gains its
+/// behaviour. Otherwise (a `content-src`, an `open` or `heading-level`, a
+/// second widget's own ids) the prerendered guide is replaced by a fresh render.
+/// The widget's styles are the loader's (it adopts them with the prerendered guide).
 #[wasm_bindgen]
 pub fn mount(element: &Element) -> Result<Widget, JsValue> {
     Ok(mount_into(element)?)
@@ -133,10 +137,7 @@ pub fn mount(element: &Element) -> Result<Widget, JsValue> {
 fn mount_into(element: &Element) -> Result<Widget, MountError> {
     let shadow = element.shadow_root().ok_or(MountError::NoShadowRoot)?;
     crash::watch(&shadow);
-    styles::adopt(&shadow)?;
-    let container = gloo::utils::document().create_element("div")?;
-    container.set_class_name(MOUNT_CLASS);
-    shadow.append_child(&container)?;
+    let prerendered = shadow.query_selector(&format!(":scope > .{MOUNT_CLASS}"))?;
     let options = Options {
         open: OpenSpec::parse(attribute(element, Attribute::Open).as_deref()),
         heading_level: parse_heading_level(attribute(element, Attribute::HeadingLevel).as_deref()),
@@ -148,14 +149,27 @@ fn mount_into(element: &Element) -> Result<Widget, MountError> {
     if let Some(content) = &content {
         warn_on_language(lang.as_deref(), content);
     }
+    let hydrate = content.is_some() && options == Options::default();
     let props = AppProps {
         content,
         notice: None,
         options: options.clone(),
     };
-    let handle: Handle = Rc::new(RefCell::new(Some(
-        yew::Renderer::<App>::with_root_and_props(container, props).render(),
-    )));
+    let app = match prerendered {
+        Some(container) if hydrate => {
+            yew::Renderer::<App>::with_root_and_props(container, props).hydrate()
+        }
+        prerendered => {
+            if let Some(stale) = prerendered {
+                stale.remove();
+            }
+            let container = gloo::utils::document().create_element("div")?;
+            container.set_class_name(MOUNT_CLASS);
+            shadow.append_child(&container)?;
+            yew::Renderer::<App>::with_root_and_props(container, props).render()
+        }
+    };
+    let handle: Handle = Rc::new(RefCell::new(Some(app)));
     if let Some(url) = source {
         let handle = handle.clone();
         wasm_bindgen_futures::spawn_local(async move {

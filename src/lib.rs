@@ -10,6 +10,9 @@
 pub mod attributes;
 pub mod built_in;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+
 #[cfg(target_arch = "wasm32")]
 pub mod crash;
 #[cfg(target_arch = "wasm32")]
@@ -18,5 +21,3 @@ pub mod embed;
 pub mod json;
 #[cfg(target_arch = "wasm32")]
 pub mod remote;
-#[cfg(target_arch = "wasm32")]
-mod styles;

@@ -11,17 +11,34 @@
   var TAG = 'treatment-guide';
   if (!window.customElements || customElements.get(TAG)) return;
 
-  // Filled in at build time with the content-hashed file names.
+  // Filled in at build time: the content-hashed file names, and the guide
+  // prerendered by the widget's own components (tools/post-build.mjs).
   var GLUE = '__TG_GLUE__';
   var WASM = '__TG_WASM__';
+  /** The interactive guide, shown at once and hydrated by the code. */
+  var GUIDE = "__TG_GUIDE__";
+  /** The guide as a plain document (every section open), for when the code cannot run. */
+  var FALLBACK = "__TG_FALLBACK__";
+  var CSS = "__TG_CSS__";
+  var MOUNT_CLASS = 'tg-mount';
+  /** Events that reach the guide before its code runs; replayed once it does. */
+  var EARLY_EVENTS = ['click', 'input'];
   // The attributes the widget reads (src/attributes.rs; a test keeps them equal).
   var ATTRIBUTES = ['open', 'heading-level', 'lang', 'content-src'];
   var LOAD_FAILED = 'Sorry, the treatment guide could not be loaded. Please reload the page to try again.';
+  /** Shown above the plain guide when WebAssembly cannot run, by language. */
+  var NO_SEARCH = {
+    en: 'The drug search is not available in this browser or on this site. All the text of the guide is below.',
+    fr: 'La recherche de médicaments n’est pas offerte dans ce navigateur ou sur ce site. Tout le texte du guide se trouve ci-dessous.',
+  };
+  var CSP_HINT = "treatment-guide: this page's Content-Security-Policy does not allow WebAssembly, so the drug search is off. "
+    + "Add 'wasm-unsafe-eval' to its script-src directive to turn it on.";
 
   // A module script has no currentScript: find the tag by its file name instead.
   var script = document.currentScript || document.querySelector('script[src*="treatment-guide.js"]');
   var base = new URL('.', (script && script.src) || document.baseURI);
   var compiled = null;
+  var sheet = null;
   var idle = [];
   var made = 0;
   /** Elements holding space until the reader's first input (see reserve). */
@@ -91,6 +108,74 @@
     setTimeout(releaseAll, 0);
   }
 
+  /** The widget's styles, one constructable sheet shared by every element (no <style>: CSP-safe). */
+  function styles(root) {
+    if (!root.adoptedStyleSheets) return;
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    if (root.adoptedStyleSheets.indexOf(sheet) < 0) root.adoptedStyleSheets = [sheet].concat(root.adoptedStyleSheets);
+  }
+
+  /** The element's language: its own `lang`, else its nearest ancestor's, as `en` or `fr`. */
+  function language(element) {
+    var holder = element.closest('[lang]');
+    var lang = ((holder && holder.getAttribute('lang')) || 'en').toLowerCase();
+    return lang.split(/[-_]/)[0] === 'fr' ? 'fr' : 'en';
+  }
+
+  /**
+   * Shows the prerendered guide at once, before the code has loaded, and
+   * records the reader's clicks and typing on it so that none is lost: the
+   * code replays them once it has taken the guide over.
+   */
+  function prerender(element) {
+    var root = element.shadowRoot;
+    element._early = [];
+    if (element.getAttribute('content-src')) return;
+    var mount = document.createElement('div');
+    mount.className = MOUNT_CLASS;
+    mount.innerHTML = GUIDE;
+    root.appendChild(mount);
+    EARLY_EVENTS.forEach(function (type) {
+      root.addEventListener(type, function early(event) {
+        if (!element._early) return root.removeEventListener(type, early, true);
+        var target = event.composedPath()[0];
+        var holder = target.closest && target.closest('[id]');
+        element._early.push({ type: type, target: target, id: holder && holder.id });
+      }, true);
+    });
+  }
+
+  /** Replays the events recorded before the code ran, on the same element or its new twin (same id). */
+  function replay(element) {
+    var early = element._early || [];
+    element._early = null;
+    early.forEach(function (e) {
+      var target = e.target.isConnected ? e.target : e.id && element.shadowRoot.getElementById(e.id);
+      if (!target) return;
+      if (e.type === 'click') target.click();
+      else target.dispatchEvent(new Event(e.type, { bubbles: true, composed: true }));
+    });
+  }
+
+  /** Without WebAssembly: the plain guide, every section readable, with a short note. */
+  function fallback(element, error) {
+    var csp = error && /Content.Security.Policy|wasm-unsafe-eval/i.test(String(error.message || error));
+    console.warn(csp ? CSP_HINT : 'treatment-guide: the drug search could not start in this browser.', error);
+    var note = document.createElement('p');
+    note.className = 'tg-static-note';
+    note.setAttribute('role', 'note');
+    note.textContent = NO_SEARCH[language(element)];
+    var mount = document.createElement('div');
+    mount.className = MOUNT_CLASS;
+    mount.innerHTML = FALLBACK;
+    element._early = null;
+    release(element);
+    element.shadowRoot.replaceChildren(note, mount);
+  }
+
   /** Downloads and compiles the WebAssembly once per page. */
   function compile() {
     if (!compiled) {
@@ -130,7 +215,12 @@
     }
 
     connectedCallback() {
-      if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+      if (!this.shadowRoot) {
+        this.attachShadow({ mode: 'open' });
+        styles(this.shadowRoot);
+        prerender(this);
+      }
+      if (typeof WebAssembly !== 'object') return fallback(this, null);
       var fresh = !this._widget;
       this._render(); // First: starts the download and compilation.
       if (fresh) reserve(this);
@@ -168,9 +258,20 @@
         // The widget reads the element's attributes itself.
         element._widget = glue.mount(element);
         releaseWhenFilled(element);
+        setTimeout(replay, 0, element);
       }).catch(function (error) {
-        console.error('treatment-guide: ' + LOAD_FAILED, error);
         if (element._attempt !== attempt) return;
+        if (error instanceof WebAssembly.CompileError || (error && error.name === 'CompileError')) {
+          return fallback(element, error);
+        }
+        if (element._glue && element._glue.crashed() && !element._retried) {
+          // The prerendered guide could not be taken over: start again with a clean render.
+          element._retried = true;
+          element._glue = null;
+          element.shadowRoot.replaceChildren();
+          return element._render();
+        }
+        console.error('treatment-guide: ' + LOAD_FAILED, error);
         var message = document.createElement('p');
         message.setAttribute('role', 'alert');
         message.textContent = LOAD_FAILED;
@@ -182,6 +283,8 @@
     _unmount() {
       this._attempt = null;
       var glue = this._glue;
+      // The prerendered guide stays until a widget has been mounted (it may be hydrated).
+      var mounted = !!this._widget;
       if (this._widget) {
         try {
           this._widget.unmount();
@@ -191,7 +294,7 @@
         }
         this._widget = null;
       }
-      if (this.shadowRoot) this.shadowRoot.replaceChildren();
+      if (this.shadowRoot && (mounted || !this.isConnected)) this.shadowRoot.replaceChildren();
       if (glue && !this.isConnected) {
         this._glue = null;
         if (!glue.crashed()) idle.push(glue);

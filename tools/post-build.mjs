@@ -4,10 +4,12 @@
 //   node tools/post-build.mjs --precache-only <dir>  steps 2 and 3 only (the
 //                                                    folder's treatment-guide.js is kept)
 //
-// 1. Writes treatment-guide.js (the only file a host page references) from its
-//    template, pointing at this build's content-hashed WebAssembly and glue,
-//    and minifies both scripts with terser (Trunk leaves wasm-bindgen's glue
-//    as written): 3 KiB less to transfer, gzipped.
+// 1. Prerenders the guide with the widget's own components (natively, Yew SSR),
+//    then writes treatment-guide.js (the only file a host page references)
+//    from its template, pointing at this build's content-hashed WebAssembly and
+//    glue and carrying the prerendered guide and styles, and minifies both
+//    scripts with terser (Trunk leaves wasm-bindgen's glue as written). Writes
+//    fallback.html and puts the plain guide into the standalone page.
 // 2. Points the standalone page's preload hints at the files the loader names,
 //    so the browser fetches them while it is still parsing the page.
 // 3. Lists every file of the folder with its SRI hash into precache.json, and
@@ -15,7 +17,9 @@
 //    that list and a version derived from it: a build with any changed file
 //    gets a new cache name.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
@@ -33,15 +37,46 @@ async function minified(code, module) {
   return out.code;
 }
 
+/**
+ * The guide prerendered by the widget's own components (src/bin/prerender.rs,
+ * natively): `guide.html` (hydratable), `fallback.html` (plain) and `widget.css`.
+ */
+export function prerender() {
+  const out = mkdtempSync(join(tmpdir(), 'tg-prerender-'));
+  try {
+    execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', out], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const read = (name) => readFileSync(join(out, name), 'utf8');
+    return { guide: read('guide.html'), fallback: read('fallback.html'), css: read('widget.css') };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Where the prerendered guide goes in the standalone page: inside its element, for readers without script. */
+const PAGE_SLOT = /(<treatment-guide[^>]*>)[\s\S]*?(<\/treatment-guide>)/;
+
+/** Step 1b: dist/fallback.html (a snippet hosts may paste) and the standalone page's guide in its HTML. */
+export function writeFallback(dir, fallback) {
+  writeFileSync(join(dir, 'fallback.html'), `${fallback}\n`);
+  const page = join(dir, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  if (!PAGE_SLOT.test(html)) throw new Error(`post-build: index.html in ${dir} has no <treatment-guide> element`);
+  // In <noscript>: readers with script see the widget at once, with no switch from one to the other.
+  writeFileSync(page, html.replace(PAGE_SLOT, (_, open, close) => `${open}<noscript>${fallback}</noscript>${close}`));
+}
+
 /** Step 1: treatment-guide.js from src/treatment-guide.js, and the glue, minified. */
-export async function writeLoader(dir) {
+export async function writeLoader(dir, rendered = prerender()) {
   const files = readdirSync(dir);
   const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
   if (wasm.length !== 1) throw new Error(`post-build: expected one *_bg.wasm in ${dir}, found: ${wasm.join(', ') || 'none'}`);
   const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
   if (!files.includes(glue)) throw new Error(`post-build: no wasm-bindgen glue ${glue} in ${dir}: ${files.join(', ')}`);
   const template = readFileSync(new URL('../src/treatment-guide.js', import.meta.url), 'utf8');
-  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0]);
+  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0])
+    .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
+    .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
+    .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css));
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), await minified(loader, false));
   writeFileSync(join(dir, glue), await minified(readFileSync(join(dir, glue), 'utf8'), true));
@@ -118,7 +153,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--')) || process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('post-build: no TRUNK_STAGING_DIR and no folder argument');
-  if (!args.includes('--precache-only')) await writeLoader(dir);
+  if (!args.includes('--precache-only')) {
+    const rendered = prerender();
+    await writeLoader(dir, rendered);
+    writeFallback(dir, rendered.fallback);
+  }
   writePreloads(dir);
   const { version, files } = writePrecache(dir);
   console.log(`post-build: sw.js precaches ${files.length} files, version ${version}`);

@@ -27,6 +27,17 @@ pub async fn tick() {
     yew::platform::time::sleep(Duration::ZERO).await;
 }
 
+/// The widget stylesheet, which the loader adopts into each shadow root.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+
+/// Adopts the widget stylesheet into a shadow root, as the loader does.
+pub fn adopt_styles(shadow: &ShadowRoot) {
+    let sheet = web_sys::CssStyleSheet::new().unwrap();
+    sheet.replace_sync(CSS).unwrap();
+    let sheets = js_sys::Array::of1(&sheet);
+    js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets).unwrap();
+}
+
 /// Mounts a widget with the given `open` and `heading-level` attribute values.
 pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mounted {
     let document = gloo::utils::document();
@@ -41,6 +52,7 @@ pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mo
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
+    adopt_styles(&shadow);
     let widget = mount(&host).unwrap();
     tick().await;
     tick().await;

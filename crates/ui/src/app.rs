@@ -10,6 +10,7 @@ use tg_lookup::DrugIndex;
 
 use super::components::{DrugCard, Lookup, Notice, NoticeBox, SectionList};
 use super::dom;
+use super::mode::RenderMode;
 use super::options::Options;
 use super::state::{Action, ViewState};
 use super::text::fill;
@@ -144,7 +145,9 @@ pub fn Guide(props: &GuideProps) -> Html {
         &content.strings.version_line,
         &[("version", &meta.version), ("date", &meta.last_reviewed)],
     );
+    let interactive = options.mode.is_interactive();
     html! {
+        <ContextProvider<RenderMode> context={options.mode}>
         <div class="tg-root" lang={meta.language.clone()} part="root">
             if let Some(notice) = &props.notice {
                 <NoticeBox notice={notice.clone()} />
@@ -155,9 +158,11 @@ pub fn Guide(props: &GuideProps) -> Html {
                     <p class="tg-intro">{ &meta.intro }</p>
                 }
             </header>
-            <Lookup content={props.content.clone()} index={(*index).clone()}
-                id_prefix={AttrValue::from(options.id_prefix.clone())} {ondrug} />
-            if let Some(drug) = state.drug {
+            if interactive {
+                <Lookup content={props.content.clone()} index={(*index).clone()}
+                    id_prefix={AttrValue::from(options.id_prefix.clone())} {ondrug} />
+            }
+            if let Some(drug) = state.drug.filter(|_| interactive) {
                 <DrugCard content={props.content.clone()} {drug} heading_level={options.heading_level}
                     id_prefix={AttrValue::from(options.id_prefix.clone())} {onclose} {card_ref}
                     onmention={send(&dispatcher, move |section| Action::GoToMention { drug, section })} />
@@ -174,6 +179,7 @@ pub fn Guide(props: &GuideProps) -> Html {
             />
             <footer class="tg-footer" part="footer">{ version }</footer>
         </div>
+        </ContextProvider<RenderMode>>
     }
 }
 

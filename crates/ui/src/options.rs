@@ -49,6 +49,8 @@ pub struct Options {
     pub heading_level: u8,
     /// Prefix that keeps this widget's element ids unique on the page.
     pub id_prefix: String,
+    /// Live widget or static document.
+    pub mode: crate::mode::RenderMode,
     /// Start of the URL hash fragments this widget owns and follows: `tg-`
     /// for the first widget of a page, `tg2-`, `tg3-`… for the others, so
     /// they never fight; `None` leaves the URL alone.
@@ -74,6 +76,7 @@ impl Options {
         Options {
             open: OpenSpec::None,
             heading_level: 2,
+            mode: crate::mode::RenderMode::Interactive,
             hash_prefix: Some(format!("{id_prefix}-")),
             id_prefix,
         }

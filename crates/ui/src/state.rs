@@ -204,3 +204,72 @@ impl Reducible for LookupState {
         Rc::new(state)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(open: &[bool], action: Action) -> ViewState {
+        Rc::new(ViewState::new(open.to_vec())).reduce(action).as_ref().clone()
+    }
+
+    #[test]
+    fn sections_toggle_open_and_close_all() {
+        assert_eq!(view(&[false, false], Action::Toggle(1)).open, [false, true]);
+        assert_eq!(view(&[false, true], Action::OpenAll).open, [true, true]);
+        assert!(view(&[true, true], Action::CloseAll).all_closed());
+        // An index past the end changes nothing.
+        assert_eq!(view(&[false], Action::Toggle(5)).open, [false]);
+    }
+
+    #[test]
+    fn a_deep_link_opens_and_scrolls_once() {
+        let state = view(&[false, false], Action::Reveal(1));
+        assert_eq!((state.open[1], state.scroll_to), (true, Some(1)));
+        let state = Rc::new(state).reduce(Action::Scrolled);
+        assert_eq!(state.scroll_to, None);
+    }
+
+    #[test]
+    fn going_to_a_mention_opens_its_section_and_highlights_the_drug() {
+        let state = view(&[false, false], Action::GoToMention { drug: 3, section: 0 });
+        assert_eq!((state.open[0], state.highlight), (true, Some(3)));
+        let state = Rc::new(state).reduce(Action::CloseDrug);
+        assert_eq!((state.drug, state.highlight), (None, None));
+    }
+
+    fn lookup(hits: usize) -> Rc<LookupState> {
+        let hit = DrugHit {
+            drug: 0,
+            synonym: None,
+            kind: tg_lookup::MatchKind::Exact,
+            ranges: Vec::new(),
+        };
+        Rc::new(LookupState::default()).reduce(LookupAction::Typed {
+            query: "x".into(),
+            hits: vec![hit; hits],
+        })
+    }
+
+    #[test]
+    fn arrows_wrap_through_suggestions() {
+        let state = lookup(3);
+        assert!(state.expanded);
+        let state = state.reduce(LookupAction::Previous);
+        assert_eq!(state.active, Some(2));
+        let state = state.reduce(LookupAction::Next);
+        assert_eq!(state.active, Some(0));
+        let state = state.reduce(LookupAction::Collapse);
+        assert_eq!((state.expanded, state.active), (false, None));
+    }
+
+    #[test]
+    fn no_suggestions_keep_the_list_closed_and_escape_clears() {
+        let state = lookup(0).reduce(LookupAction::Next);
+        assert_eq!((state.expanded, state.active), (false, None));
+        let state = lookup(2).reduce(LookupAction::Clear);
+        assert_eq!(*state, LookupState::default());
+        let state = lookup(2).reduce(LookupAction::Chosen("imatinib".into()));
+        assert_eq!((state.query.as_str(), state.chosen), ("imatinib", true));
+    }
+}

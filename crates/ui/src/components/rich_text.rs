@@ -6,8 +6,9 @@ use yew::prelude::*;
 use tg_content::{Block, Content, Inline};
 
 use super::super::app::ContentRef;
-use super::super::text::fill;
+use super::super::text::{capitalise, fill, lower_case};
 use super::Mention;
+use crate::mode::RenderMode;
 
 /// Props of [`RichText`].
 #[derive(Clone, PartialEq, Properties)]
@@ -30,6 +31,7 @@ pub struct RichTextProps {
 pub fn RichText(props: &RichTextProps) -> Html {
     let content = &props.content;
     let section = &content.sections[props.section];
+    let mode = use_context::<RenderMode>().unwrap_or_default();
     let mut counter = 0usize;
     let mut inline = |run: &Inline| -> Html {
         let (text, kind, help) = match run {
@@ -45,6 +47,10 @@ pub fn RichText(props: &RichTextProps) -> Html {
             ),
         };
         counter += 1;
+        if !mode.is_interactive() {
+            // A static document: the name as marked text, its help left out.
+            return html! { <span class={format!("tg-mention-word tg-{kind}")}>{ text }</span> };
+        }
         let highlighted =
             matches!(run, Inline::Drug { drug, .. } if Some(*drug) == props.highlight);
         html! {
@@ -92,19 +98,4 @@ fn drug_help(content: &Content, drug: usize, ondrug: &Callback<usize>) -> Html {
             </button>
         </>
     }
-}
-
-/// The text with its first letter in upper case. Display case mapping is
-/// left to the browser (`toUpperCase`), whose tables cost the widget nothing.
-fn capitalise(text: &str) -> String {
-    let first = text.chars().next().map_or(0, char::len_utf8);
-    let upper: String = js_sys::JsString::from(&text[..first])
-        .to_upper_case()
-        .into();
-    upper + &text[first..]
-}
-
-/// The text in lower case, mapped by the browser (`toLowerCase`).
-fn lower_case(text: &str) -> String {
-    js_sys::JsString::from(text).to_lower_case().into()
 }

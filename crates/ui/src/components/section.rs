@@ -1,9 +1,11 @@
 //! One collapsible section: a heading holding a toggle button, and its panel.
 
 use yew::prelude::*;
+use yew::virtual_dom::{VNode, VTag};
 
 use super::super::app::ContentRef;
 use super::RichText;
+use crate::mode::RenderMode;
 
 /// Props of [`Section`].
 #[derive(Clone, PartialEq, Properties)]
@@ -44,61 +46,73 @@ pub fn Section(props: &SectionProps) -> Html {
         let index = props.index;
         move |_: MouseEvent| index
     });
+    let mode = use_context::<RenderMode>().unwrap_or_default();
     // A closed panel is `hidden="until-found"`: the browser's find-in-page
     // searches it and fires `beforematch` on a hit, which opens the section.
-    // (Yew's `hidden` is boolean only, so the attribute is set here; it is
-    // set before the browser paints.)
     let panel_ref = use_node_ref();
     {
         let (panel_ref, ontoggle, index) = (panel_ref.clone(), props.ontoggle.clone(), props.index);
         use_effect_with(props.open, move |&open| {
-            let panel = panel_ref.cast::<web_sys::Element>();
-            if let Some(panel) = &panel {
-                let _ = if open {
-                    panel.remove_attribute("hidden")
-                } else {
-                    panel.set_attribute("hidden", "until-found")
-                };
-            }
-            let listener = panel.filter(|_| !open).map(|panel| {
-                gloo::events::EventListener::new(&panel, "beforematch", move |_| {
-                    ontoggle.emit(index)
-                })
-            });
+            let listener = panel_ref
+                .cast::<web_sys::Element>()
+                .filter(|_| !open)
+                .map(|panel| {
+                    gloo::events::EventListener::new(&panel, "beforematch", move |_| {
+                        ontoggle.emit(index)
+                    })
+                });
             move || drop(listener)
+        });
+    }
+    let heading = if mode.is_interactive() {
+        html! {
+            <button
+                type="button"
+                class="tg-toggle"
+                part="section-toggle"
+                id={button_id.clone()}
+                aria-expanded={props.open.to_string()}
+                aria-controls={panel_id.clone()}
+                // HEADER_INDEX_ATTR, read by the keyboard handler in `section_list`.
+                data-tg-index={props.index.to_string()}
+                ref={props.button_ref.clone()}
+                {onclick}
+            >
+                <span class="tg-toggle-title">{ &section.title }</span>
+                <span class="tg-chevron" aria-hidden="true"></span>
+            </button>
+        }
+    } else {
+        html! { <span class="tg-toggle-title">{ &section.title }</span> }
+    };
+    let open = props.open || !mode.is_interactive();
+    // Built by hand because `html!` takes `hidden` as a boolean only, and the
+    // closed panel must carry `hidden="until-found"` in the markup itself: the
+    // prerendered HTML shows it closed before the code runs, with no flash.
+    let mut panel = VTag::new("div");
+    panel.add_attribute("class", "tg-panel");
+    panel.add_attribute("part", "section-panel");
+    panel.add_attribute("id", panel_id);
+    if !open {
+        panel.add_attribute("hidden", "until-found");
+    }
+    panel.node_ref = panel_ref;
+    if open || props.render_closed {
+        panel.add_child(html! {
+            <RichText content={props.content.clone()} section={props.index}
+                id_prefix={props.id_prefix.clone()} highlight={props.highlight}
+                ondrug={props.ondrug.clone()} />
         });
     }
     html! {
         <section class="tg-section" id={base} data-tg-section={section.id.clone()} part="section">
-            <@{tag} class="tg-heading">
-                <button
-                    type="button"
-                    class="tg-toggle"
-                    part="section-toggle"
-                    id={button_id.clone()}
-                    aria-expanded={props.open.to_string()}
-                    aria-controls={panel_id.clone()}
-                    // HEADER_INDEX_ATTR, read by the keyboard handler in `section_list`.
-                    data-tg-index={props.index.to_string()}
-                    ref={props.button_ref.clone()}
-                    {onclick}
-                >
-                    <span class="tg-toggle-title">{ &section.title }</span>
-                    <span class="tg-chevron" aria-hidden="true"></span>
-                </button>
-            </@>
+            <@{tag} class="tg-heading">{ heading }</@>
             if !section.summary.is_empty() {
                 <p class="tg-summary">{ &section.summary }</p>
             }
             // No role="region": with nine panels (and possibly several widgets) that many
             // landmarks would crowd a screen reader's landmark list.
-            <div class="tg-panel" part="section-panel" id={panel_id} ref={panel_ref}>
-                if props.open || props.render_closed {
-                    <RichText content={props.content.clone()} section={props.index}
-                        id_prefix={props.id_prefix.clone()} highlight={props.highlight}
-                        ondrug={props.ondrug.clone()} />
-                }
-            </div>
+            { VNode::from(panel) }
         </section>
     }
 }

@@ -8,6 +8,7 @@ use super::super::app::ContentRef;
 use super::super::dom;
 use super::super::state::ViewState;
 use super::Section;
+use crate::mode::RenderMode;
 
 /// Data attribute on each header button holding its section index.
 pub const HEADER_INDEX_ATTR: &str = "data-tg-index";
@@ -107,8 +108,10 @@ pub fn SectionList(props: &SectionListProps) -> Html {
     let (all_open, all_closed) = (props.state.all_open(), props.state.all_closed());
     let open_all = props.onall.reform(|_| true);
     let close_all = props.onall.reform(|_| false);
+    let mode = use_context::<RenderMode>().unwrap_or_default();
     html! {
         <div class="tg-sections">
+            if mode.is_interactive() {
             <div class="tg-toolbar" part="toolbar">
                 <button type="button" class="tg-button" data-tg-action="expand-all"
                     aria-disabled={all_open.then_some("true")} onclick={open_all}>
@@ -119,6 +122,7 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                     { &strings.collapse_all }
                 </button>
             </div>
+            }
             <div class="tg-accordion" {onkeydown}>
                 { for (0..count).map(|index| html! {
                     <Section

@@ -1,0 +1,21 @@
+//! Rendering the component tree to an HTML string, natively (feature `ssr`).
+//!
+//! The build uses it to prerender the guide (the standalone page, the
+//! embed's first paint, the fallback snippet), and `cargo test` uses it to
+//! check the markup against the accessibility contract without a browser.
+
+use crate::{App, AppProps};
+
+/// Renders a whole widget to HTML.
+///
+/// With `hydratable`, the HTML carries Yew's component markers so that the
+/// browser build can take it over ([`yew::Renderer::hydrate`]); without, it
+/// is plain HTML.
+pub fn render(props: AppProps, hydratable: bool) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a current-thread runtime starts");
+    let local = tokio::task::LocalSet::new();
+    let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(hydratable);
+    local.block_on(&runtime, renderer.render())
+}

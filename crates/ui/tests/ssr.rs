@@ -1,0 +1,198 @@
+//! The component tree rendered to HTML natively (Yew `ssr`), checked against
+//! the accessibility contract of DESIGN.md: roles, ids, `aria-*`, heading
+//! levels and text. The same markup is what the build prerenders.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use tg_content::toml_source::shipped;
+use tg_content::SECTION_IDS;
+use tg_ui::{AppProps, OpenSpec, Options, RenderMode, Shared};
+
+/// One start tag: its name and attributes.
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    attrs: HashMap<String, String>,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.get(name).map(String::as_str)
+    }
+}
+
+/// Every start tag of well-formed HTML as Yew writes it (attribute values in
+/// double quotes, `"` escaped inside them).
+fn tags(html: &str) -> Vec<Tag> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        if rest.starts_with(['/', '!']) {
+            continue;
+        }
+        let end = rest.find('>').expect("tags close");
+        let inner = &rest[..end];
+        let name_end = inner.find([' ', '/']).unwrap_or(inner.len());
+        let mut attrs = HashMap::new();
+        let mut a = &inner[name_end..];
+        loop {
+            a = a.trim_start_matches([' ', '/']);
+            if a.is_empty() {
+                break;
+            }
+            let key_end = a.find(['=', ' ']).unwrap_or(a.len());
+            let key = a[..key_end].to_owned();
+            a = &a[key_end..];
+            if let Some(value) = a.strip_prefix("=\"") {
+                let close = value.find('"').expect("attribute values close");
+                attrs.insert(key, value[..close].to_owned());
+                a = &value[close + 1..];
+            } else {
+                attrs.insert(key, String::new());
+            }
+        }
+        out.push(Tag {
+            name: inner[..name_end].to_owned(),
+            attrs,
+        });
+    }
+    out
+}
+
+fn render(options: Options) -> String {
+    let props = AppProps {
+        content: Some(Shared(Rc::new(shipped()))),
+        notice: None,
+        options,
+    };
+    tg_ui::ssr::render(props, true)
+}
+
+fn by_id<'a>(tags: &'a [Tag], id: &str) -> &'a Tag {
+    tags.iter()
+        .find(|t| t.attr("id") == Some(id))
+        .unwrap_or_else(|| panic!("an element has id {id}"))
+}
+
+#[test]
+fn section_headers_are_buttons_in_headings_controlling_hidden_panels() {
+    let html = render(Options::default());
+    let tags = tags(&html);
+    let buttons: Vec<&Tag> = tags
+        .iter()
+        .filter(|t| t.attr("class") == Some("tg-toggle"))
+        .collect();
+    assert_eq!(buttons.len(), SECTION_IDS.len());
+    for (button, id) in buttons.iter().zip(SECTION_IDS) {
+        assert_eq!(button.name, "button");
+        assert_eq!(button.attr("type"), Some("button"));
+        assert_eq!(button.attr("aria-expanded"), Some("false"));
+        let panel_id = format!("tg-{id}-panel");
+        assert_eq!(button.attr("aria-controls"), Some(panel_id.as_str()));
+        let panel = by_id(&tags, &panel_id);
+        assert_eq!(panel.attr("hidden"), Some("until-found"), "{id} starts closed");
+    }
+    // Each button sits in an h2 (the default heading level).
+    assert_eq!(html.matches("<h2 class=\"tg-heading\"><button").count(), 9);
+    assert!(!html.contains("<h1"), "the widget never claims the page's h1");
+}
+
+#[test]
+fn open_sections_and_heading_level_follow_the_options() {
+    let html = render(Options {
+        open: OpenSpec::parse(Some("chemotherapy")),
+        heading_level: 3,
+        ..Options::default()
+    });
+    let tags = tags(&html);
+    let button = by_id(&tags, "tg-chemotherapy-button");
+    assert_eq!(button.attr("aria-expanded"), Some("true"));
+    assert_eq!(by_id(&tags, "tg-chemotherapy-panel").attr("hidden"), None);
+    assert_eq!(
+        by_id(&tags, "tg-immunotherapy-panel").attr("hidden"),
+        Some("until-found")
+    );
+    assert_eq!(html.matches("<h3 class=\"tg-heading\">").count(), 9);
+    // The open section's text is in the markup; vincristine is its first drug.
+    assert!(html.contains("vincristine"));
+}
+
+#[test]
+fn the_lookup_is_a_labelled_combobox_with_a_listbox_and_a_status() {
+    let html = render(Options::default());
+    let tags = tags(&html);
+    let input = tags
+        .iter()
+        .find(|t| t.attr("role") == Some("combobox"))
+        .expect("a combobox");
+    assert_eq!(input.name, "input");
+    assert_eq!(input.attr("aria-expanded"), Some("false"));
+    let id = input.attr("id").expect("the input has an id");
+    let label = tags
+        .iter()
+        .find(|t| t.name == "label" && t.attr("for") == Some(id))
+        .expect("a visible label names the input");
+    assert!(label.attr("class").is_some());
+    assert!(html.contains(">Look up a drug by any of its names</label>"));
+    let list = by_id(&tags, input.attr("aria-controls").unwrap());
+    assert_eq!(list.attr("role"), Some("listbox"));
+    assert!(tags.iter().any(|t| t.attr("role") == Some("status")));
+}
+
+#[test]
+fn a_second_widget_uses_its_own_prefix_everywhere() {
+    let html = render(Options::for_position(1));
+    let tags = tags(&html);
+    by_id(&tags, "tg2-chemotherapy-button");
+    by_id(&tags, "tg2-lookup-input");
+    assert!(
+        tags.iter()
+            .filter_map(|t| t.attr("id"))
+            .all(|id| id.starts_with("tg2-")),
+        "every id of the second widget starts with tg2-"
+    );
+}
+
+#[test]
+fn the_static_document_has_every_section_open_and_no_controls() {
+    let html = tg_ui::ssr::render(
+        AppProps {
+            content: Some(Shared(Rc::new(shipped()))),
+            notice: None,
+            options: Options {
+                mode: RenderMode::Static,
+                ..Options::default()
+            },
+        },
+        false,
+    );
+    assert!(!html.contains("<!--"), "no hydration markers");
+    assert!(!html.contains("<button"), "no control that would do nothing");
+    assert!(!html.contains("<input"), "no lookup without its code");
+    assert!(!html.contains("hidden"), "every section's text can be read");
+    let content = shipped();
+    for section in &content.sections {
+        assert!(html.contains(&section.title), "{} has its title", section.id);
+    }
+    assert_eq!(html.matches("<h2 class=\"tg-heading\">").count(), 9);
+    assert!(html.contains("lang=\"en\""));
+}
+
+#[test]
+fn text_from_content_is_escaped() {
+    let mut content = shipped();
+    content.meta.title = "<script>alert(1)</script>".into();
+    let html = tg_ui::ssr::render(
+        AppProps {
+            content: Some(Shared(Rc::new(content))),
+            notice: None,
+            options: Options::default(),
+        },
+        false,
+    );
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+}
