@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use tg_content::Content;
 
-use super::{Entry, Index, MatchKind};
+use crate::hit::MatchKind;
+use crate::store::{Entry, Index};
 
 /// Which name of which drug an index entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -50,101 +50,53 @@
 //! prunes every branch whose edit distance already exceeds the budget (see
 //! the `typo` module).
 //!
+//! # Modules
+//!
+//! Index storage is kept apart from the search that runs the tiers, and the
+//! scoring formula (tier order, edit costs, budgets, each tier's score) lives
+//! in `score` alone. A module may use only the modules in its row, so the
+//! dependency graph is acyclic; this crate root only declares the modules and
+//! re-exports the public items (a test checks every module's `crate::`
+//! imports against this table).
+//!
+//! | Module      | Holds                                        | May use                                     |
+//! |-------------|----------------------------------------------|---------------------------------------------|
+//! | `score`     | tier order, edit costs, budgets, scores      | —                                           |
+//! | `hit`       | [`Hit`], [`MatchKind`]                       | —                                           |
+//! | `query`     | the folded query, [`MAX_QUERY_CHARS`]        | —                                           |
+//! | `store`     | [`Entry`], [`Index`]: build, storage, access | —                                           |
+//! | `rank`      | candidate ranks, best one per target         | `hit`                                       |
+//! | `prefix`    | the `Exact` and `Prefix` tiers               | `score` `hit` `query` `store` `rank`        |
+//! | `typo`      | typo matcher, the `Typo` tier                | `score` `hit` `query` `store` `rank`        |
+//! | `words`     | the two `Words` tiers                        | `score` `hit` `query` `store` `rank` `typo` |
+//! | `search`    | [`Index::search`]: runs tiers, builds hits   | all of the above                            |
+//! | `drugs`     | [`DrugIndex`], [`DrugHit`]                   | `hit` `store`                               |
+//! | `synthetic` | test and benchmark dictionaries              | `hit` `store`                               |
+//!
+//! A new match tier gets a constant and a score function in `score`, a
+//! module beside `prefix`, `typo` and `words`, and one call in `search`.
+//!
 //! # Portability
 //!
 //! Pure Rust with no threads, clocks, file system or `unsafe`: it builds for
 //! `wasm32-unknown-unknown` as well as natively.
 
 mod drugs;
-mod index;
+mod hit;
+mod prefix;
+mod query;
 mod rank;
+mod score;
+mod search;
+mod store;
 pub mod synthetic;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 mod typo;
 mod words;
 
-use std::ops::Range;
-
 pub use self::drugs::{DrugHit, DrugIndex};
-pub use self::index::Index;
+pub use self::hit::{Hit, MatchKind};
+pub use self::query::MAX_QUERY_CHARS;
+pub use self::store::{Entry, Index};
 pub use tg_content::key::normalize;
-
-/// Queries are cut to this many characters (Unicode scalar values) before
-/// matching; the rest is ignored.
-///
-/// Drug names are far shorter, and the cap bounds the work per query: the
-/// typo tier's dynamic-programming rows and the number of word spans the
-/// `Words` tier tries both grow with the query length.
-pub const MAX_QUERY_CHARS: usize = 100;
-
-/// One name of a drug: its generic name or a synonym (brand, code,
-/// abbreviation), pointing at the drug it names.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Entry {
-    /// The name as it should be displayed, e.g. `Ara-C`.
-    pub text: String,
-    /// Identifier of the drug (the generic) this name belongs to.
-    pub target: u32,
-}
-
-impl Entry {
-    /// Creates an entry naming drug `target`.
-    ///
-    /// ```
-    /// use tg_lookup::Entry;
-    ///
-    /// let entry = Entry::new("Oncovin", 0);
-    /// assert_eq!((entry.text.as_str(), entry.target), ("Oncovin", 0));
-    /// ```
-    pub fn new(text: impl Into<String>, target: u32) -> Entry {
-        Entry {
-            text: text.into(),
-            target,
-        }
-    }
-}
-
-/// How a [`Hit`] matched its name.
-///
-/// Ranking (best first): `Exact`, `Prefix`, `Words` with a verbatim name,
-/// `Typo`, `Words` with a misspelt name; see the [module docs](self) for why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MatchKind {
-    /// The query is the name, up to case, accents and separators.
-    Exact,
-    /// The query is the beginning of one of the name's words (and of the rest
-    /// of the name from that word on).
-    Prefix,
-    /// The query is within a few edits (missing, extra, wrong or swapped
-    /// letters) of a name, of a name's later words, or of their beginning.
-    Typo,
-    /// The query contains the name as a run of its words, plus other words
-    /// such as a salt, dose or form. The name may be misspelt, only begun
-    /// (from 5 letters) or reduced to its last words (from 5 letters).
-    Words,
-}
-
-/// One search result: the best match found for one drug.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Hit {
-    /// The drug (from [`Entry::target`]).
-    pub target: u32,
-    /// Index of the matched [`Entry`] in the order given to [`Index::build`].
-    pub entry: u32,
-    /// How the name matched.
-    pub kind: MatchKind,
-    /// Byte ranges into the entry's original text covering the matched part,
-    /// for highlighting: non-empty, on `char` boundaries, in increasing order.
-    /// Currently a single range from the first to the last matched letter
-    /// (separators and accents inside it included).
-    pub ranges: Vec<Range<usize>>,
-    /// Rank within the tier; lower is better. `Exact`: 0. `Prefix`: letters
-    /// left to type, plus 3 when the match starts at a later word. `Typo`:
-    /// 10 per edit (a first-letter edit counts twice), plus 5 for a prefix
-    /// match, plus 2 when the match starts at a later word. `Words`: 100 per
-    /// edit, plus 50 when only the start of the name was typed, plus 3 when
-    /// only its last words were, plus the number of query letters outside
-    /// the name (so longer names come first).
-    pub score: u32,
-}

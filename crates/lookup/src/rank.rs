@@ -2,23 +2,12 @@
 
 use std::cmp::Ordering;
 
-use super::MatchKind;
+use crate::hit::MatchKind;
 
-/// Tier of an exact match (best).
-pub(super) const TIER_EXACT: u8 = 0;
-/// Tier of a prefix match.
-pub(super) const TIER_PREFIX: u8 = 1;
-/// Tier of a `Words` match whose name appears verbatim.
-pub(super) const TIER_WORDS: u8 = 2;
-/// Tier of a typo match.
-pub(super) const TIER_TYPO: u8 = 3;
-/// Tier of a `Words` match whose name needed typo tolerance (worst).
-pub(super) const TIER_WORDS_TYPO: u8 = 4;
-
-/// Sort key of a candidate: tier, then score, then shorter name (key bytes),
-/// then entry order. Lower is better.
+/// Sort key of a candidate: tier, then score (both from the `score` module),
+/// then shorter name (key bytes), then entry order. Lower is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Rank {
+pub(crate) struct Rank {
     pub tier: u8,
     pub score: u32,
     pub name_len: u32,
@@ -27,7 +16,7 @@ pub(super) struct Rank {
 
 /// A possible hit before deduplication.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Cand {
+pub(crate) struct Cand {
     pub rank: Rank,
     pub target: u32,
     pub kind: MatchKind,
@@ -55,7 +44,7 @@ const BY_TARGET: Order = |a, b| (a.target, a.rank).cmp(&(b.target, b.rank));
 /// `limit` targets are settled, candidates ranking below all of them are
 /// dropped on arrival. Cost: O(1) per dropped candidate, O(log b) amortised
 /// per kept one, for a buffer allowance `b`.
-pub(super) struct Collector {
+pub(crate) struct Collector {
     limit: usize,
     buf: Vec<Cand>,
     /// Length of the settled part at the front of `buf`.
@@ -135,6 +124,7 @@ impl Collector {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::score::TIER_PREFIX;
 
     fn cand(target: u32, score: u32) -> Cand {
         Cand {

@@ -4,9 +4,11 @@
 //! Everything here is reproducible from a seed (a SplitMix64 generator, no
 //! dependency), so native and browser benchmarks measure the same work.
 
+use tg_content::key::normalize;
 use tg_content::Content;
 
-use crate::{normalize, Entry, MatchKind};
+use crate::hit::MatchKind;
+use crate::store::Entry;
 
 /// The drugs of `content` as entries: each generic name followed by its
 /// other names; target `i` is the content's `i`-th drug.

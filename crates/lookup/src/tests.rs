@@ -8,8 +8,9 @@ use proptest::prelude::*;
 use tg_content::toml_source::shipped;
 use tg_content::Content;
 
+use super::score::budget;
 use super::synthetic::{self, Rng};
-use super::typo::{self, budget, verify};
+use super::typo::{self, verify};
 use super::{Entry, Hit, Index, MatchKind, MAX_QUERY_CHARS};
 
 thread_local! {
@@ -920,4 +921,109 @@ proptest! {
         let once = crate::normalize(&text);
         prop_assert_eq!(crate::normalize(&once), once.clone());
     }
+}
+
+/// Each module's source outside its tests, by module name.
+const MODULE_SOURCES: &[(&str, &str)] = &[
+    ("drugs", include_str!("drugs.rs")),
+    ("hit", include_str!("hit.rs")),
+    ("prefix", include_str!("prefix.rs")),
+    ("query", include_str!("query.rs")),
+    ("rank", include_str!("rank.rs")),
+    ("score", include_str!("score.rs")),
+    ("search", include_str!("search.rs")),
+    ("store", include_str!("store.rs")),
+    ("synthetic", include_str!("synthetic.rs")),
+    ("typo", include_str!("typo.rs")),
+    ("words", include_str!("words.rs")),
+];
+
+/// The dependency table of the crate docs: `(module, modules it may use)`.
+fn dependency_table() -> Vec<(String, Vec<String>)> {
+    let mut table: Vec<(String, Vec<String>)> = Vec::new();
+    for row in include_str!("lib.rs")
+        .lines()
+        .filter_map(|line| line.strip_prefix("//! | `"))
+    {
+        let cells: Vec<&str> = row.split('|').collect();
+        let module = cells[0].trim().trim_end_matches('`').to_string();
+        let cell = cells[cells.len() - 2].trim();
+        let uses = if cell == "all of the above" {
+            table.iter().map(|(m, _)| m.clone()).collect()
+        } else {
+            cell.split('`')
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && *s != "—")
+                .map(str::to_string)
+                .collect()
+        };
+        table.push((module, uses));
+    }
+    table
+}
+
+/// The modules named by `crate::` or `super::` paths in the code (not the
+/// comments) of `source` before its test module.
+fn used_modules(source: &str) -> HashSet<String> {
+    let code = source.split("#[cfg(all(test").next().unwrap_or(source);
+    let mut used = HashSet::new();
+    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        for prefix in ["crate::", "super::"] {
+            for (at, _) in line.match_indices(prefix) {
+                let rest = &line[at + prefix.len()..];
+                let names: Vec<&str> = match rest.strip_prefix('{') {
+                    Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
+                    None => vec![rest],
+                };
+                for name in names {
+                    let name: String = name
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if !name.is_empty() {
+                        used.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    used
+}
+
+#[test]
+fn modules_use_only_what_the_dependency_table_allows() {
+    let table = dependency_table();
+    let mut listed: Vec<&str> = table.iter().map(|(m, _)| m.as_str()).collect();
+    listed.sort_unstable();
+    let mut sources: Vec<&str> = MODULE_SOURCES.iter().map(|(m, _)| *m).collect();
+    sources.sort_unstable();
+    assert_eq!(listed, sources, "every module has a row");
+    for (module, source) in MODULE_SOURCES {
+        let allowed = &table.iter().find(|(m, _)| m == module).unwrap().1;
+        for used in used_modules(source) {
+            assert!(
+                allowed.contains(&used),
+                "`{module}` uses `crate::{used}`, which its row does not allow"
+            );
+        }
+    }
+    // Acyclic: each row may use only rows above it.
+    for (i, (module, uses)) in table.iter().enumerate() {
+        for used in uses {
+            let at = table.iter().position(|(m, _)| m == used);
+            assert!(
+                at.is_some_and(|at| at < i),
+                "`{module}` may use `{used}`, which is not listed above it"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_dependency_check_sees_imports() {
+    let source = "use crate::hit::MatchKind;\nuse crate::store::{Entry, Index};\nuse crate::{prefix, typo};\n/// [x](crate::Hit)\nfn f() { super::store::offset(1); }\n#[cfg(all(test, x))]\nuse crate::words;";
+    let mut used: Vec<String> = used_modules(source).into_iter().collect();
+    used.sort_unstable();
+    assert_eq!(used, ["hit", "prefix", "store", "typo"]);
 }

@@ -15,9 +15,10 @@
 //! * a match costing 2 must not change the length by more than one
 //!   (prednisolone is not a misspelt prednisone).
 //!
-//! The budget grows with the query's key length `L` ([`budget`]): 0 up to 3
-//! characters (short codes such as `MP` or `VP` never match anything else), 1
-//! up to 9, 2 from 10. The *start* of a word key may also match
+//! These costs and the budgets are defined in the `score` module. The budget
+//! grows with the query's key length `L` ([`budget`]): 0 up to 3 characters
+//! (short codes such as `MP` or `VP` never match anything else), 1 up to 9,
+//! 2 from 10. The *start* of a word key may also match
 //! ([`prefix_budget`]: from 6 characters, 1 edit, 2 from 10), so a long
 //! partial word still completes: `cyclophosfam` → cyclophosphamide. `f` and
 //! `ph` are also tried for each other, each swap counting as one edit
@@ -25,7 +26,7 @@
 //!
 //! # Candidate search
 //!
-//! The sorted word keys (see the `index` module) form an implicit trie: the
+//! The sorted word keys (see the `store` module) form an implicit trie: the
 //! keys below a node are a contiguous range, and a child's range ends where
 //! the longest common prefix drops, found in a step or two. A depth-first
 //! walk computes each node's dynamic-programming row (query against the
@@ -62,44 +63,22 @@
 //! benchmark example for times). Candidates are verified with a weighted
 //! O(L²) dynamic program.
 
-use super::index::{Index, KeyArray, Query};
-use super::rank::{Cand, Collector, Rank, TIER_TYPO};
-use super::MatchKind;
+use crate::hit::MatchKind;
+use crate::query::Query;
+use crate::rank::{Cand, Collector, Rank};
+use crate::score::{self, budget, prefix_budget, MIN_WORDS_PREFIX_CHARS, TIER_TYPO};
+use crate::store::{Index, KeyArray};
 
 /// Queries (or query word runs) longer than this many key characters get no
 /// typo tolerance: drug names are shorter, and this bounds the work.
-pub(super) const MAX_TYPO_CHARS: usize = 64;
+pub(crate) const MAX_TYPO_CHARS: usize = 64;
 
-/// Cost of an edit at the first character (see the module docs).
-const FIRST_CHAR_COST: u16 = 2;
-/// Cost of a forbidden edit (on a digit).
-const FORBIDDEN: u16 = 100;
 /// Unit cost standing for "no whole-key match" (above every budget).
 const NO_MATCH: u8 = u8::MAX;
 
-/// Edit budget for matching a whole word key with a query of `len` key
-/// characters.
-pub(super) fn budget(len: usize) -> u8 {
-    match len {
-        0..=3 => 0,
-        4..=9 => 1,
-        _ => 2,
-    }
-}
-
-/// Edit budget for matching the start of a word key with a query of `len`
-/// key characters.
-pub(super) fn prefix_budget(len: usize) -> u8 {
-    match len {
-        0..=5 => 0,
-        6..=9 => 1,
-        _ => 2,
-    }
-}
-
 /// A verified typo match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct TypoMatch {
+pub(crate) struct TypoMatch {
     /// The matched entry.
     pub entry: u32,
     /// Byte offset, in the entry's key, of the matched word key.
@@ -113,7 +92,7 @@ pub(super) struct TypoMatch {
 }
 
 /// Typo tier for the whole query.
-pub(super) fn tier(index: &Index, q: &Query, found: &mut Collector) {
+pub(crate) fn tier(index: &Index, q: &Query, found: &mut Collector) {
     if q.has_digit {
         return;
     }
@@ -121,11 +100,10 @@ pub(super) fn tier(index: &Index, q: &Query, found: &mut Collector) {
     find(index, &q.chars, false, &mut matches);
     for m in matches {
         let full = index.key_of(m.entry).len() as u32;
-        let score = 10 * u32::from(m.cost) + 5 * u32::from(m.prefix) + 2 * u32::from(m.off > 0);
         found.push(Cand {
             rank: Rank {
                 tier: TIER_TYPO,
-                score,
+                score: score::typo(m.cost, m.prefix, m.off > 0),
                 name_len: full,
                 entry: m.entry,
             },
@@ -139,18 +117,19 @@ pub(super) fn tier(index: &Index, q: &Query, found: &mut Collector) {
 /// Appends to `out` the word keys within budget of `q` (key characters).
 ///
 /// With `names_only`, only whole names (the first word key of an entry) are
-/// considered, and their start matches from 5 characters on, exactly or
+/// considered, and their start matches from [`MIN_WORDS_PREFIX_CHARS`]
+/// characters on, exactly or
 /// within [`prefix_budget`]; otherwise every word key is considered and its
 /// start matches only with at least one edit (exact prefixes are the prefix
 /// tier's).
-pub(super) fn find(index: &Index, q: &[char], names_only: bool, out: &mut Vec<TypoMatch>) {
+pub(crate) fn find(index: &Index, q: &[char], names_only: bool, out: &mut Vec<TypoMatch>) {
     let len = q.len();
     let k = budget(len);
     if k == 0 || len > MAX_TYPO_CHARS || q.iter().any(|c| c.is_numeric()) {
         return;
     }
     let kp = if names_only {
-        (len >= 5).then(|| prefix_budget(len))
+        (len >= MIN_WORDS_PREFIX_CHARS).then(|| prefix_budget(len))
     } else {
         Some(prefix_budget(len)).filter(|&p| p > 0)
     };
@@ -159,11 +138,12 @@ pub(super) fn find(index: &Index, q: &[char], names_only: bool, out: &mut Vec<Ty
         spelling_variant(q, &['f'], &['p', 'h']),
         spelling_variant(q, &['p', 'h'], &['f']),
     ] {
-        if rewrites == 0 || rewrites > k {
+        let cost = rewrites.saturating_mul(score::SPELLING_VARIANT_COST);
+        if cost == 0 || cost > k {
             continue;
         }
-        let kp = kp.and_then(|p| p.checked_sub(rewrites));
-        search(index, &variant, k - rewrites, kp, rewrites, names_only, out);
+        let kp = kp.and_then(|p| p.checked_sub(cost));
+        search(index, &variant, k - cost, kp, cost, names_only, out);
     }
 }
 
@@ -172,7 +152,7 @@ pub(super) fn find(index: &Index, q: &[char], names_only: bool, out: &mut Vec<Ty
 /// `f` and `ph` sound alike and are spelt either way across languages and
 /// eras (`sulfate`/`sulphate`, `ciclofosfamida`), but are two or three edits
 /// apart; the typo search also tries the query spelt the other way, each
-/// replacement counting as one edit.
+/// replacement costing [`score::SPELLING_VARIANT_COST`].
 fn spelling_variant(q: &[char], from: &[char], to: &[char]) -> (Vec<char>, u8) {
     let mut out = Vec::with_capacity(q.len() + 4);
     let mut count = 0u8;
@@ -614,7 +594,7 @@ fn decode(bytes: &[u8], pos: usize) -> (char, usize) {
 /// whether only a prefix matched)` for the cheaper of the whole match (if
 /// `whole` gives its budget) and the best prefix match (if `prefix` does),
 /// or `None`. `scratch` is reused memory. O(|q| · min(|c|, |q| + k)).
-pub(super) fn verify(
+pub(crate) fn verify(
     q: &[char],
     c: &[char],
     whole: Option<u8>,
@@ -628,36 +608,24 @@ pub(super) fn verify(
     scratch.clear();
     scratch.resize((rows + 1) * w, 0);
     let d = &mut scratch[..];
-    let first = |i: usize| if i == 1 { FIRST_CHAR_COST } else { 1 };
-    let edit = |ch: char, i: usize| if ch.is_numeric() { FORBIDDEN } else { first(i) };
     for j in 1..=len {
-        d[j] = d[j - 1] + edit(q[j - 1], j);
+        d[j] = d[j - 1] + score::indel_cost(q[j - 1], j);
     }
     for i in 1..=rows {
         let ci = c[i - 1];
-        d[i * w] = d[(i - 1) * w] + edit(ci, i);
+        d[i * w] = d[(i - 1) * w] + score::indel_cost(ci, i);
         for j in 1..=len {
             let qj = q[j - 1];
-            let sub = if qj == ci {
-                0
-            } else if qj.is_numeric() || ci.is_numeric() {
-                FORBIDDEN
-            } else {
-                first(i).max(first(j))
-            };
-            let mut v = (d[(i - 1) * w + j - 1] + sub)
-                .min(d[(i - 1) * w + j] + edit(ci, i))
-                .min(d[i * w + j - 1] + edit(qj, j));
+            let mut v = (d[(i - 1) * w + j - 1] + score::substitution_cost(qj, j, ci, i))
+                .min(d[(i - 1) * w + j] + score::indel_cost(ci, i))
+                .min(d[i * w + j - 1] + score::indel_cost(qj, j));
             if i >= 2 && j >= 2 && qj == c[i - 2] && q[j - 2] == ci && qj != ci {
-                let digits = qj.is_numeric() || ci.is_numeric();
-                v = v.min(d[(i - 2) * w + j - 2] + if digits { FORBIDDEN } else { 1 });
+                v = v.min(d[(i - 2) * w + j - 2] + score::swap_cost(qj, ci));
             }
             d[i * w + j] = v;
         }
     }
-    let fits = |cost: u16, budget: u8, m: usize| {
-        cost <= u16::from(budget) && (cost < 2 || m.abs_diff(len) <= 1)
-    };
+    let fits = |cost: u16, budget: u8, m: usize| score::accepts(cost, budget, m, len);
     let mut best: Option<(u8, usize, bool)> = None;
     if let Some(budget) = whole {
         let cost = d.get(c.len() * w + len).copied();
@@ -688,15 +656,6 @@ mod tests {
     fn whole(q: &str, c: &str) -> Option<u8> {
         let k = budget(q.chars().count());
         verify(&chars(q), &chars(c), Some(k), None, &mut Vec::new()).map(|(cost, _, _)| cost)
-    }
-
-    #[test]
-    fn budgets_grow_with_length() {
-        assert_eq!((budget(3), budget(4), budget(9), budget(10)), (0, 1, 1, 2));
-        assert_eq!(
-            (prefix_budget(5), prefix_budget(6), prefix_budget(10)),
-            (0, 1, 2)
-        );
     }
 
     #[test]

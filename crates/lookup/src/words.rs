@@ -20,29 +20,29 @@
 //! noise.
 //!
 //! Cost: O(t · MAX_SPAN_TOKENS) binary searches for `t` tokens (`t` ≤
-//! [`MAX_QUERY_CHARS`](super::MAX_QUERY_CHARS)), plus at most
+//! [`MAX_QUERY_CHARS`](crate::MAX_QUERY_CHARS)), plus at most
 //! [`MAX_TYPO_SPANS`] typo searches.
 
-use super::index::{Index, Query};
-use super::rank::{Cand, Collector, Rank, TIER_WORDS, TIER_WORDS_TYPO};
-use super::typo;
-use super::MatchKind;
+use crate::hit::MatchKind;
+use crate::query::Query;
+use crate::rank::{Cand, Collector, Rank};
+use crate::score::{self, budget, TIER_WORDS, TIER_WORDS_TYPO};
+use crate::store::Index;
+use crate::typo;
 
 /// Longest run of tokens looked up exactly.
-pub(super) const MAX_SPAN_TOKENS: usize = 4;
+pub(crate) const MAX_SPAN_TOKENS: usize = 4;
 /// Longest run of tokens looked up with typo tolerance.
-pub(super) const MAX_TYPO_SPAN_TOKENS: usize = 3;
+pub(crate) const MAX_TYPO_SPAN_TOKENS: usize = 3;
 /// At most this many runs are looked up with typo tolerance per query.
-pub(super) const MAX_TYPO_SPANS: usize = 6;
+pub(crate) const MAX_TYPO_SPANS: usize = 6;
 /// A run matching only a name's later words needs this many characters.
-pub(super) const MIN_TAIL_CHARS: usize = 5;
-/// Extra score of a run matching only a name's later words.
-const LATER_WORDS: u32 = 3;
+pub(crate) const MIN_TAIL_CHARS: usize = 5;
 
 /// Words common on labels and prescriptions that are not drug names, in
 /// folded form and sorted (for binary search). Runs containing them get no
 /// typo tolerance; they can still be part of an exactly matched name.
-pub(super) const LABEL_WORDS: &[&str] = &[
+pub(crate) const LABEL_WORDS: &[&str] = &[
     "acetate",
     "ampoule",
     "and",
@@ -121,7 +121,7 @@ pub(super) const LABEL_WORDS: &[&str] = &[
 /// A run of query key characters between word boundaries or letter/digit
 /// changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Token {
+pub(crate) struct Token {
     /// First key character (index into [`Query::chars`]).
     pub start: usize,
     /// One past the last key character.
@@ -131,7 +131,7 @@ pub(super) struct Token {
 }
 
 /// Splits the query into tokens. O(L log |LABEL_WORDS|).
-pub(super) fn tokens(q: &Query) -> Vec<Token> {
+pub(crate) fn tokens(q: &Query) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut word = String::new();
     for (i, f) in q.folded.iter().enumerate() {
@@ -176,7 +176,7 @@ fn spans(n: usize, max: usize) -> impl Iterator<Item = (usize, usize)> {
 }
 
 /// Exact runs: names written verbatim inside a longer query.
-pub(super) fn exact(index: &Index, q: &Query, tokens: &[Token], found: &mut Collector) {
+pub(crate) fn exact(index: &Index, q: &Query, tokens: &[Token], found: &mut Collector) {
     if tokens.len() < 2 {
         return;
     }
@@ -196,7 +196,7 @@ pub(super) fn exact(index: &Index, q: &Query, tokens: &[Token], found: &mut Coll
             found.push(Cand {
                 rank: Rank {
                     tier: TIER_WORDS,
-                    score: uncovered + if off > 0 { LATER_WORDS } else { 0 },
+                    score: score::words(uncovered, off > 0),
                     name_len: full,
                     entry,
                 },
@@ -209,14 +209,14 @@ pub(super) fn exact(index: &Index, q: &Query, tokens: &[Token], found: &mut Coll
 }
 
 /// Misspelt (or partly typed) names inside a longer query.
-pub(super) fn typos(index: &Index, q: &Query, tokens: &[Token], found: &mut Collector) {
+pub(crate) fn typos(index: &Index, q: &Query, tokens: &[Token], found: &mut Collector) {
     if tokens.len() < 2 {
         return;
     }
     let mut runs: Vec<(usize, usize)> = spans(tokens.len(), MAX_TYPO_SPAN_TOKENS)
         .filter(|&(s, e)| tokens[s..e].iter().all(|t| t.typo_ok))
         .map(|(s, e)| (tokens[s].start, tokens[e - 1].end))
-        .filter(|&(a, b)| typo::budget(b - a) > 0)
+        .filter(|&(a, b)| budget(b - a) > 0)
         .collect();
     // Longest first, then leftmost; spans are distinct, so the order is total.
     runs.sort_unstable_by_key(|&(a, b)| (std::cmp::Reverse(b - a), a));
@@ -231,7 +231,7 @@ pub(super) fn typos(index: &Index, q: &Query, tokens: &[Token], found: &mut Coll
             found.push(Cand {
                 rank: Rank {
                     tier: TIER_WORDS_TYPO,
-                    score: 100 * u32::from(m.cost) + 50 * u32::from(m.prefix) + uncovered,
+                    score: score::words_typo(m.cost, m.prefix, uncovered),
                     name_len: full,
                     entry: m.entry,
                 },

@@ -1,4 +1,6 @@
-//! The index: entries and two sorted arrays of word keys.
+//! Index storage: the entries and two sorted arrays of word keys, how they
+//! are built, and accessors. The search over them is in the `search` module
+//! and the tier modules.
 //!
 //! Layout (offsets `u32`):
 //!
@@ -20,23 +22,18 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
-use super::rank::{Cand, Collector, Rank, TIER_EXACT, TIER_PREFIX, TIER_WORDS};
-use super::{typo, words, Entry, Hit, MatchKind, MAX_QUERY_CHARS};
 use tg_content::key::{fold_into, is_key_ascii, Folded};
 
 /// At most this many word keys are made per name: its whole key and the
 /// suffixes starting at its next words. Words further on in very long names
 /// cannot be found by prefix; this bounds memory for entries that are really
 /// descriptions.
-pub(super) const MAX_WORD_KEYS: usize = 8;
-
-/// Extra score of a prefix match that starts at a later word of the name.
-const LATER_WORD_PREFIX: u32 = 3;
+pub(crate) const MAX_WORD_KEYS: usize = 8;
 
 /// Word keys sorted by their bytes, stored contiguously in that order so
 /// that walking them in order reads memory sequentially.
 #[derive(Clone, Debug, Default)]
-pub(super) struct KeyArray {
+pub(crate) struct KeyArray {
     /// The keys, concatenated in sorted order.
     bytes: Vec<u8>,
     /// `ends[i]`: end of key `i` in `bytes`; it starts where key `i - 1` ends.
@@ -294,50 +291,30 @@ impl Scratch {
     }
 }
 
-/// A query after folding, shared by all tiers.
-pub(super) struct Query {
-    /// Folded key characters with their words (see `tg_content::key`).
-    pub folded: Vec<Folded>,
-    /// The key characters.
-    pub chars: Vec<char>,
-    /// The key as UTF-8.
-    pub key: String,
-    /// `char_at[i]`: byte offset of `chars[i]` in `key`; one extra item for
-    /// the end.
-    pub char_at: Vec<usize>,
-    /// Whether any key character is a digit.
-    pub has_digit: bool,
+/// One name of a drug: its generic name or a synonym (brand, code,
+/// abbreviation), pointing at the drug it names.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Entry {
+    /// The name as it should be displayed, e.g. `Ara-C`.
+    pub text: String,
+    /// Identifier of the drug (the generic) this name belongs to.
+    pub target: u32,
 }
 
-impl Query {
-    fn new(text: &str) -> Query {
-        let mut folded = Vec::new();
-        fold_into(truncate(text), &mut folded);
-        let chars: Vec<char> = folded.iter().map(|f| f.ch).collect();
-        let key: String = chars.iter().collect();
-        let mut char_at = Vec::with_capacity(chars.len() + 1);
-        let mut at = 0;
-        for c in &chars {
-            char_at.push(at);
-            at += c.len_utf8();
+impl Entry {
+    /// Creates an entry naming drug `target`.
+    ///
+    /// ```
+    /// use tg_lookup::Entry;
+    ///
+    /// let entry = Entry::new("Oncovin", 0);
+    /// assert_eq!((entry.text.as_str(), entry.target), ("Oncovin", 0));
+    /// ```
+    pub fn new(text: impl Into<String>, target: u32) -> Entry {
+        Entry {
+            text: text.into(),
+            target,
         }
-        char_at.push(at);
-        let has_digit = chars.iter().any(|c| c.is_numeric());
-        Query {
-            folded,
-            chars,
-            key,
-            char_at,
-            has_digit,
-        }
-    }
-}
-
-/// The first [`MAX_QUERY_CHARS`] characters of `text`.
-fn truncate(text: &str) -> &str {
-    match text.char_indices().nth(MAX_QUERY_CHARS) {
-        Some((cut, _)) => &text[..cut],
-        None => text,
     }
 }
 
@@ -350,15 +327,15 @@ pub struct Index {
     targets: Vec<u32>,
     /// `full[e]`: index in `fwd` of entry `e`'s whole key, or [`NO_KEY`].
     full: Vec<u32>,
-    pub(super) fwd: KeyArray,
-    pub(super) rev: KeyArray,
+    pub(crate) fwd: KeyArray,
+    pub(crate) rev: KeyArray,
 }
 
 /// Marks an entry whose key is empty.
 const NO_KEY: u32 = u32::MAX;
 
 impl Index {
-    /// Builds an index over `entries`; a [`Hit::entry`] is a position in this
+    /// Builds an index over `entries`; a [`Hit::entry`](crate::Hit::entry) is a position in this
     /// sequence.
     ///
     /// Names whose key is empty (only punctuation, symbols or emoji) are kept
@@ -444,112 +421,8 @@ impl Index {
             + self.rev.heap_bytes()
     }
 
-    /// Finds the drugs `query` most likely means: at most `limit` hits, at
-    /// most one per target, best first (see the [module docs](super) for the
-    /// tiers and their order).
-    ///
-    /// The query is cut to [`MAX_QUERY_CHARS`] characters. An empty query, or
-    /// one with no letter or digit, gives no hit. Never panics.
-    ///
-    /// Edit budgets grow with the number of key characters `L` of the query
-    /// (or of a run of its words in the `Words` tier): none up to 3, 1 up to
-    /// 9, 2 from 10. Two edits must not change the length by more than one,
-    /// an edit of the first letter counts as two, `f` for `ph` (or the
-    /// reverse) as one, and digits are never edited, so codes and doses are
-    /// matched exactly. The start of a longer name matches with typos from 6
-    /// letters on (1 edit, 2 from 10).
-    ///
-    /// Cost with `w` word keys: exact, prefix and `Words` are binary searches,
-    /// O(log w) per query or per run of up to 4 query words, plus the prefix
-    /// matches found (each costs O(log limit) amortised). The typo tier walks
-    /// the sorted keys as a trie from a few anchors at either end of the
-    /// query and visits only branches within budget: with 100 000 names
-    /// typically a hundred to a few hundred O(budget) rows and under two
-    /// thousand O(1) child steps, growing slowly with `w`.
-    ///
-    /// ```
-    /// use tg_lookup::{Entry, Index, MatchKind};
-    ///
-    /// let index = Index::build(vec![
-    ///     Entry::new("Vincristine", 0),
-    ///     Entry::new("Oncovin", 0),
-    ///     Entry::new("Cytarabine", 1),
-    ///     Entry::new("Ara-C", 1),
-    /// ]);
-    ///
-    /// let hits = index.search("ARA C", 5);
-    /// assert_eq!((hits[0].target, hits[0].kind), (1, MatchKind::Exact));
-    ///
-    /// let hits = index.search("vincrisitne", 5);
-    /// assert_eq!((hits[0].target, hits[0].kind), (0, MatchKind::Typo));
-    ///
-    /// let hits = index.search("Oncovin 1 mg/mL injection", 5);
-    /// assert_eq!((hits[0].target, hits[0].kind), (0, MatchKind::Words));
-    /// assert_eq!(hits[0].ranges, vec![0..7]);
-    ///
-    /// assert!(index.search("ibuprofen", 5).is_empty());
-    /// ```
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        if limit == 0 || self.fwd.len() == 0 {
-            return Vec::new();
-        }
-        let q = Query::new(query);
-        if q.chars.is_empty() {
-            return Vec::new();
-        }
-        let mut found = Collector::new(limit);
-        self.exact_and_prefix(&q, &mut found);
-        let tokens = words::tokens(&q);
-        words::exact(self, &q, &tokens, &mut found);
-        // A name typed exactly, alone or among other words, is not second-
-        // guessed: typo tolerance only runs without one, and only while
-        // free places are left (lower tiers cannot displace what is found).
-        let guess = |found: &mut Collector| !found.has_tier(TIER_WORDS) && found.distinct() < limit;
-        if guess(&mut found) {
-            typo::tier(self, &q, &mut found);
-        }
-        if guess(&mut found) {
-            words::typos(self, &q, &tokens, &mut found);
-        }
-        found.finish().iter().map(|c| self.hit(c)).collect()
-    }
-
-    /// Exact and prefix tiers: one prefix range of the forward word keys.
-    fn exact_and_prefix(&self, q: &Query, found: &mut Collector) {
-        let qlen = q.key.len();
-        for i in self.fwd.prefix_range(q.key.as_bytes()) {
-            let off = self.fwd.off[i];
-            let key = self.fwd.key(i);
-            let rest = &key[qlen..];
-            let (tier, kind, score) = if rest.is_empty() && off == 0 {
-                (TIER_EXACT, MatchKind::Exact, 0)
-            } else {
-                let left = rest.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32;
-                let later = if off > 0 { LATER_WORD_PREFIX } else { 0 };
-                (TIER_PREFIX, MatchKind::Prefix, left + later)
-            };
-            // Short queries can match thousands of keys: rank them from
-            // what is at hand before touching the entry's data.
-            if found.rejects(tier, score) {
-                continue;
-            }
-            let entry = self.fwd.entry[i];
-            found.push(Cand {
-                rank: Rank {
-                    tier,
-                    score,
-                    name_len: off + key.len() as u32,
-                    entry,
-                },
-                target: self.targets[entry as usize],
-                kind,
-                span: (off, off + offset(qlen)),
-            });
-        }
-    }
-
     /// The key of entry `e` (empty if it has none).
-    pub(super) fn key_of(&self, e: u32) -> &[u8] {
+    pub(crate) fn key_of(&self, e: u32) -> &[u8] {
         match self.full.get(e as usize) {
             Some(&i) if i != NO_KEY => self.fwd.key(i as usize),
             _ => &[],
@@ -557,44 +430,9 @@ impl Index {
     }
 
     /// The target of entry `e`.
-    pub(super) fn target_of(&self, e: u32) -> u32 {
+    pub(crate) fn target_of(&self, e: u32) -> u32 {
         self.targets[e as usize]
     }
-
-    /// Turns a candidate into a hit, mapping its key span back to the text.
-    fn hit(&self, c: &Cand) -> Hit {
-        let text = self.text(c.rank.entry).unwrap_or("");
-        Hit {
-            target: c.target,
-            entry: c.rank.entry,
-            kind: c.kind,
-            ranges: highlight(text, c.span),
-            score: c.rank.score,
-        }
-    }
-}
-
-/// Byte range of `text` whose folded key bytes cover `span`: from the start
-/// of the first key character in `span` to the end of the last, separators
-/// in between included. O(|text|).
-fn highlight(text: &str, span: (u32, u32)) -> Vec<Range<usize>> {
-    let mut folded = Vec::new();
-    fold_into(text, &mut folded);
-    let mut at = 0u32;
-    let mut range: Option<Range<usize>> = None;
-    for f in &folded {
-        let here = at;
-        at += f.ch.len_utf8() as u32;
-        if here < span.0 || here >= span.1 {
-            continue;
-        }
-        let (start, end) = (f.start as usize, f.end as usize);
-        range = Some(match range {
-            None => start..end,
-            Some(r) => r.start.min(start)..r.end.max(end),
-        });
-    }
-    range.into_iter().filter(|r| !r.is_empty()).collect()
 }
 
 /// Converts a byte offset to `u32`.
@@ -602,7 +440,7 @@ fn highlight(text: &str, span: (u32, u32)) -> Vec<Range<usize>> {
 /// # Panics
 ///
 /// If it exceeds `u32::MAX` (more than 4 GiB of names).
-fn offset(n: usize) -> u32 {
+pub(crate) fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("names must total less than 4 GiB")
 }
 
