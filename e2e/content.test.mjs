@@ -158,10 +158,15 @@ test('a failure inside one widget stays in that widget', async () => {
   await ctx.close();
 });
 
-test('when the WebAssembly cannot load, the element says so instead of staying blank', async () => {
-  const { ctx, page: p } = await openPage(browser, `${origin()}/host/no-wasm.html`);
-  const message = p.locator('treatment-guide [role=alert]').first();
-  await message.waitFor();
-  assert.match(await message.innerText(), /could not be loaded/);
+test('when the WebAssembly cannot load, the element says so and keeps the whole text readable', async () => {
+  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/no-wasm.html`);
+  const note = p.locator('treatment-guide .tg-static-note').first();
+  await note.waitFor();
+  assert.match(await note.innerText(), /drug search is not available/);
+  const panels = p.locator('treatment-guide').first().locator('.tg-panel');
+  assert.equal(await panels.count(), 9);
+  for (const panel of await panels.all()) assert.ok(await panel.isVisible(), 'every section is open');
+  assert.equal(await p.locator('treatment-guide').first().locator('button, input').count(), 0, 'no control that cannot work');
+  assert.ok(problems.some((m) => m.includes('could not be loaded')), 'the console says why');
   await ctx.close();
 });

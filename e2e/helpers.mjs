@@ -46,9 +46,9 @@ export async function openPage(browser, url, context = {}) {
   return { ctx, page, problems, requests };
 }
 
-/** Waits until a widget has rendered its section headers. */
+/** Waits until a widget is live: its code has taken the guide over (the loader marks it). */
 export async function widgetReady(page, selector = 'treatment-guide') {
-  await page.locator(`${selector} button[aria-expanded]`).first().waitFor();
+  await page.locator(`${selector} .tg-mount[data-tg-live] button[aria-expanded]`).first().waitFor();
 }
 
 /** Runs axe-core on the page (it reads open shadow roots) and returns its violations. */

@@ -137,7 +137,10 @@ pub fn mount(element: &Element) -> Result<Widget, JsValue> {
 fn mount_into(element: &Element) -> Result<Widget, MountError> {
     let shadow = element.shadow_root().ok_or(MountError::NoShadowRoot)?;
     crash::watch(&shadow);
-    let prerendered = shadow.query_selector(&format!(":scope > .{MOUNT_CLASS}"))?;
+    let children = shadow.children();
+    let prerendered = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find(|child| child.class_name() == MOUNT_CLASS);
     let options = Options {
         open: OpenSpec::parse(attribute(element, Attribute::Open).as_deref()),
         heading_level: parse_heading_level(attribute(element, Attribute::HeadingLevel).as_deref()),

@@ -25,7 +25,7 @@
   var EARLY_EVENTS = ['click', 'input'];
   // The attributes the widget reads (src/attributes.rs; a test keeps them equal).
   var ATTRIBUTES = ['open', 'heading-level', 'lang', 'content-src'];
-  var LOAD_FAILED = 'Sorry, the treatment guide could not be loaded. Please reload the page to try again.';
+  var LOAD_FAILED = 'the drug search could not be loaded; the plain guide is shown. Reloading the page may help.';
   /** Shown above the plain guide when WebAssembly cannot run, by language. */
   var NO_SEARCH = {
     en: 'The drug search is not available in this browser or on this site. All the text of the guide is below.',
@@ -143,27 +143,38 @@
         if (!element._early) return root.removeEventListener(type, early, true);
         var target = event.composedPath()[0];
         var holder = target.closest && target.closest('[id]');
-        element._early.push({ type: type, target: target, id: holder && holder.id });
+        element._early.push({ type: type, target: target, id: holder && holder.id, value: target.value });
       }, true);
     });
   }
 
-  /** Replays the events recorded before the code ran, on the same element or its new twin (same id). */
+  /**
+   * Replays the events recorded before the code ran, on the same element or
+   * its new twin (same id), then marks the guide live (`data-tg-live`).
+   */
   function replay(element) {
     var early = element._early || [];
     element._early = null;
+    var mount = element.shadowRoot.lastElementChild;
+    if (mount) mount.setAttribute('data-tg-live', '');
     early.forEach(function (e) {
       var target = e.target.isConnected ? e.target : e.id && element.shadowRoot.getElementById(e.id);
       if (!target) return;
-      if (e.type === 'click') target.click();
-      else target.dispatchEvent(new Event(e.type, { bubbles: true, composed: true }));
+      if (e.type === 'click') return target.click();
+      // Taking the guide over resets a field to its rendered value: put the reader's text back.
+      if (typeof e.value === 'string') target.value = e.value;
+      target.dispatchEvent(new Event(e.type, { bubbles: true, composed: true }));
     });
   }
 
-  /** Without WebAssembly: the plain guide, every section readable, with a short note. */
+  /**
+   * When the code cannot run (no WebAssembly, a policy that forbids it, a
+   * failed download): the plain guide, every section readable, with a short note.
+   */
   function fallback(element, error) {
     var csp = error && /Content.Security.Policy|wasm-unsafe-eval/i.test(String(error.message || error));
-    console.warn(csp ? CSP_HINT : 'treatment-guide: the drug search could not start in this browser.', error);
+    if (csp) console.warn(CSP_HINT);
+    else console.error('treatment-guide: ' + LOAD_FAILED, error || 'this browser has no WebAssembly');
     var note = document.createElement('p');
     note.className = 'tg-static-note';
     note.setAttribute('role', 'note');
@@ -261,22 +272,16 @@
         setTimeout(replay, 0, element);
       }).catch(function (error) {
         if (element._attempt !== attempt) return;
-        if (error instanceof WebAssembly.CompileError || (error && error.name === 'CompileError')) {
-          return fallback(element, error);
-        }
-        if (element._glue && element._glue.crashed() && !element._retried) {
+        var crashed = element._glue && element._glue.crashed();
+        if (crashed && !element._retried) {
           // The prerendered guide could not be taken over: start again with a clean render.
           element._retried = true;
           element._glue = null;
           element.shadowRoot.replaceChildren();
           return element._render();
         }
-        console.error('treatment-guide: ' + LOAD_FAILED, error);
-        var message = document.createElement('p');
-        message.setAttribute('role', 'alert');
-        message.textContent = LOAD_FAILED;
-        release(element);
-        element.shadowRoot.replaceChildren(message);
+        // A crash has been shown by the code itself; anything else means the code cannot run here.
+        if (!crashed) fallback(element, error);
       });
     }
 
