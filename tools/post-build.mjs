@@ -5,8 +5,9 @@
 //                                                    folder's treatment-guide.js is kept)
 //
 // 1. Writes treatment-guide.js (the only file a host page references) from its
-//    template, pointing at this build's content-hashed WebAssembly and glue,
-//    and minifies both scripts with terser (Trunk leaves wasm-bindgen's glue
+//    template, pointing at this build's content-hashed WebAssembly and glue and
+//    carrying the widget's version from Cargo.toml (tools/version.mjs; readable
+//    as customElements.get('treatment-guide').version), and minifies both scripts with terser (Trunk leaves wasm-bindgen's glue
 //    as written): 3 KiB less to transfer, gzipped.
 // 2. Points the standalone page's preload hints at the files the loader names,
 //    so the browser fetches them while it is still parsing the page.
@@ -19,6 +20,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
+import { version as cargoVersion } from './version.mjs';
 
 const LOADER = 'treatment-guide.js';
 /** Written by step 2, so never listed. */
@@ -34,14 +36,15 @@ async function minified(code, module) {
 }
 
 /** Step 1: treatment-guide.js from src/embed/treatment-guide.js, and the glue, minified. */
-export async function writeLoader(dir) {
+export async function writeLoader(dir, version = cargoVersion()) {
   const files = readdirSync(dir);
   const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
   if (wasm.length !== 1) throw new Error(`post-build: expected one *_bg.wasm in ${dir}, found: ${wasm.join(', ') || 'none'}`);
   const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
   if (!files.includes(glue)) throw new Error(`post-build: no wasm-bindgen glue ${glue} in ${dir}: ${files.join(', ')}`);
   const template = readFileSync(new URL('../src/embed/treatment-guide.js', import.meta.url), 'utf8');
-  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0]);
+  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0])
+    .replace('__TG_VERSION__', version);
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), await minified(loader, false));
   writeFileSync(join(dir, glue), await minified(readFileSync(join(dir, glue), 'utf8'), true));

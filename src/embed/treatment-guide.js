@@ -11,9 +11,11 @@
   var TAG = 'treatment-guide';
   if (!window.customElements || customElements.get(TAG)) return;
 
-  // Filled in at build time with the content-hashed file names.
+  // Filled in at build time with the content-hashed file names and the
+  // widget's version (from Cargo.toml).
   var GLUE = '__TG_GLUE__';
   var WASM = '__TG_WASM__';
+  var VERSION = '__TG_VERSION__';
   var ATTRIBUTES = ['open', 'heading-level', 'lang', 'content-src'];
   var LOAD_FAILED = 'Sorry, the treatment guide could not be loaded. Please reload the page to try again.';
 
@@ -126,6 +128,11 @@
   class TreatmentGuideElement extends HTMLElement {
     static get observedAttributes() {
       return ATTRIBUTES;
+    }
+
+    /** The widget's version: customElements.get('treatment-guide').version. */
+    static get version() {
+      return VERSION;
     }
 
     connectedCallback() {
