@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROME_BIN := /usr/bin/chromium
 
-.PHONY: install build serve test test-native test-browser test-e2e bench clean
+.PHONY: install build serve test test-native test-tools test-browser test-e2e bench release clean
 
 install:
 	@tools/install.sh
@@ -20,15 +20,19 @@ build: install
 serve: build
 	node tools/serve.mjs dist 8080
 
-## Every test: native, browser (wasm-bindgen-test), end-to-end (Playwright).
+## Every test: native, release tooling, browser (wasm-bindgen-test), end-to-end (Playwright).
 test: install
 	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-tools
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory test-e2e
 
 test-native:
 	cargo test --quiet
+
+test-tools:
+	node --test tools/
 
 test-browser:
 	wasm-pack test --headless --chrome --mode no-install
@@ -42,5 +46,11 @@ bench: build
 	@cargo run --quiet --release --example bench
 	@node tools/bench-lookup.mjs
 
+## Build, run every test, then write release/treatment-guide-X.Y.Z.zip and the
+## npm package release/treatment-guide-X.Y.Z.tgz (X.Y.Z: Cargo.toml) and print
+## the snippet with its integrity hash.
+release: test
+	node tools/release.mjs dist release
+
 clean:
-	rm -rf dist target
+	rm -rf dist target release
