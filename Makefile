@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROME_BIN := /usr/bin/chromium
 
-.PHONY: install build serve test lint test-native test-browser test-e2e bench clean
+.PHONY: install build serve test lint test-native test-tools test-browser test-e2e bench release clean
 
 install:
 	@tools/install.sh
@@ -20,10 +20,11 @@ build: install
 serve: build
 	node tools/serve.mjs dist 8080
 
-## Lint, then every test: native, browser (wasm-bindgen-test), end-to-end (Playwright).
+## Lint, then every test: native, release tooling, browser (wasm-bindgen-test), end-to-end (Playwright).
 test: install
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-tools
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory test-e2e
@@ -37,6 +38,9 @@ lint:
 test-native:
 	cargo test --quiet --workspace
 
+test-tools:
+	node --test tools/
+
 test-browser:
 	wasm-pack test --headless --chrome --mode no-install
 
@@ -49,5 +53,11 @@ bench: build
 	@cargo run --quiet --release --example bench
 	@node tools/bench-lookup.mjs
 
+## Build, run every test, then write release/treatment-guide-X.Y.Z.zip and the
+## npm package release/treatment-guide-X.Y.Z.tgz (X.Y.Z: Cargo.toml) and print
+## the snippet with its integrity hash.
+release: test
+	node tools/release.mjs dist release
+
 clean:
-	rm -rf dist target
+	rm -rf dist target release

@@ -15,6 +15,8 @@
   // prerendered by the widget's own components (tools/post-build.mjs).
   var GLUE = '__TG_GLUE__';
   var WASM = '__TG_WASM__';
+  /** The widget's version (Cargo.toml). */
+  var VERSION = '__TG_VERSION__';
   /** The interactive guide, shown at once and hydrated by the code. */
   var GUIDE = "__TG_GUIDE__";
   /** The guide as a plain document (every section open), for when the code cannot run. */
@@ -223,6 +225,11 @@
   class TreatmentGuideElement extends HTMLElement {
     static get observedAttributes() {
       return ATTRIBUTES;
+    }
+
+    /** The widget's version: customElements.get('treatment-guide').version. */
+    static get version() {
+      return VERSION;
     }
 
     connectedCallback() {

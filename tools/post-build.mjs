@@ -7,8 +7,10 @@
 // 1. Prerenders the guide with the widget's own components (natively, Yew SSR),
 //    then writes treatment-guide.js (the only file a host page references)
 //    from its template, pointing at this build's content-hashed WebAssembly and
-//    glue and carrying the prerendered guide and styles, and minifies both
-//    scripts with terser (Trunk leaves wasm-bindgen's glue as written). Writes
+//    glue, carrying the prerendered guide and styles and the widget's version
+//    from Cargo.toml (tools/version.mjs; readable as
+//    customElements.get('treatment-guide').version), and minifies both scripts
+//    with terser (Trunk leaves wasm-bindgen's glue as written). Writes
 //    fallback.html and puts the plain guide into the standalone page.
 // 2. Points the standalone page's preload hints at the files the loader names,
 //    so the browser fetches them while it is still parsing the page.
@@ -23,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
+import { version as cargoVersion } from './version.mjs';
 
 const LOADER = 'treatment-guide.js';
 /** Written by step 2, so never listed. */
@@ -66,7 +69,7 @@ export function writeFallback(dir, fallback) {
 }
 
 /** Step 1: treatment-guide.js from src/treatment-guide.js, and the glue, minified. */
-export async function writeLoader(dir, rendered = prerender()) {
+export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
   const files = readdirSync(dir);
   const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
   if (wasm.length !== 1) throw new Error(`post-build: expected one *_bg.wasm in ${dir}, found: ${wasm.join(', ') || 'none'}`);
@@ -76,7 +79,8 @@ export async function writeLoader(dir, rendered = prerender()) {
   const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0])
     .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
     .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
-    .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css));
+    .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
+    .replace('__TG_VERSION__', version);
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), await minified(loader, false));
   writeFileSync(join(dir, glue), await minified(readFileSync(join(dir, glue), 'utf8'), true));
@@ -155,7 +159,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (!dir) throw new Error('post-build: no TRUNK_STAGING_DIR and no folder argument');
   if (!args.includes('--precache-only')) {
     const rendered = prerender();
-    await writeLoader(dir, rendered);
+    await writeLoader(dir, cargoVersion(), rendered);
     writeFallback(dir, rendered.fallback);
   }
   writePreloads(dir);

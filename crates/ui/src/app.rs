@@ -177,7 +177,10 @@ pub fn Guide(props: &GuideProps) -> Html {
                 {onscrolled}
                 ondrug={onreveal}
             />
-            <footer class="tg-footer" part="footer">{ version }</footer>
+            // The widget's version (Cargo.toml) beside the content's.
+            <footer class="tg-footer" part="footer">
+                { version }{ " · treatment-guide " }{ env!("CARGO_PKG_VERSION") }
+            </footer>
         </div>
         </ContextProvider<RenderMode>>
     }

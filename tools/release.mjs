@@ -1,0 +1,327 @@
+// `make release` (after `make test`, which builds dist/): the two forms web
+// staff get the widget in, and the snippet to paste.
+//
+//   node tools/release.mjs [dist] [out]      (defaults: dist, release)
+//
+// writes into `out` (git-ignored):
+// - treatment-guide-X.Y.Z.tgz: the npm package (`npm pack` of a folder staged
+//   here: dist/, README.md, LICENSE, CHANGELOG.md and a package.json made by
+//   manifest() below; the development package.json is never part of it). On a
+//   CDN that serves npm packages it is
+//   https://cdn.jsdelivr.net/npm/treatment-guide@X.Y.Z/dist/treatment-guide.js
+// - treatment-guide-X.Y.Z.zip: one folder treatment-guide-X.Y.Z/ with dist/,
+//   README.txt (the short guide for web staff, with this version's snippet),
+//   LICENSE, CHANGELOG.md and SHA256SUMS (`sha256sum -c SHA256SUMS` in it).
+// and prints the snippet with the version and the SRI hash of the loader.
+// X.Y.Z is the version in Cargo.toml (tools/version.mjs). Node and npm only:
+// the zip is written here (deflate from node:zlib), not by a zip tool.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { version as cargoVersion } from './version.mjs';
+import { sri } from './sri.mjs';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const NAME = 'treatment-guide';
+export const LOADER = 'treatment-guide.js';
+/** Files of the repository that ship beside dist/ in the npm package. */
+export const DOCS = ['README.md', 'LICENSE', 'CHANGELOG.md'];
+
+/** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
+export function walk(dir, root = dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? walk(path, root) : [relative(root, path).split(sep).join('/')];
+    })
+    .sort();
+}
+
+// ------------------------------------------------------------- npm package
+
+/**
+ * The package.json of the published package: no scripts and no dependencies
+ * of any kind (the widget has none at run time); `files` lists what ships.
+ */
+export function manifest(version) {
+  const loader = `dist/${LOADER}`;
+  return {
+    name: NAME,
+    version,
+    description: 'Patient information on treatments for relapsed or refractory acute lymphoblastic leukemia (ALL), '
+      + 'as a <treatment-guide> web component with a drug-name lookup. Add it to a page with one script tag.',
+    keywords: ['web-component', 'custom-element', 'leukemia', 'patient-information', 'webassembly'],
+    license: 'MIT',
+    files: ['dist/', ...DOCS],
+    // The loader is a classic script for a <script> tag (it defines the element
+    // and loads the rest relative to its own URL); CDNs serve it for the bare
+    // package URL.
+    unpkg: loader,
+    jsdelivr: loader,
+    exports: {
+      '.': `./${loader}`,
+      './dist/*': './dist/*',
+      './package.json': './package.json',
+    },
+  };
+}
+
+/** Copies dist/ and the docs into a new folder `stage` with the package's package.json. */
+export function stageNpm({ dist, stage, version, root = ROOT }) {
+  rmSync(stage, { recursive: true, force: true });
+  for (const file of walk(dist)) {
+    mkdirSync(dirname(join(stage, 'dist', file)), { recursive: true });
+    copyFileSync(join(dist, file), join(stage, 'dist', file));
+  }
+  for (const doc of DOCS) copyFileSync(join(root, doc), join(stage, doc));
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest(version), null, 2)}\n`);
+  return stage;
+}
+
+/**
+ * `npm pack --json` in a staged folder (`dryRun`: lists only). Returns npm's
+ * report: { filename, size, unpackedSize, files: [{ path, size }], … }.
+ */
+export function npmPack(stage, { destination, dryRun = false } = {}) {
+  const args = ['pack', '--json', '--ignore-scripts', '--loglevel=error'];
+  if (dryRun) args.push('--dry-run');
+  if (destination) args.push('--pack-destination', destination);
+  const out = execFileSync('npm', args, { cwd: stage, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const [report] = JSON.parse(out);
+  return report;
+}
+
+// --------------------------------------------------------------------- zip
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 as zip files use it. */
+export function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** MS-DOS date and time of a Date (local time, 2-second steps, from 1980). */
+function dosTime(date) {
+  const year = Math.max(date.getFullYear(), 1980);
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+/**
+ * A zip file (as a Buffer) of `entries` [{ name, data }]: deflated where that
+ * is smaller, UTF-8 names, Unix permissions 0644, all dated `mtime`.
+ */
+export function zip(entries, mtime = new Date()) {
+  const { time, date } = dosTime(mtime);
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const deflated = deflateRawSync(data, { level: 9 });
+    const [method, body] = deflated.length < data.length ? [8, deflated] : [0, data];
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed: 2.0
+    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    locals.push(local, nameBytes, body);
+
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(0x0800, 8);
+    entry.writeUInt16LE(method, 10);
+    entry.writeUInt16LE(time, 12);
+    entry.writeUInt16LE(date, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(body.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    // extra, comment, disk, internal attributes: 0
+    entry.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external: regular file, rw-r--r--
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, nameBytes);
+    offset += local.length + nameBytes.length + body.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  if (offset > 0xffffffff || entries.length > 0xffff) throw new Error('release: archive too large for a plain zip');
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The entries [{ name, data }] of a zip file's bytes, each checked against its CRC-32. */
+export function unzip(bytes) {
+  const at = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (at < 0) throw new Error('unzip: no end of central directory');
+  const count = bytes.readUInt16LE(at + 10);
+  let pos = bytes.readUInt32LE(at + 16);
+  const entries = [];
+  for (let i = 0; i < count; i += 1) {
+    if (bytes.readUInt32LE(pos) !== 0x02014b50) throw new Error('unzip: bad central directory');
+    const method = bytes.readUInt16LE(pos + 10);
+    const crc = bytes.readUInt32LE(pos + 16);
+    const packed = bytes.readUInt32LE(pos + 20);
+    const nameLength = bytes.readUInt16LE(pos + 28);
+    const skip = nameLength + bytes.readUInt16LE(pos + 30) + bytes.readUInt16LE(pos + 32);
+    const local = bytes.readUInt32LE(pos + 42);
+    const name = bytes.toString('utf8', pos + 46, pos + 46 + nameLength);
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const body = bytes.subarray(start, start + packed);
+    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
+    if (crc32(data) !== crc) throw new Error(`unzip: CRC mismatch in ${name}`);
+    entries.push({ name, data });
+    pos += 46 + skip;
+  }
+  return entries;
+}
+
+// ------------------------------------------------------------------ archive
+
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+
+/** SHA256SUMS text (as `sha256sum` writes and `sha256sum -c` reads) of entries [{ name, data }]. */
+export function checksums(entries) {
+  return entries.map(({ name, data }) => `${sha256(data)}  ${name}\n`).join('');
+}
+
+/** Names (relative to the file's folder) whose data does not match a SHA256SUMS text; [] if all match. */
+export function verifyChecksums(sums, files) {
+  const bad = [];
+  const lines = sums.split('\n').filter(Boolean);
+  if (!lines.length) return ['(SHA256SUMS is empty)'];
+  for (const line of lines) {
+    const [, hex, name] = line.match(/^([0-9a-f]{64}) [ *](.+)$/) || [];
+    if (!hex) bad.push(`(bad line: ${line})`);
+    else if (!files.has(name) || sha256(files.get(name)) !== hex) bad.push(name);
+  }
+  return bad;
+}
+
+/** The snippet a host page pastes: versioned CDN URL, integrity, crossorigin. */
+export function snippet(version, integrity) {
+  return `<script src="https://cdn.jsdelivr.net/npm/${NAME}@${version}/dist/${LOADER}"
+        integrity="${integrity}" crossorigin="anonymous" defer></script>
+<treatment-guide></treatment-guide>`;
+}
+
+/** README.txt of the archive: tools/web-staff-guide.txt with this version and hash filled in. */
+export function webStaffGuide(version, integrity) {
+  const template = readFileSync(join(ROOT, 'tools/web-staff-guide.txt'), 'utf8');
+  const text = template.replaceAll('{{version}}', version).replaceAll('{{integrity}}', integrity)
+    .replaceAll('{{snippet}}', snippet(version, integrity));
+  if (text.includes('{{')) throw new Error('release: a placeholder was left in the web staff guide');
+  return text;
+}
+
+/**
+ * Writes `out`/treatment-guide-X.Y.Z.zip from `dist`. Returns { file, bytes,
+ * entries } (entries as in the archive, names inside its one folder).
+ */
+export function writeArchive({ dist, out, version, root = ROOT, mtime = new Date() }) {
+  const folder = `${NAME}-${version}`;
+  const integrity = sri(join(dist, LOADER));
+  const files = [
+    ...walk(dist).map((file) => ({ name: `dist/${file}`, data: readFileSync(join(dist, file)) })),
+    { name: 'README.txt', data: Buffer.from(webStaffGuide(version, integrity)) },
+    { name: 'LICENSE', data: readFileSync(join(root, 'LICENSE')) },
+    { name: 'CHANGELOG.md', data: readFileSync(join(root, 'CHANGELOG.md')) },
+  ];
+  files.push({ name: 'SHA256SUMS', data: Buffer.from(checksums(files)) });
+  const entries = files.map(({ name, data }) => ({ name: `${folder}/${name}`, data }));
+  const bytes = zip(entries, mtime);
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `${folder}.zip`);
+  writeFileSync(file, bytes);
+  return { file, bytes, entries };
+}
+
+/**
+ * The version a built loader reports as customElements.get('treatment-guide').version,
+ * found by running its text in a bare sandbox with just enough of a browser to define the element.
+ */
+export function loaderVersion(text) {
+  const registry = new Map();
+  const window = {
+    customElements: { get: (name) => registry.get(name), define: (name, element) => registry.set(name, element) },
+    document: { currentScript: { src: `https://cdn.example/npm/${NAME}/dist/${LOADER}` }, baseURI: 'https://host.example/' },
+    HTMLElement: class {},
+    URL,
+  };
+  window.window = window;
+  runInNewContext(text, window, { timeout: 1000 });
+  const element = registry.get(NAME);
+  if (!element) throw new Error(`release: the loader did not define <${NAME}>`);
+  return element.version;
+}
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = resolve(process.argv[2] || 'dist');
+  const out = resolve(process.argv[3] || 'release');
+  const version = cargoVersion();
+  const fail = (message) => {
+    console.error(`release: ${message}`);
+    process.exit(1);
+  };
+  try {
+    statSync(join(dist, LOADER));
+  } catch {
+    fail(`no ${LOADER} in ${dist}; run make build first`);
+  }
+  const built = loaderVersion(readFileSync(join(dist, LOADER), 'utf8'));
+  if (built !== version) fail(`${dist}/${LOADER} is version ${built}, Cargo.toml says ${version}; rebuild`);
+
+  mkdirSync(out, { recursive: true });
+  const stage = mkdtempSync(join(tmpdir(), 'tg-npm-'));
+  let pack;
+  try {
+    stageNpm({ dist, stage, version });
+    pack = npmPack(stage, { destination: out });
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+  const archive = writeArchive({ dist, out, version });
+  const integrity = sri(join(dist, LOADER));
+
+  console.log(`release: version ${version}`);
+  console.log(`release: ${relative(process.cwd(), join(out, pack.filename))} (${pack.size} bytes, ${kib(pack.size)}; `
+    + `${pack.entryCount} files, ${kib(pack.unpackedSize)} unpacked)`);
+  for (const { path, size } of pack.files) console.log(`  ${String(size).padStart(8)}  package/${path}`);
+  console.log(`release: ${relative(process.cwd(), archive.file)} (${archive.bytes.length} bytes, ${kib(archive.bytes.length)}; `
+    + `${archive.entries.length} files)`);
+  console.log(`release: sha256 ${sha256(readFileSync(join(out, pack.filename)))}  ${pack.filename}`);
+  console.log(`release: sha256 ${sha256(archive.bytes)}  ${NAME}-${version}.zip`);
+  console.log(`release: publish the package with: npm publish ${relative(process.cwd(), join(out, pack.filename))}`);
+  console.log('\nSnippet for host pages (once the package is on npm):\n');
+  console.log(snippet(version, integrity));
+}

@@ -1,0 +1,161 @@
+// Release tooling, without a build (`make test-tools`, part of `make test`):
+// the version read from Cargo.toml, its way into the loader, the npm
+// package's file list, and the archive's zip format and checksums. A fake
+// dist/ stands in for the build; e2e/release.test.mjs does the same with
+// the real one in a browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { version, versionOf } from './version.mjs';
+import { writeLoader } from './post-build.mjs';
+import {
+  DOCS, ROOT, checksums, loaderVersion, manifest, npmPack, stageNpm, unzip, verifyChecksums, walk, webStaffGuide,
+  writeArchive, zip,
+} from './release.mjs';
+
+const temp = (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-release-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
+/** A made-up dist/: a loader, nested files and a dot file that must not ship. */
+function fakeDist(dir) {
+  const files = {
+    'treatment-guide.js': 'console.log("loader")',
+    'treatment-guide-0123456789abcdef.js': 'export default 1',
+    'treatment-guide-0123456789abcdef_bg.wasm': Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]),
+    'index.html': '<!doctype html><title>x</title>'.repeat(50),
+    'snippets/treatment-guide-1/inline0.js': 'export const a = 1;',
+    '.DS_Store': 'junk',
+  };
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), data);
+  }
+  return dir;
+}
+
+test('the version comes from the [package] table of Cargo.toml, and agrees with cargo', () => {
+  const toml = '[package]\nname = "x"\nversion = "1.2.3" # the widget\n\n[dependencies]\nversion = "9.9.9"\n';
+  assert.equal(versionOf(toml), '1.2.3');
+  const inherited = '[workspace]\nmembers = ["crates/*"]\n\n[workspace.package]\nversion = "2.0.0-rc.1"\n\n'
+    + '[package]\nname = "x"\nversion.workspace = true\n';
+  assert.equal(versionOf(inherited), '2.0.0-rc.1');
+  assert.throws(() => versionOf('[package]\nname = "x"\n'), /no semver version/);
+  assert.throws(() => versionOf('[package]\nversion = "1.2"\n'), /no semver version/);
+
+  const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26,
+  }));
+  const root = metadata.packages.find((p) => p.manifest_path === join(ROOT, 'Cargo.toml'));
+  assert.equal(version(), root.version);
+});
+
+test('post-build writes the version into the loader, as customElements.get(…).version', async (t) => {
+  const dir = temp(t);
+  writeFileSync(join(dir, 'treatment-guide-0123456789abcdef_bg.wasm'), Buffer.from([0, 97, 115, 109]));
+  writeFileSync(join(dir, 'treatment-guide-0123456789abcdef.js'), 'export default function init() {}\n');
+  const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}' };
+  await writeLoader(dir, '7.8.9-beta.1', rendered);
+  const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
+  assert.equal(loaderVersion(loader), '7.8.9-beta.1');
+  assert.ok(loader.includes('treatment-guide-0123456789abcdef_bg.wasm'));
+
+  await writeLoader(dir, undefined, rendered); // by default, the version of Cargo.toml
+  assert.equal(loaderVersion(readFileSync(join(dir, 'treatment-guide.js'), 'utf8')), version());
+});
+
+test('the npm package holds dist/, README, LICENSE and CHANGELOG, and nothing of the development set-up', (t) => {
+  const dist = fakeDist(join(temp(t), 'dist'));
+  const stage = join(temp(t), 'package');
+  stageNpm({ dist, stage, version: '1.2.3' });
+  const report = npmPack(stage, { dryRun: true });
+
+  const expected = ['package.json', ...DOCS, ...walk(dist).map((f) => `dist/${f}`)].sort();
+  assert.ok(!expected.includes('dist/.DS_Store') && expected.includes('dist/snippets/treatment-guide-1/inline0.js'));
+  assert.deepEqual(report.files.map((f) => f.path).sort(), expected);
+  assert.equal(report.name, 'treatment-guide');
+  assert.equal(report.version, '1.2.3');
+
+  const published = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+  assert.deepEqual(published, manifest('1.2.3'));
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'scripts', 'private']) {
+    assert.ok(!(field in published), `no ${field} in the published package.json`);
+  }
+  for (const entry of [published.unpkg, published.jsdelivr, published.exports['.']]) {
+    assert.ok(expected.includes(entry.replace(/^\.\//, '')), `${entry} is in the package`);
+  }
+  assert.equal(published.unpkg, 'dist/treatment-guide.js');
+  assert.deepEqual(published.files, ['dist/', 'README.md', 'LICENSE', 'CHANGELOG.md']);
+});
+
+test('zip: what is written reads back; other zip readers accept it', (t) => {
+  const entries = [
+    { name: 'a/empty.txt', data: Buffer.alloc(0) },
+    { name: 'a/text.txt', data: Buffer.from('hello '.repeat(1000)) },
+    { name: 'a/b/random.bin', data: Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251)) },
+    { name: 'a/é.txt', data: Buffer.from('accents in a name') },
+  ];
+  const bytes = zip(entries, new Date(2026, 10, 26, 12, 30, 10));
+  assert.deepEqual(unzip(bytes).map((e) => [e.name, e.data.toString('hex')]), entries.map((e) => [e.name, e.data.toString('hex')]));
+  assert.ok(bytes.length < 6000 + 5000, 'text is deflated');
+
+  const broken = Buffer.from(bytes);
+  broken[30 + 11 + 30 + 10 + 2] ^= 0xff; // inside the deflated body of a/text.txt
+  assert.throws(() => unzip(broken));
+
+  const file = join(temp(t), 'x.zip');
+  writeFileSync(file, bytes);
+  for (const [tool, args] of [['unzip', ['-tq', file]], ['python3', ['-m', 'zipfile', '-t', file]]]) {
+    try {
+      execFileSync(tool, args, { stdio: 'pipe' }); // throws if the tool finds the file bad
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+      t.diagnostic(`${tool} is not installed: not checked with it`);
+    }
+  }
+});
+
+test('the archive: one folder with dist/, README.txt, LICENSE, CHANGELOG.md and SHA256SUMS that verify', (t) => {
+  const dist = fakeDist(join(temp(t), 'dist'));
+  const out = temp(t);
+  const { file, entries } = writeArchive({ dist, out, version: '1.2.3' });
+  assert.equal(file, join(out, 'treatment-guide-1.2.3.zip'));
+
+  const read = unzip(readFileSync(file));
+  assert.deepEqual(read.map((e) => e.name), entries.map((e) => e.name));
+  const names = read.map((e) => e.name.replace(/^treatment-guide-1\.2\.3\//, ''));
+  assert.ok(read.every((e) => e.name.startsWith('treatment-guide-1.2.3/')));
+  assert.deepEqual(names.sort(), [
+    'CHANGELOG.md', 'LICENSE', 'README.txt', 'SHA256SUMS', ...walk(dist).map((f) => `dist/${f}`),
+  ].sort());
+
+  // The checksums verify, here and with sha256sum -c, and name a changed file.
+  const files = new Map(read.map((e) => [e.name.replace(/^[^/]+\//, ''), e.data]));
+  const sums = files.get('SHA256SUMS').toString();
+  assert.equal(sums.trim().split('\n').length, files.size - 1);
+  assert.deepEqual(verifyChecksums(sums, files), []);
+  const folder = join(out, 'unpacked');
+  for (const { name, data } of read) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), data);
+  }
+  execFileSync('sha256sum', ['--check', '--strict', '--quiet', 'SHA256SUMS'], { cwd: join(folder, 'treatment-guide-1.2.3') });
+  writeFileSync(join(folder, 'treatment-guide-1.2.3/dist/index.html'), 'changed');
+  assert.throws(() => execFileSync('sha256sum', ['--check', '--quiet', 'SHA256SUMS'], {
+    cwd: join(folder, 'treatment-guide-1.2.3'), stdio: 'pipe',
+  }));
+  files.set('dist/index.html', Buffer.from('changed'));
+  assert.deepEqual(verifyChecksums(sums, files), ['dist/index.html']);
+  assert.equal(checksums([{ name: 'x', data: Buffer.from('') }]),
+    'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  x\n');
+
+  // The guide for web staff carries this version and the loader's hash.
+  const guide = files.get('README.txt').toString();
+  assert.equal(guide, webStaffGuide('1.2.3', guide.match(/integrity="(sha384-[^"]+)"/)[1]));
+  assert.match(guide, /cdn\.jsdelivr\.net\/npm\/treatment-guide@1\.2\.3\/dist\/treatment-guide\.js/);
+});
