@@ -210,7 +210,10 @@ mod tests {
     use super::*;
 
     fn view(open: &[bool], action: Action) -> ViewState {
-        Rc::new(ViewState::new(open.to_vec())).reduce(action).as_ref().clone()
+        Rc::new(ViewState::new(open.to_vec()))
+            .reduce(action)
+            .as_ref()
+            .clone()
     }
 
     #[test]
@@ -232,7 +235,13 @@ mod tests {
 
     #[test]
     fn going_to_a_mention_opens_its_section_and_highlights_the_drug() {
-        let state = view(&[false, false], Action::GoToMention { drug: 3, section: 0 });
+        let state = view(
+            &[false, false],
+            Action::GoToMention {
+                drug: 3,
+                section: 0,
+            },
+        );
         assert_eq!((state.open[0], state.highlight), (true, Some(3)));
         let state = Rc::new(state).reduce(Action::CloseDrug);
         assert_eq!((state.drug, state.highlight), (None, None));

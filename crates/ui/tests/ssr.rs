@@ -93,11 +93,18 @@ fn section_headers_are_buttons_in_headings_controlling_hidden_panels() {
         let panel_id = format!("tg-{id}-panel");
         assert_eq!(button.attr("aria-controls"), Some(panel_id.as_str()));
         let panel = by_id(&tags, &panel_id);
-        assert_eq!(panel.attr("hidden"), Some("until-found"), "{id} starts closed");
+        assert_eq!(
+            panel.attr("hidden"),
+            Some("until-found"),
+            "{id} starts closed"
+        );
     }
     // Each button sits in an h2 (the default heading level).
     assert_eq!(html.matches("<h2 class=\"tg-heading\"><button").count(), 9);
-    assert!(!html.contains("<h1"), "the widget never claims the page's h1");
+    assert!(
+        !html.contains("<h1"),
+        "the widget never claims the page's h1"
+    );
 }
 
 #[test]
@@ -170,12 +177,19 @@ fn the_static_document_has_every_section_open_and_no_controls() {
         false,
     );
     assert!(!html.contains("<!--"), "no hydration markers");
-    assert!(!html.contains("<button"), "no control that would do nothing");
+    assert!(
+        !html.contains("<button"),
+        "no control that would do nothing"
+    );
     assert!(!html.contains("<input"), "no lookup without its code");
     assert!(!html.contains("hidden"), "every section's text can be read");
     let content = shipped();
     for section in &content.sections {
-        assert!(html.contains(&section.title), "{} has its title", section.id);
+        assert!(
+            html.contains(&section.title),
+            "{} has its title",
+            section.id
+        );
     }
     assert_eq!(html.matches("<h2 class=\"tg-heading\">").count(), 9);
     assert!(html.contains("lang=\"en\""));
