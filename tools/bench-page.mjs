@@ -27,7 +27,7 @@
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
+import { serveInChild } from './serve-child.mjs';
 
 const DIR = process.argv[2] || fileURLToPath(new URL('../dist/', import.meta.url));
 const LOADS = Math.max(10, Number(process.env.BENCH_LOADS) || 15);
@@ -150,38 +150,12 @@ async function visit(browser, url, typing, viewport = { width: 1280, height: 900
   }
 }
 
-/** tools/static-server.mjs in a child process; resolves to { url, close }. */
-function serveInChild(root, routes) {
-  const code = `import { startServer } from ${JSON.stringify(new URL('./static-server.mjs', import.meta.url).href)};
-    const { url } = await startServer({ root: process.env.ROOT, routes: JSON.parse(process.env.ROUTES) });
-    console.log(url);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
-    env: { ...process.env, ROOT: root, ROUTES: JSON.stringify(routes) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // Never outlives the benchmark, whatever ends it.
-  process.once('exit', () => child.kill());
-  return new Promise((ok, fail) => {
-    child.once('error', fail);
-    child.once('exit', (status) => fail(new Error(`bench-page: the server exited (${status})`)));
-    child.stdout.once('data', (line) => ok({
-      url: String(line).trim(),
-      close: () => new Promise((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.removeAllListeners('exit');
-        child.once('exit', done);
-        child.kill();
-      }),
-    }));
-  });
-}
-
 async function main() {
   if (!existsSync(`${DIR}/index.html`)) {
     console.error(`bench-page: no ${DIR}/index.html; run make build first`);
     return;
   }
-  const server = await serveInChild(DIR, { '/bench-article.html': { body: ARTICLE } });
+  const server = await serveInChild(DIR, { routes: { '/bench-article.html': { body: ARTICLE } } });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS, headless: true });

@@ -2,6 +2,7 @@
 // serves a folder under an optional path prefix, with optional extra headers.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 /** MIME types of the files dist/ holds; `application/wasm` enables streaming compilation. */
@@ -21,18 +22,22 @@ export const MIME = {
  * Starts a server. Options: `root` folder, `port` (0 = any), `prefix` (URL
  * path the folder is served under, e.g. `/a/b/`), `headers` (added to every
  * response), `routes` (map of URL path to `{ body, type, headers }` for
- * host pages made up by tests; `{ hang: true }` never answers). Resolves to
- * `{ url, close, requests }`.
+ * host pages made up by tests; `{ hang: true }` never answers), `gzip`
+ * (compress answers for clients that accept it, as real hosts do). Resolves
+ * to `{ url, close, requests }`.
  */
-export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', headers = {}, routes = {} }) {
+export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', headers = {}, routes = {}, gzip = false }) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     const send = (status, body, type, extra = {}) => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...headers, ...extra });
-      res.end(body);
+      const compress = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+      const out = compress ? gzipSync(body) : body;
+      const encoding = compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {};
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...encoding, ...headers, ...extra });
+      res.end(out);
     };
     if (routes[path]) {
       const route = routes[path];

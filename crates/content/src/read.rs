@@ -16,6 +16,7 @@ const SHAPE: &str = "the file is not valid content JSON: ";
 /// Reads content in the documented JSON format.
 ///
 /// ```
+/// # #[cfg(not(target_arch = "wasm32"))] {
 /// use tg_content::{json, read_content};
 /// let value = json::parse(r#"{"meta": {}, "strings": {}, "sections": [], "drugs": [], "colour": 1}"#).unwrap();
 /// let errors = read_content(&value).unwrap_err();
@@ -23,6 +24,7 @@ const SHAPE: &str = "the file is not valid content JSON: ";
 ///     unknown field `colour`, expected one of `meta`, `strings`, `sections`, `drugs`, `glossary`");
 /// assert_eq!(errors[1].to_string(),
 ///            "meta: the file is not valid content JSON: missing field `version`");
+/// # }
 /// ```
 pub fn read_content(value: &Json) -> Result<RawContent, Vec<ContentError>> {
     let mut reader = Reader::default();

@@ -69,12 +69,14 @@ impl Content {
     /// a drug or glossary term, and well-formed markup.
     ///
     /// ```
+    /// # #[cfg(not(target_arch = "wasm32"))] {
     /// use tg_content::Content;
     /// let dir = tg_content::toml_source::repository_dir();
     /// let mut raw = tg_content::toml_source::ContentDir::read(&dir, "").unwrap().raw.unwrap();
     /// raw.sections[0].id = "surgery".into();
     /// let errors = Content::from_raw(raw).unwrap_err();
     /// assert_eq!(errors[0].location.path, "sections[0].id");
+    /// # }
     /// ```
     pub fn from_raw(raw: RawContent) -> Result<Content, Vec<ContentError>> {
         let mut report = Report::default();

@@ -38,13 +38,16 @@ pub struct SectionListProps {
 #[function_component]
 pub fn SectionList(props: &SectionListProps) -> Html {
     let count = props.content.sections.len();
-    // The text of closed sections is rendered one task after the headers, so
-    // that the first render (and the page's main thread) stays short.
-    let render_closed = use_state_eq(|| false);
+    // The text of closed sections (for find-in-page and printing) is rendered
+    // after the headers, one section per task, so that no task of the page's
+    // main thread grows long on a slow phone.
+    let rendered_closed = use_state_eq(|| 0usize);
     {
-        let render_closed = render_closed.clone();
-        use_effect_with((), move |()| {
-            let timeout = gloo::timers::callback::Timeout::new(0, move || render_closed.set(true));
+        let rendered_closed = rendered_closed.clone();
+        use_effect_with(*rendered_closed, move |&done| {
+            let timeout = (done < count).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || rendered_closed.set(done + 1))
+            });
             move || drop(timeout)
         });
     }
@@ -136,7 +139,7 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                         button_ref={refs[index].clone()}
                         highlight={props.state.highlight}
                         ondrug={props.ondrug.clone()}
-                        render_closed={*render_closed}
+                        render_closed={index < *rendered_closed}
                     />
                 }) }
             </div>

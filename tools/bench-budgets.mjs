@@ -1,0 +1,221 @@
+// `make bench` (budgets): the widget against the peer (../shared/peer, what a
+// charity developer would write by hand: vanilla JS + Fuse.js), side by side
+// in one run, alternating, both served gzip-compressed from their own
+// processes. Prints one figure a line as `name: value unit`:
+//
+// Phone profile (CDP: CPU 4× slower, 1.6 Mbit/s down, 150 ms round trip,
+// cache off), a host article embedding the widget, median of RUNS each:
+//   phone_first_title_ms_{ours,peer}, phone_first_title_ratio   navigation → first section title visible
+//   phone_oncovin_ms_{ours,peer}, phone_oncovin_ratio           navigation → typing "Oncovin" offers vincristine
+//   bytes_before_title_kib_ours                                  transferred (gzip) when the title shows
+//   embed_transfer_kib_{ours,peer}                               everything the embed loads (gzip)
+//   longest_task_load_4x_ms_{ours,peer}                          longest main-thread task until the answer
+//   event_open_section_ms_{ours,peer}                            Event Timing: a click that opens a section
+//   event_keystroke_max_ms_{ours,peer}                           Event Timing: the slowest key typing "mercaptopurine"
+// Lighthouse 12 (mobile defaults), once per page, ours and the peer's:
+//   lighthouse_article_{performance,tbt_ms,cls,lcp_ms}_{ours,peer}
+//   lighthouse_standalone_{performance,accessibility,best_practices,seo}_{ours,peer}
+//
+// Event Timing reports only events of 16 ms or more: 0 means none reached it.
+// A benchmark, not a test: it always exits 0.
+//
+//   node tools/bench-budgets.mjs [dist]   env BENCH_RUNS (default 5), BENCH_LIGHTHOUSE=0 to skip Lighthouse
+import { chromium } from 'playwright-core';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveInChild } from './serve-child.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = process.argv[2] || join(ROOT, 'dist');
+const PEER_SRC = join(ROOT, '..', 'shared', 'peer');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
+const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+/** The same charity article for both widgets, as their READMEs show it. */
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Living with relapsed ALL</title>
+<meta name="description" content="A charity article with the treatment guide.">
+<style>body { margin: 0 auto; max-width: 60rem; font: 18px/1.5 Georgia, serif; } p { margin: 1em; }
+treatment-guide:not(:defined) { display: block; min-height: 100vh; }</style>
+<script src="treatment-guide.js" defer></script></head><body><main>
+<h1>Living with relapsed ALL</h1><p>Text by the charity above the guide.</p>
+<treatment-guide></treatment-guide><p>Text by the charity below the guide.</p></main></body></html>`;
+
+/** Runs in the page first: long tasks, event timings, and when the title and the answer appear. */
+function instrument() {
+  const b = { tasks: [], events: [], title: null, answer: null };
+  Object.defineProperty(window, '__b', { value: b });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) b.tasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) b.events.push({ name: e.name, duration: e.duration, start: e.startTime });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    if (this.localName !== 'treatment-guide') return root;
+    const check = () => {
+      if (b.title === null) {
+        const heading = root.querySelector(':is(h2, h3, h4, [role=heading])');
+        if (heading && heading.textContent.trim() && heading.getClientRects().length) b.title = performance.now();
+      }
+      if (b.answer === null && [...root.querySelectorAll('[role=option]')].some((o) => /vincristine/i.test(o.textContent))) {
+        b.answer = performance.now();
+      }
+    };
+    new MutationObserver(check).observe(root, { childList: true, subtree: true, characterData: true });
+    return root;
+  };
+}
+
+const median = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)))));
+
+/** One first visit of `url` on the phone profile. */
+async function phoneVisit(browser, url) {
+  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 }, hasTouch: true });
+  try {
+    await ctx.addInitScript(instrument);
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url, { waitUntil: 'commit' });
+    const input = page.locator('treatment-guide input[role=combobox], treatment-guide input[type=search], treatment-guide input').first();
+    await input.waitFor({ timeout: 60_000 });
+    await input.fill('Oncovin');
+    await page.waitForFunction(() => window.__b.answer !== null && window.__b.title !== null, null, { timeout: 60_000, polling: 100 });
+    await page.waitForLoadState('load');
+    await settle(page);
+    const load = await page.evaluate(() => {
+      const b = window.__b;
+      const resources = performance.getEntriesByType('resource');
+      const nav = performance.getEntriesByType('navigation')[0];
+      const before = resources.filter((r) => r.responseEnd <= b.title).reduce((s, r) => s + r.transferSize, nav.transferSize);
+      const embed = resources.reduce((s, r) => s + r.transferSize, 0);
+      return { title: b.title, answer: b.answer, before, embed, task: Math.max(0, ...b.tasks) };
+    });
+    // After load: open a section, then type a name key by key (Event Timing).
+    await input.fill('');
+    await settle(page);
+    const from = await page.evaluate(() => window.__b.events.length);
+    await page.locator('treatment-guide :is(h2, h3) button').nth(1).click();
+    await settle(page);
+    const opened = await page.evaluate((n) => window.__b.events.slice(n), from);
+    const typedFrom = await page.evaluate(() => window.__b.events.length);
+    await input.pressSequentially('mercaptopurine', { delay: 60 });
+    await settle(page);
+    const typed = await page.evaluate((n) => window.__b.events.slice(n), typedFrom);
+    const max = (events, names) => Math.max(0, ...events.filter((e) => names.includes(e.name)).map((e) => e.duration));
+    return {
+      ...load,
+      open: max(opened, ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click']),
+      key: max(typed, ['keydown', 'keypress', 'keyup', 'input', 'beforeinput']),
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** Lighthouse 12 on `url` in a child process (never blocks the servers); its scores and figures. */
+function lighthouse(url) {
+  const bin = join(ROOT, 'node_modules', '.bin', 'lighthouse');
+  if (!existsSync(bin)) return Promise.resolve(null);
+  return new Promise((done) => {
+    const child = spawn(bin, [url, '--output=json', '--output-path=stdout', '--quiet', '--max-wait-for-load=60000',
+      `--chrome-flags=--headless=new --no-sandbox --disable-gpu ${ARGS.slice(2).join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('exit', () => {
+      try {
+        const r = JSON.parse(out);
+        const score = (c) => Math.round((r.categories[c]?.score ?? NaN) * 100);
+        done({
+          performance: score('performance'), accessibility: score('accessibility'),
+          best_practices: score('best-practices'), seo: score('seo'),
+          tbt_ms: r.audits['total-blocking-time'].numericValue,
+          cls: r.audits['cumulative-layout-shift'].numericValue,
+          lcp_ms: r.audits['largest-contentful-paint'].numericValue,
+        });
+      } catch {
+        done(null);
+      }
+    });
+  });
+}
+
+async function main() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    console.error(`bench-budgets: no ${DIST}/index.html; run make build first`);
+    return;
+  }
+  const peerDist = mkdtempSync(join(tmpdir(), 'tg-peer-'));
+  execFileSync('bash', [join(PEER_SRC, 'build.sh'), peerDist], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const routes = { '/article.html': { body: ARTICLE } };
+  const servers = {
+    ours: await serveInChild(DIST, { routes, gzip: true }),
+    peer: await serveInChild(peerDist, { routes, gzip: true }),
+  };
+  const browser = await chromium.launch({ executablePath: CHROME, args: ARGS, headless: true });
+  const runs = { ours: [], peer: [] };
+  const ms = (v) => v.toFixed(0);
+  const kib = (v) => (v / 1024).toFixed(1);
+  try {
+    await phoneVisit(browser, `${servers.ours.url}article.html`); // warm-up, not counted
+    for (let i = 0; i < RUNS; i += 1) {
+      // Alternating, and each side first in turn, so machine load falls on both alike.
+      for (const side of i % 2 ? ['peer', 'ours'] : ['ours', 'peer']) {
+        runs[side].push(await phoneVisit(browser, `${servers[side].url}article.html`));
+      }
+    }
+    const fig = (side, key) => median(runs[side].map((r) => r[key]));
+    for (const side of ['ours', 'peer']) console.log(`phone_first_title_ms_${side}: ${ms(fig(side, 'title'))} ms`);
+    console.log(`phone_first_title_ratio: ${(fig('ours', 'title') / fig('peer', 'title')).toFixed(2)} x (budget 1.00)`);
+    for (const side of ['ours', 'peer']) console.log(`phone_oncovin_ms_${side}: ${ms(fig(side, 'answer'))} ms`);
+    console.log(`phone_oncovin_ratio: ${(fig('ours', 'answer') / fig('peer', 'answer')).toFixed(2)} x (budget 2.00)`);
+    console.log(`bytes_before_title_kib_ours: ${kib(fig('ours', 'before'))} KiB (budget 20)`);
+    for (const side of ['ours', 'peer']) console.log(`embed_transfer_kib_${side}: ${kib(fig(side, 'embed'))} KiB${side === 'ours' ? ' (budget 140)' : ''}`);
+    for (const side of ['ours', 'peer']) console.log(`longest_task_load_4x_ms_${side}: ${ms(fig(side, 'task'))} ms${side === 'ours' ? ' (budget 50)' : ''}`);
+    for (const side of ['ours', 'peer']) console.log(`event_open_section_ms_${side}: ${ms(fig(side, 'open'))} ms${side === 'ours' ? ' (budget 50)' : ''}`);
+    for (const side of ['ours', 'peer']) console.log(`event_keystroke_max_ms_${side}: ${ms(fig(side, 'key'))} ms${side === 'ours' ? ' (budget 40)' : ''}`);
+  } finally {
+    await browser.close();
+  }
+  if (process.env.BENCH_LIGHTHOUSE !== '0') {
+    for (const [page, path] of [['article', 'article.html'], ['standalone', 'index.html']]) {
+      for (const side of ['ours', 'peer']) {
+        const r = await lighthouse(`${servers[side].url}${path}`);
+        if (!r) {
+          console.log(`lighthouse_${page}_${side}: unavailable`);
+          continue;
+        }
+        const keys = page === 'article' ? ['performance', 'tbt_ms', 'cls', 'lcp_ms'] : ['performance', 'accessibility', 'best_practices', 'seo'];
+        for (const key of keys) {
+          const unit = key.endsWith('_ms') ? 'ms' : key === 'cls' ? 'score' : 'points';
+          const value = key === 'cls' ? r[key].toFixed(3) : Math.round(r[key]);
+          console.log(`lighthouse_${page}_${key}_${side}: ${value} ${unit}`);
+        }
+      }
+    }
+  }
+  await servers.ours.close();
+  await servers.peer.close();
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`bench-budgets: ${error.stack || error}`);
+}
+process.exit(0);
