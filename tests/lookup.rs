@@ -334,7 +334,15 @@ async fn each_term_is_one_toggletip_per_section_and_later_mentions_are_text() {
             Some("false")
         );
         let region = live_region_of(&w, button);
-        assert_eq!(region.get_attribute("role").as_deref(), Some("status"));
+        assert_eq!(
+            region.get_attribute("aria-live").as_deref(),
+            Some("polite"),
+            "a live region, so what opens in it is read out"
+        );
+        assert!(
+            region.get_attribute("role").is_none(),
+            "role=status stays the lookup's own"
+        );
         assert_eq!(
             region.text_content().unwrap(),
             "",

@@ -2,8 +2,9 @@
 //! Pickering's "Tooltips & Toggletips" (Inclusive Components).
 //!
 //! - The first mention of a term in a section is a [`Mention`]: a
-//!   `<button type="button" aria-expanded>` and, right after it, a
-//!   `role="status"` live region. The region is always there and empty while
+//!   `<button type="button" aria-expanded>` and, right after it, a polite
+//!   live region (`aria-live`; Pickering uses `role="status"`, which here is
+//!   kept for the lookup's one status message). The region is always there and empty while
 //!   closed; opening puts the bubble into it, so a screen reader announces it,
 //!   and the next Tab reaches what the bubble holds (the link to a drug card).
 //! - Later mentions, and other names in brackets right after a name, are a
@@ -137,7 +138,8 @@ pub fn Mention(props: &MentionProps) -> Html {
                 data-tg-tip={props.id.clone()} {onclick}>
                 { &props.text }
             </button>
-            <span class="tg-tip-live" role="status" id={props.id.clone()}>
+            // aria-live, not role="status": the widget's one status element stays the lookup's.
+            <span class="tg-tip-live" aria-live="polite" aria-atomic="true" id={props.id.clone()}>
                 if props.open {
                     <span ref={bubble}
                         class={classes!("tg-bubble", props.anchor.is_some().then_some("tg-bubble-at"))}>
