@@ -127,7 +127,8 @@ test('a help bubble opened near the right edge of a phone stays on screen', asyn
   const { ctx, page } = await openPage(browser, server.url, { viewport: { width: 320, height: 700 } });
   await widgetReady(page);
   await header(page, 'chemotherapy').click();
-  const words = page.locator('treatment-guide [data-tg-section=chemotherapy] .tg-mention-word');
+  // Toggletip buttons and later mentions alike: every word that opens a bubble.
+  const words = page.locator('treatment-guide [data-tg-section=chemotherapy] [data-tg-tip]');
   const count = await words.count();
   let rightmost = 0;
   let best = 0;
@@ -136,7 +137,7 @@ test('a help bubble opened near the right edge of a phone stays on screen', asyn
     if (box && box.x + box.width > rightmost) { rightmost = box.x + box.width; best = i; }
   }
   await words.nth(best).click();
-  const bubble = page.locator(`treatment-guide #${await words.nth(best).getAttribute('aria-controls')}`);
+  const bubble = page.locator(`treatment-guide #${await words.nth(best).getAttribute('data-tg-tip')} .tg-bubble`);
   assert.ok(await bubble.isVisible());
   const box = await bubble.boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 320, `bubble inside the screen: ${JSON.stringify(box)}`);

@@ -205,9 +205,138 @@ impl Reducible for LookupState {
     }
 }
 
+/// A term with inline help: a drug or a glossary entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TermKey {
+    /// Index into the content's drugs.
+    Drug(usize),
+    /// Index into the content's glossary.
+    Glossary(usize),
+}
+
+/// Which help bubble of a section shows (at most one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TipState {
+    /// The term whose bubble shows.
+    pub open: Option<TermKey>,
+    /// Where it shows when a later mention opened it: that mention's number in
+    /// the section, and the bubble's top in pixels from the panel's top.
+    /// `None`: under the term's first mention.
+    pub at: Option<(usize, i32)>,
+}
+
+/// Everything that can change which bubble shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TipAction {
+    /// The first mention's button was pressed: open its bubble under it, or close it.
+    Toggle(TermKey),
+    /// A later mention was clicked or tapped: open the bubble under it, or
+    /// close it if it already shows there.
+    OpenAt {
+        /// The term.
+        term: TermKey,
+        /// The mention's number in the section.
+        mention: usize,
+        /// The bubble's top in pixels from the panel's top.
+        top: i32,
+    },
+    /// Close this term's bubble (Escape, a click elsewhere, focus leaving); another term's stays.
+    Close(TermKey),
+}
+
+impl Reducible for TipState {
+    type Action = TipAction;
+
+    fn reduce(self: Rc<Self>, action: TipAction) -> Rc<Self> {
+        let shown = |term| self.open == Some(term);
+        let next = match action {
+            TipAction::Toggle(term) if shown(term) && self.at.is_none() => TipState::default(),
+            TipAction::Toggle(term) => TipState {
+                open: Some(term),
+                at: None,
+            },
+            TipAction::OpenAt { term, mention, .. }
+                if shown(term) && self.at.is_some_and(|(m, _)| m == mention) =>
+            {
+                TipState::default()
+            }
+            TipAction::OpenAt { term, mention, top } => TipState {
+                open: Some(term),
+                at: Some((mention, top)),
+            },
+            TipAction::Close(term) if shown(term) => TipState::default(),
+            TipAction::Close(_) => *self,
+        };
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn after(state: TipState, actions: &[TipAction]) -> TipState {
+        *actions
+            .iter()
+            .fold(Rc::new(state), |state, &action| state.reduce(action))
+    }
+
+    const A: TermKey = TermKey::Drug(3);
+    const B: TermKey = TermKey::Glossary(3);
+
+    #[test]
+    fn the_button_toggles_its_bubble_and_replaces_another() {
+        let open_a = TipState {
+            open: Some(A),
+            at: None,
+        };
+        assert_eq!(after(TipState::default(), &[TipAction::Toggle(A)]), open_a);
+        assert_eq!(
+            after(
+                TipState::default(),
+                &[TipAction::Toggle(A), TipAction::Toggle(A)]
+            ),
+            TipState::default()
+        );
+        assert_eq!(
+            after(open_a, &[TipAction::Toggle(B)]).open,
+            Some(B),
+            "one bubble at a time"
+        );
+    }
+
+    #[test]
+    fn a_later_mention_opens_the_same_bubble_under_itself() {
+        let at = TipAction::OpenAt {
+            term: A,
+            mention: 7,
+            top: 120,
+        };
+        let state = after(TipState::default(), &[at]);
+        assert_eq!(state.open, Some(A));
+        assert_eq!(state.at, Some((7, 120)));
+        assert_eq!(
+            after(state, &[at]),
+            TipState::default(),
+            "a second tap closes"
+        );
+        assert_eq!(
+            after(state, &[TipAction::Toggle(A)]).at,
+            None,
+            "the button moves it under the first mention"
+        );
+    }
+
+    #[test]
+    fn closing_one_term_leaves_another_open() {
+        let state = after(TipState::default(), &[TipAction::Toggle(B)]);
+        assert_eq!(after(state, &[TipAction::Close(A)]), state);
+        assert_eq!(after(state, &[TipAction::Close(B)]), TipState::default());
+    }
 
     fn view(open: &[bool], action: Action) -> ViewState {
         Rc::new(ViewState::new(open.to_vec()))

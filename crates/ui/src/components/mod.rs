@@ -10,7 +10,7 @@ mod section_list;
 
 pub use drug_card::{DrugCard, DrugCardProps};
 pub use lookup::{marked, Lookup, LookupProps, MAX_SUGGESTIONS};
-pub use mention::{Mention, MentionProps};
+pub use mention::{Mention, MentionEcho, MentionEchoProps, MentionProps};
 pub use notice::{Notice, NoticeBox, NoticeBoxProps, MAX_DETAILS};
 pub use rich_text::{RichText, RichTextProps};
 pub use section::{Section, SectionProps};

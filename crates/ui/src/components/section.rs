@@ -78,12 +78,12 @@ pub fn Section(props: &SectionProps) -> Html {
                 ref={props.button_ref.clone()}
                 {onclick}
             >
-                <span class="tg-toggle-title">{ &section.title }</span>
+                <span class="tg-toggle-title">{ unbroken_hyphens(&section.title) }</span>
                 <span class="tg-chevron" aria-hidden="true"></span>
             </button>
         }
     } else {
-        html! { <span class="tg-toggle-title">{ &section.title }</span> }
+        html! { <span class="tg-toggle-title">{ unbroken_hyphens(&section.title) }</span> }
     };
     let open = props.open || !mode.is_interactive();
     // Built by hand because `html!` takes `hidden` as a boolean only, and the
@@ -108,11 +108,39 @@ pub fn Section(props: &SectionProps) -> Html {
         <section class="tg-section" id={base} data-tg-section={section.id.clone()} part="section">
             <@{tag} class="tg-heading">{ heading }</@>
             if !section.summary.is_empty() {
-                <p class="tg-summary">{ &section.summary }</p>
+                <p class="tg-summary">{ unbroken_hyphens(&section.summary) }</p>
             }
             // No role="region": with nine panels (and possibly several widgets) that many
             // landmarks would crowd a screen reader's landmark list.
             { VNode::from(panel) }
         </section>
     }
+}
+
+/// The text with each hyphenated word kept on one line ("CAR T-cell therapy"
+/// never breaks after "T-"). The text itself is unchanged, so find-in-page
+/// and screen readers get the same hyphen.
+fn unbroken_hyphens(text: &str) -> Html {
+    if !text.contains('-') {
+        return html! { { text } };
+    }
+    let mut parts: Vec<Html> = Vec::new();
+    let mut plain = String::new();
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            plain.push(' ');
+        }
+        if word.trim_matches('-').contains('-') {
+            if !plain.is_empty() {
+                parts.push(html! { { std::mem::take(&mut plain) } });
+            }
+            parts.push(html! { <span class="tg-nowrap">{ word }</span> });
+        } else {
+            plain.push_str(word);
+        }
+    }
+    if !plain.is_empty() {
+        parts.push(html! { { plain } });
+    }
+    html! { <>{ for parts }</> }
 }
