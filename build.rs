@@ -1,5 +1,6 @@
-//! Validates the editable content in `content/` and compiles it in with the
-//! content crate's built-in encoding, and minifies the widget stylesheet.
+//! Validates the editable content in `content/` (every language) and encodes
+//! it with the content crate's built-in encoding, and minifies the widget
+//! stylesheet.
 //!
 //! A content mistake fails the build with the file, the line and the field,
 //! so a broken page can never be built.
@@ -10,29 +11,37 @@ use std::{env, fs, process};
 use tg_content::{encoding, toml_source};
 
 fn main() {
-    println!("cargo:rerun-if-changed=content");
-    for file in toml_source::FILES {
-        println!("cargo:rerun-if-changed=content/{file}");
-    }
-    let loaded = toml_source::ContentDir::read(Path::new("content"), "content/")
-        .and_then(|loaded| loaded.validate().map(|_| loaded));
-    let text = loaded.and_then(|loaded| {
-        let raw = loaded.raw.expect("validated content was read");
-        encoding::encode(&raw).map_err(|e| vec![e])
-    });
-    let text = match text {
-        Ok(text) => text,
-        Err(errors) => {
-            for error in &errors {
-                println!("cargo:warning={error}");
-                eprintln!("{error}");
-            }
-            eprintln!("content/ has {} problem(s); see above", errors.len());
-            process::exit(1);
-        }
-    };
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    fs::write(Path::new(&out_dir).join("content.txt"), text).expect("OUT_DIR is writable");
+    // Every language is validated; each is encoded into OUT_DIR as
+    // `content-<lang>.txt`. English is compiled into the widget; the other
+    // languages are written into dist/ by the prerender step.
+    for (language, folder) in toml_source::LANGUAGES {
+        let dir = Path::new("content").join(folder);
+        let label = format!("{}/", dir.display());
+        println!("cargo:rerun-if-changed={}", dir.display());
+        for file in toml_source::FILES {
+            println!("cargo:rerun-if-changed={}", dir.join(file).display());
+        }
+        let text = toml_source::ContentDir::read(&dir, &label)
+            .and_then(|loaded| loaded.validate().map(|_| loaded))
+            .and_then(|loaded| {
+                let raw = loaded.raw.expect("validated content was read");
+                encoding::encode(&raw).map_err(|e| vec![e])
+            });
+        let text = match text {
+            Ok(text) => text,
+            Err(errors) => {
+                for error in &errors {
+                    println!("cargo:warning={error}");
+                    eprintln!("{error}");
+                }
+                eprintln!("{label} has {} problem(s); see above", errors.len());
+                process::exit(1);
+            }
+        };
+        fs::write(Path::new(&out_dir).join(format!("content-{language}.txt")), text)
+            .expect("OUT_DIR is writable");
+    }
 
     println!("cargo:rerun-if-changed=styles/widget.css");
     let css = fs::read_to_string("styles/widget.css").expect("styles/widget.css exists");

@@ -115,8 +115,27 @@ fn position(element: &Element) -> u32 {
 /// renders the widget is shorter; [`mount`] does it itself when it was not called.
 #[wasm_bindgen]
 pub fn prepare(element: &Element) {
-    if content_source(element).is_none() {
+    if content_source(element).is_none() && language(element) == "en" {
         built_in_content();
+    }
+}
+
+/// The language the page asks of this element: its own `lang`, else its
+/// nearest ancestor's (`<html lang="fr-CA">`), as a primary subtag in lower
+/// case; English when none is set. The loader follows the same rule to pick
+/// the language file it gives [`mount`].
+fn language(element: &Element) -> String {
+    let asked = element
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|holder| holder.get_attribute("lang"))
+        .unwrap_or_default();
+    let primary = asked.trim().split(['-', '_']).next().unwrap_or_default();
+    if primary.is_empty() {
+        "en".to_owned()
+    } else {
+        primary.to_ascii_lowercase()
     }
 }
 
@@ -129,12 +148,32 @@ pub fn prepare(element: &Element) {
 /// behaviour. Otherwise (a `content-src`, an `open` or `heading-level`, a
 /// second widget's own ids) the prerendered guide is replaced by a fresh render.
 /// The widget's styles are the loader's (it adopts them with the prerendered guide).
+///
+/// `language_content` is the content of the element's language when that is
+/// not English, in the built-in encoding: the loader fetches it from the
+/// language's own file, so that a page in one language never pays for another.
 #[wasm_bindgen]
-pub fn mount(element: &Element) -> Result<Widget, JsValue> {
-    Ok(mount_into(element)?)
+pub fn mount(element: &Element, language_content: Option<String>) -> Result<Widget, JsValue> {
+    Ok(mount_into(element, language_content)?)
 }
 
-fn mount_into(element: &Element) -> Result<Widget, MountError> {
+/// The content to show without a `content-src`: the language file the loader
+/// gave, or the built-in English content (also when that file is invalid).
+fn own_content(language_content: Option<String>) -> Rc<Content> {
+    let Some(text) = language_content else {
+        return built_in_content();
+    };
+    match built_in::decode(&text) {
+        Ok(content) => Rc::new(content),
+        Err(errors) => {
+            let message = format!("treatment-guide: the language file is invalid: {}", errors[0]);
+            web_sys::console::error_1(&message.into());
+            built_in_content()
+        }
+    }
+}
+
+fn mount_into(element: &Element, language_content: Option<String>) -> Result<Widget, MountError> {
     let shadow = element.shadow_root().ok_or(MountError::NoShadowRoot)?;
     crash::watch(&shadow);
     let children = shadow.children();
@@ -146,9 +185,9 @@ fn mount_into(element: &Element) -> Result<Widget, MountError> {
         heading_level: parse_heading_level(attribute(element, Attribute::HeadingLevel).as_deref()),
         ..Options::for_position(position(element))
     };
-    let lang = attribute(element, Attribute::Lang);
+    let lang = Some(language(element));
     let source = content_source(element);
-    let content = source.is_none().then(|| Shared(built_in_content()));
+    let content = source.is_none().then(|| Shared(own_content(language_content)));
     if let Some(content) = &content {
         warn_on_language(lang.as_deref(), content);
     }

@@ -22,6 +22,8 @@
   /** The guide as a plain document (every section open), for when the code cannot run. */
   var FALLBACK = "__TG_FALLBACK__";
   var CSS = "__TG_CSS__";
+  /** Files of the other languages ({ fr: '…-fr-<hash>.json' }): content, guide and fallback of each. */
+  var LANGS = "__TG_LANGS__";
   var MOUNT_CLASS = 'tg-mount';
   /** Events that reach the guide before its code runs; replayed once it does. */
   var EARLY_EVENTS = ['click', 'input'];
@@ -41,6 +43,7 @@
   var base = new URL('.', (script && script.src) || document.baseURI);
   var compiled = null;
   var sheet = null;
+  var bundles = {};
   var idle = [];
   var made = 0;
   /** Elements holding space until the reader's first input (see reserve). */
@@ -120,11 +123,32 @@
     if (root.adoptedStyleSheets.indexOf(sheet) < 0) root.adoptedStyleSheets = [sheet].concat(root.adoptedStyleSheets);
   }
 
-  /** The element's language: its own `lang`, else its nearest ancestor's, as `en` or `fr`. */
+  /**
+   * The element's language: its own `lang`, else its nearest ancestor's
+   * (`<html lang="fr-CA">`), as a primary subtag; `en` when none is set or
+   * the guide does not have it. The widget follows the same rule.
+   */
   function language(element) {
     var holder = element.closest('[lang]');
-    var lang = ((holder && holder.getAttribute('lang')) || 'en').toLowerCase();
-    return lang.split(/[-_]/)[0] === 'fr' ? 'fr' : 'en';
+    var lang = ((holder && holder.getAttribute('lang')) || 'en').trim().toLowerCase().split(/[-_]/)[0];
+    return LANGS[lang] ? lang : 'en';
+  }
+
+  /** The file of a language other than English, fetched once per page; null for English or when it fails. */
+  function bundle(lang) {
+    if (!LANGS[lang]) return Promise.resolve(null);
+    if (!bundles[lang]) {
+      var url = new URL(LANGS[lang], base);
+      bundles[lang] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
+        return response.json();
+      }).catch(function (error) {
+        console.error('treatment-guide: the ' + lang + ' text could not be loaded; showing English.', error);
+        delete bundles[lang];
+        return null;
+      });
+    }
+    return bundles[lang];
   }
 
   /**
@@ -132,13 +156,14 @@
    * records the reader's clicks and typing on it so that none is lost: the
    * code replays them once it has taken the guide over.
    */
-  function prerender(element) {
+  function prerender(element, guide) {
     var root = element.shadowRoot;
+    // Not over a widget already there, nor when a content file replaces the text.
+    if (element._widget || root.childElementCount || element.getAttribute('content-src')) return;
     element._early = [];
-    if (element.getAttribute('content-src')) return;
     var mount = document.createElement('div');
     mount.className = MOUNT_CLASS;
-    mount.innerHTML = GUIDE;
+    mount.innerHTML = guide;
     root.appendChild(mount);
     EARLY_EVENTS.forEach(function (type) {
       root.addEventListener(type, function early(event) {
@@ -177,16 +202,19 @@
     var csp = error && /Content.Security.Policy|wasm-unsafe-eval/i.test(String(error.message || error));
     if (csp) console.warn(CSP_HINT);
     else console.error('treatment-guide: ' + LOAD_FAILED, error || 'this browser has no WebAssembly');
-    var note = document.createElement('p');
-    note.className = 'tg-static-note';
-    note.setAttribute('role', 'note');
-    note.textContent = NO_SEARCH[language(element)];
-    var mount = document.createElement('div');
-    mount.className = MOUNT_CLASS;
-    mount.innerHTML = FALLBACK;
     element._early = null;
     release(element);
-    element.shadowRoot.replaceChildren(note, mount);
+    var lang = language(element);
+    bundle(lang).then(function (b) {
+      var note = document.createElement('p');
+      note.className = 'tg-static-note';
+      note.setAttribute('role', 'note');
+      note.textContent = NO_SEARCH[lang] || NO_SEARCH.en;
+      var mount = document.createElement('div');
+      mount.className = MOUNT_CLASS;
+      mount.innerHTML = b ? b.fallback : FALLBACK;
+      element.shadowRoot.replaceChildren(note, mount);
+    });
   }
 
   /** Downloads and compiles the WebAssembly once per page. */
@@ -234,9 +262,12 @@
 
     connectedCallback() {
       if (!this.shadowRoot) {
-        this.attachShadow({ mode: 'open' });
-        styles(this.shadowRoot);
-        prerender(this);
+        var element = this;
+        element.attachShadow({ mode: 'open' });
+        styles(element.shadowRoot);
+        var lang = language(element);
+        if (lang === 'en') prerender(element, GUIDE);
+        else bundle(lang).then(function (b) { if (b && language(element) === lang) prerender(element, b.guide); });
       }
       if (typeof WebAssembly !== 'object') return fallback(this, null);
       var fresh = !this._widget;
@@ -258,7 +289,11 @@
       var attempt = {};
       element._attempt = attempt;
       if (element._glue && element._glue.crashed()) element._glue = null;
-      var ready = element._glue ? Promise.resolve(element._glue) : instance();
+      var ready = Promise.all([element._glue ? Promise.resolve(element._glue) : instance(), bundle(language(element))])
+        .then(function (loaded) {
+          element._bundle = loaded[1];
+          return loaded[0];
+        });
       // Render in a task of its own, not in the one that instantiated the
       // code and prepared the stylesheet and content, so neither keeps the
       // page's main thread busy for long.
@@ -274,7 +309,7 @@
         element._attempt = attempt;
         element._glue = glue;
         // The widget reads the element's attributes itself.
-        element._widget = glue.mount(element);
+        element._widget = glue.mount(element, element._bundle ? element._bundle.content : undefined);
         releaseWhenFilled(element);
         setTimeout(replay, 0, element);
       }).catch(function (error) {

@@ -49,7 +49,10 @@ export function prerender() {
   try {
     execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', out], { stdio: ['ignore', 'inherit', 'inherit'] });
     const read = (name) => readFileSync(join(out, name), 'utf8');
-    return { guide: read('guide.html'), fallback: read('fallback.html'), css: read('widget.css') };
+    const langs = Object.fromEntries(readdirSync(out)
+      .map((name) => name.match(/^lang-([a-z]+)\.json$/)?.[1]).filter(Boolean)
+      .map((lang) => [lang, { bundle: read(`lang-${lang}.json`), fallback: read(`fallback-${lang}.html`) }]));
+    return { guide: read('guide.html'), fallback: read('fallback.html'), css: read('widget.css'), langs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -68,6 +71,23 @@ export function writeFallback(dir, fallback) {
   writeFileSync(page, html.replace(PAGE_SLOT, (_, open, close) => `${open}<noscript>${fallback}</noscript>${close}`));
 }
 
+/**
+ * The other languages' files, content-hashed (`treatment-guide-fr-<hash>.json`:
+ * content, guide and fallback), and `fallback-<lang>.html`. Returns the loader's
+ * map of language to file name.
+ */
+function writeLanguages(dir, langs) {
+  for (const old of readdirSync(dir).filter((f) => /^treatment-guide-[a-z]+-[0-9a-f]{16}\.json$/.test(f))) rmSync(join(dir, old));
+  const names = {};
+  for (const [lang, { bundle, fallback }] of Object.entries(langs)) {
+    const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+    names[lang] = `treatment-guide-${lang}-${hash}.json`;
+    writeFileSync(join(dir, names[lang]), bundle);
+    writeFileSync(join(dir, `fallback-${lang}.html`), `${fallback}\n`);
+  }
+  return names;
+}
+
 /** Step 1: treatment-guide.js from src/treatment-guide.js, and the glue, minified. */
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
   const files = readdirSync(dir);
@@ -80,6 +100,7 @@ export async function writeLoader(dir, version = cargoVersion(), rendered = prer
     .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
     .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
     .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
+    .replace('"__TG_LANGS__"', () => JSON.stringify(writeLanguages(dir, rendered.langs || {})))
     .replace('__TG_VERSION__', version);
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), await minified(loader, false));

@@ -53,7 +53,7 @@ pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mo
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
     adopt_styles(&shadow);
-    let widget = mount(&host).unwrap();
+    let widget = mount(&host, None).unwrap();
     tick().await;
     tick().await;
     Mounted {

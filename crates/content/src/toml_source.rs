@@ -19,6 +19,20 @@ use crate::error::{ContentError, Location};
 use crate::model::{Content, UiStrings};
 use crate::raw::{RawContent, RawDrug, RawMeta, RawSection, RawTerm};
 
+/// The languages of the built-in content and their folders under `content/`:
+/// English (the default, compiled into the widget) and French (a file of its
+/// own that a page loads only when it asks for French).
+pub const LANGUAGES: [(&str, &str); 2] = [("en", ""), ("fr", "fr")];
+
+/// The folder of `language`'s content in this repository (`None` for a
+/// language the guide does not have).
+pub fn language_dir(language: &str) -> Option<PathBuf> {
+    LANGUAGES
+        .iter()
+        .find(|(code, _)| *code == language)
+        .map(|(_, folder)| repository_dir().join(folder))
+}
+
 /// The content files, in the order they are read.
 pub const FILES: [&str; 4] = ["meta.toml", "sections.toml", "drugs.toml", "glossary.toml"];
 

@@ -218,11 +218,14 @@ fn use_hash_link(
             } else if let Some(drug) = {
                 // Compared by the one name key: case, accents and separators
                 // do not matter (`drug-VinCristine`, `drug-straße`).
+                // Any name of the drug counts, so the generic name in either
+                // language works (`drug-daunorubicine`, `drug-daunorubicin`).
                 let key = name_key(id);
-                content
-                    .drugs
-                    .iter()
-                    .position(|d| name_key(&d.anchor()) == key)
+                content.drugs.iter().position(|d| {
+                    std::iter::once(&d.name)
+                        .chain(d.synonyms.iter().map(|s| &s.name))
+                        .any(|name| format!("drug{}", name_key(name)) == key)
+                })
             } {
                 dispatcher.dispatch(Action::RevealDrug(drug));
             }

@@ -256,7 +256,11 @@ fn drug_help(content: &Content, drug: usize, ondrug: &Callback<usize>) -> Html {
     // Each other name on one line ("Ara-C" never breaks after "Ara-").
     let names = d.synonyms.iter().enumerate().map(|(i, s)| {
         let lead = if i == 0 {
-            format!(" ({}: ", lower_case(&content.strings.other_names))
+            format!(
+                " ({}{} ",
+                lower_case(&content.strings.other_names),
+                colon(&content.meta.language)
+            )
         } else {
             ", ".to_owned()
         };
@@ -282,6 +286,15 @@ fn drug_help(content: &Content, drug: usize, ondrug: &Callback<usize>) -> Html {
                 { fill(&content.strings.show_card, &[("drug", &d.name)]) }
             </button>
         </>
+    }
+}
+
+/// A colon as the language writes it: French puts a no-break space before it.
+fn colon(language: &str) -> &'static str {
+    if language == "fr" {
+        "\u{a0}:"
+    } else {
+        ":"
     }
 }
 
