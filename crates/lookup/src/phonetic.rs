@@ -23,7 +23,8 @@
 //!    * every other `h` is silent (`th` → `t`, `rh` → `r`, a missing or extra
 //!      initial `h`);
 //!    * `y` → `i`.
-//! 3. Each run of vowels is reduced to the vowel it is usually heard as:
+//! 3. Each run of vowels (a silent `h` between two vowels does not end it)
+//!    is reduced to the vowel it is usually heard as:
 //!    `ee`, `ea`, `ie`, `i` → `i`; `ou`, `oo`, `eu`, `u` → `u`;
 //!    `au`, `eau`, `o` → `o`; `ai`, `ei`, `ae`, `e` → `e`; `a` → `a`. Other
 //!    runs (`ia` in Kymriah) are kept.
@@ -46,7 +47,9 @@
 //! tisagenlecleucel          → tisajenleklusel
 //! ```
 //!
-//! Cost: O(n) in the key's length.
+//! The rules run in one pass over the word, on bytes when the key is ASCII
+//! (the build's fast path) and on `char`s otherwise; a test checks that both
+//! agree. Cost: O(n) in the key's length.
 
 use tg_content::key::{fold_into, Folded};
 
