@@ -38,6 +38,7 @@ fn main() {
             ("prefix", MatchKind::Prefix),
             ("typo", MatchKind::Typo),
             ("words", MatchKind::Words),
+            ("sound", MatchKind::SoundsLike),
         ] {
             let queries = synthetic::queries(&names, kind, QUERIES, 0xBEEF);
             let mut times = vec![f64::INFINITY; queries.len()];

@@ -5,7 +5,8 @@ use std::ops::Range;
 /// How a [`Hit`] matched its name.
 ///
 /// Ranking (best first): `Exact`, `Prefix`, `Words` with a verbatim name,
-/// `Typo`, `Words` with a misspelt name; see the [crate docs](crate) for why.
+/// `Typo`, `Words` with a misspelt name, `SoundsLike`; see the
+/// [crate docs](crate) for why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MatchKind {
     /// The query is the name, up to case, accents and separators.
@@ -20,6 +21,11 @@ pub enum MatchKind {
     /// such as a salt, dose or form. The name may be misspelt, only begun
     /// (from 5 letters) or reduced to its last words (from 5 letters).
     Words,
+    /// The query is written the way the name sounds (`sitoxan` for Cytoxan,
+    /// `siklofosfamid`): their phonetic keys are equal, the query's is the
+    /// start of the name's (from 6 characters), or they are within a few
+    /// edits. Ranks below every spelling match.
+    SoundsLike,
 }
 
 /// One search result: the best match found for one drug.
@@ -43,6 +49,8 @@ pub struct Hit {
     /// match, plus 2 when the match starts at a later word. `Words`: 100 per
     /// edit, plus 50 when only the start of the name was typed, plus 3 when
     /// only its last words were, plus the number of query letters outside
-    /// the name (so longer names come first).
+    /// the name (so longer names come first). `SoundsLike`: 10 per edit
+    /// between the phonetic keys, plus 5 when only the start of the name's
+    /// key matched, plus 2 when the match starts at a later word.
     pub score: u32,
 }

@@ -25,6 +25,13 @@
 //!    or of the start of one (`vincrisitne`, `cyclophosfam`).
 //! 5. [`MatchKind::Words`] whose name itself needed typo tolerance
 //!    (`Gleevac 400 mg`).
+//! 6. [`MatchKind::SoundsLike`]: the query is written the way a name sounds,
+//!    in English or French (`sitoxan` → Cytoxan, `siklofosfamid`,
+//!    `metotreksat`). Every name also has a *phonetic key*, a folding of
+//!    spellings of the same sounds (c/k/s, ph/f, qu/k, y/i, a silent h,
+//!    doubled letters, a final e, vowel spellings such as ee/i or ou/u; see
+//!    the `phonetic` module); the query's phonetic key is matched exactly,
+//!    by its start, or within a few edits.
 //!
 //! `Words` ranks above `Typo` when the name appears verbatim in the query:
 //! every letter of a whole name was typed, so it is stronger evidence than a
@@ -34,21 +41,27 @@
 //! [`Hit::score`] (lower is better), then by shorter name, then by entry
 //! order.
 //!
-//! A name typed exactly is not second-guessed: the typo-tolerant tiers (4
-//! and 5) run only when tiers 1 and 3 found nothing, and only while places
-//! are left under the limit. Gibberish and names absent from the index give
+//! A sound-alike match ranks below every spelling match: a drug found by
+//! spelling keeps that match, and drugs found only by sound come after all
+//! drugs found by spelling.
+//!
+//! A name typed exactly is not second-guessed: the tolerant tiers (4 to 6)
+//! run only when tiers 1 to 3 found nothing, and only while places are left
+//! under the limit. Gibberish and names absent from the index give
 //! no hit: every tier needs either an exact piece of a name or an edit
 //! distance bounded by the query's length (see [`Index::search`]).
 //!
 //! # Cost
 //!
-//! With `n` names, build is O(n log n) (two sorts of the word keys) and about
-//! 80 bytes of heap per name for typical names ([`Index::heap_bytes`]).
+//! With `n` names, build is O(n log n) (four sorts: the word keys and the
+//! phonetic word keys, forwards and reversed) and about 135 bytes of heap
+//! per name for typical names ([`Index::heap_bytes`]).
 //! Queries never compare the query with every name: exact and prefix matches
 //! are binary searches in a sorted array of word keys, and typo candidates
 //! come from a depth-first walk of that sorted array, viewed as a trie, that
 //! prunes every branch whose edit distance already exceeds the budget (see
-//! the `typo` module).
+//! the `typo` module). The sound-alike tier runs the same search on the
+//! phonetic keys.
 //!
 //! # Modules
 //!
@@ -59,22 +72,25 @@
 //! re-exports the public items (a test checks every module's `crate::`
 //! imports against this table).
 //!
-//! | Module      | Holds                                        | May use                                     |
-//! |-------------|----------------------------------------------|---------------------------------------------|
-//! | `score`     | tier order, edit costs, budgets, scores      | —                                           |
-//! | `hit`       | [`Hit`], [`MatchKind`]                       | —                                           |
-//! | `query`     | the folded query, [`MAX_QUERY_CHARS`]        | —                                           |
-//! | `store`     | [`Entry`], [`Index`]: build, storage, access | —                                           |
-//! | `rank`      | candidate ranks, best one per target         | `hit`                                       |
-//! | `prefix`    | the `Exact` and `Prefix` tiers               | `score` `hit` `query` `store` `rank`        |
-//! | `typo`      | typo matcher, the `Typo` tier                | `score` `hit` `query` `store` `rank`        |
-//! | `words`     | the two `Words` tiers                        | `score` `hit` `query` `store` `rank` `typo` |
-//! | `search`    | [`Index::search`]: runs tiers, builds hits   | all of the above                            |
-//! | `drugs`     | [`DrugIndex`], [`DrugHit`]                   | `hit` `store`                               |
-//! | `synthetic` | test and benchmark dictionaries              | `hit` `store`                               |
+//! | Module        | Holds                                          | May use                                                |
+//! |---------------|------------------------------------------------|--------------------------------------------------------|
+//! | `score`       | tier order, edit costs, budgets, scores        | —                                                      |
+//! | `hit`         | [`Hit`], [`MatchKind`]                         | —                                                      |
+//! | `query`       | the folded query, [`MAX_QUERY_CHARS`]          | —                                                      |
+//! | `phonetic`    | phonetic keys (how a name sounds)              | —                                                      |
+//! | `store`       | [`Entry`], [`Index`]: build, storage, access   | `phonetic`                                             |
+//! | `rank`        | candidate ranks, best one per target           | `hit`                                                  |
+//! | `prefix`      | the `Exact` and `Prefix` tiers                 | `score` `hit` `query` `store` `rank`                   |
+//! | `typo`        | typo matcher, the `Typo` tier                  | `score` `hit` `query` `store` `rank`                   |
+//! | `words`       | the two `Words` tiers                          | `score` `hit` `query` `store` `rank` `typo`            |
+//! | `sound`       | the `SoundsLike` tier                          | `score` `hit` `query` `phonetic` `store` `rank` `typo` |
+//! | `search`      | [`Index::search`]: runs tiers, builds hits     | all of the above                                       |
+//! | `drugs`       | [`DrugIndex`], [`DrugHit`]                     | `hit` `store`                                          |
+//! | `synthetic`   | test and benchmark dictionaries                | `hit` `phonetic` `store`                               |
 //!
 //! A new match tier gets a constant and a score function in `score`, a
-//! module beside `prefix`, `typo` and `words`, and one call in `search`.
+//! module beside `prefix`, `typo`, `words` and `sound`, and one call in
+//! `search`.
 //!
 //! # Portability
 //!
@@ -83,11 +99,13 @@
 
 mod drugs;
 mod hit;
+mod phonetic;
 mod prefix;
 mod query;
 mod rank;
 mod score;
 mod search;
+mod sound;
 mod store;
 pub mod synthetic;
 #[cfg(all(test, not(target_arch = "wasm32")))]

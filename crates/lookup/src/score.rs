@@ -14,8 +14,10 @@ pub(crate) const TIER_PREFIX: u8 = 1;
 pub(crate) const TIER_WORDS: u8 = 2;
 /// Tier of a typo match.
 pub(crate) const TIER_TYPO: u8 = 3;
-/// Tier of a `Words` match whose name needed typo tolerance (worst).
+/// Tier of a `Words` match whose name needed typo tolerance.
 pub(crate) const TIER_WORDS_TYPO: u8 = 4;
+/// Tier of a sound-alike match (worst): below every spelling match.
+pub(crate) const TIER_SOUND: u8 = 5;
 
 // ---- Budgets -------------------------------------------------------------
 
@@ -43,6 +45,20 @@ pub(crate) fn prefix_budget(len: usize) -> u8 {
 /// In the `Words` tier, the start of a name matches (exactly or within
 /// [`prefix_budget`]) from this many key characters on.
 pub(crate) const MIN_WORDS_PREFIX_CHARS: usize = 5;
+
+/// The sound-alike tier runs only for a query whose phonetic key has at
+/// least this many characters: shorter ones are codes and abbreviations
+/// (`q` sounds like the `C` of Ara-C), matched only as typed.
+pub(crate) const MIN_SOUND_CHARS: usize = 4;
+/// In the sound-alike tier, a phonetic query key of at least this many
+/// characters also matches the start of a name's phonetic word key exactly
+/// (`siklofosf`); shorter ones match only whole keys.
+pub(crate) const MIN_SOUND_PREFIX_CHARS: usize = 6;
+/// In the sound-alike tier, the start of a name's phonetic word key matches
+/// with edits (within [`prefix_budget`]) only from this many characters of
+/// the query's phonetic key: shorter, and everyday words start drug names
+/// (`doktor`, one edit from `doksor…`, doxorubicin).
+pub(crate) const MIN_SOUND_TYPO_PREFIX_CHARS: usize = 9;
 
 // ---- Edit costs ----------------------------------------------------------
 
@@ -131,6 +147,14 @@ pub(crate) const WORDS_PER_EDIT: u32 = 100;
 /// start was typed.
 pub(crate) const WORDS_PREFIX: u32 = 50;
 
+/// Score per weighted edit of a sound-alike match (edits between phonetic
+/// keys).
+pub(crate) const SOUND_PER_EDIT: u32 = 10;
+/// Extra score of a sound-alike match of only the start of a word key.
+pub(crate) const SOUND_PREFIX: u32 = 5;
+/// Extra score of a sound-alike match that starts at a later word.
+pub(crate) const SOUND_LATER_WORD: u32 = 2;
+
 /// Score of a prefix match with `left` characters of the word key left to
 /// type, starting at a later word of the name or not.
 #[inline]
@@ -162,6 +186,16 @@ pub(crate) fn words_typo(cost: u8, prefix: bool, uncovered: u32) -> u32 {
     WORDS_PER_EDIT * u32::from(cost) + WORDS_PREFIX * u32::from(prefix) + uncovered
 }
 
+/// Score of a sound-alike match: weighted `cost` of the edits between the
+/// phonetic keys (0 when they are equal), of only the start of a phonetic
+/// word key or not, starting at a later word of the name or not.
+#[inline]
+pub(crate) fn sound(cost: u8, prefix: bool, later_word: bool) -> u32 {
+    SOUND_PER_EDIT * u32::from(cost)
+        + SOUND_PREFIX * u32::from(prefix)
+        + SOUND_LATER_WORD * u32::from(later_word)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -183,6 +217,7 @@ mod tests {
             TIER_WORDS,
             TIER_TYPO,
             TIER_WORDS_TYPO,
+            TIER_SOUND,
         ];
         assert!(tiers.windows(2).all(|w| w[0] < w[1]));
     }
@@ -197,6 +232,8 @@ mod tests {
         assert_eq!(words(6, false), 6);
         assert_eq!(words(6, true), 9);
         assert_eq!(words_typo(1, true, 7), 157);
+        assert_eq!(sound(0, false, false), 0);
+        assert_eq!(sound(1, true, true), 17);
     }
 
     #[test]

@@ -10,12 +10,12 @@ use crate::query::Query;
 use crate::rank::{Cand, Collector};
 use crate::score::TIER_WORDS;
 use crate::store::Index;
-use crate::{prefix, typo, words};
+use crate::{prefix, sound, typo, words};
 
 impl Index {
     /// Finds the drugs `query` most likely means: at most `limit` hits, at
     /// most one per target, best first (see the [crate docs](crate) for the
-    /// tiers and their order).
+    /// tiers and their order, sound-alike matches last).
     ///
     /// The query is cut to [`MAX_QUERY_CHARS`](crate::MAX_QUERY_CHARS)
     /// characters. An empty query, or one with no letter or digit, gives no
@@ -35,7 +35,9 @@ impl Index {
     /// the sorted keys as a trie from a few anchors at either end of the
     /// query and visits only branches within budget: with 100 000 names
     /// typically a hundred to a few hundred O(budget) rows and under two
-    /// thousand O(1) child steps, growing slowly with `w`.
+    /// thousand O(1) child steps, growing slowly with `w`. The sound-alike
+    /// tier adds two binary searches of the phonetic keys and, only when no
+    /// other tier found anything, the same walk over them.
     ///
     /// ```
     /// use tg_lookup::{Entry, Index, MatchKind};
@@ -52,6 +54,9 @@ impl Index {
     ///
     /// let hits = index.search("vincrisitne", 5);
     /// assert_eq!((hits[0].target, hits[0].kind), (0, MatchKind::Typo));
+    ///
+    /// let hits = index.search("sitarabeen", 5);
+    /// assert_eq!((hits[0].target, hits[0].kind), (1, MatchKind::SoundsLike));
     ///
     /// let hits = index.search("Oncovin 1 mg/mL injection", 5);
     /// assert_eq!((hits[0].target, hits[0].kind), (0, MatchKind::Words));
@@ -80,6 +85,10 @@ impl Index {
         }
         if guess(&mut found) {
             words::typos(self, &q, &tokens, &mut found);
+        }
+        // Names as they sound, last: below every spelling match.
+        if guess(&mut found) {
+            sound::tier(self, &q, &mut found);
         }
         found.finish().iter().map(|c| self.hit(c)).collect()
     }

@@ -1,5 +1,5 @@
-//! Index storage: the entries and two sorted arrays of word keys, how they
-//! are built, and accessors. The search over them is in the `search` module
+//! Index storage: the entries and sorted arrays of word keys (of the names
+//! and of their phonetic keys), how they are built, and accessors. The search over them is in the `search` module
 //! and the tier modules.
 //!
 //! Layout (offsets `u32`):
@@ -14,15 +14,23 @@
 //!   word keys. `full` maps each entry to its whole key there.
 //! * `rev`: the same word keys reversed by characters, sorted the same way,
 //!   so the typo search can also anchor on the end of the query.
+//! * `sound`: `full`, `fwd` and `rev` again for the names' phonetic keys (see
+//!   the `phonetic` module), one word per word of the name, for the
+//!   sound-alike tier. They are made from the folded keys as the names are
+//!   added, without folding again.
 //!
 //! Memory per name with `t` bytes of text, `w` word keys and `b` key bytes
-//! per word key: about `t + 12 + 2 · w · (b + 17)` bytes ([`Index::heap_bytes`]
-//! adds up the capacities): about 80 bytes for typical drug names.
+//! per word key: about `t + 16 + 4 · w · (b + 17)` bytes
+//! ([`Index::heap_bytes`] adds up the capacities; phonetic keys are about as
+//! long as keys): about 135 bytes for typical drug names, 77 of them without
+//! the phonetic keys.
 
 use std::cmp::Ordering;
 use std::ops::Range;
 
 use tg_content::key::{fold_into, is_key_ascii, Folded};
+
+use crate::phonetic;
 
 /// At most this many word keys are made per name: its whole key and the
 /// suffixes starting at its next words. Words further on in very long names
@@ -199,9 +207,63 @@ struct Scratch {
     /// Entry keys reversed by characters, at the same offsets as in `keys`.
     rev_keys: Vec<u8>,
     rev: Vec<Pending>,
+    /// Reused buffers for phonetic keys: a word's key characters and its
+    /// phonetic key.
+    word: Vec<char>,
+    sound: Vec<char>,
 }
 
 impl Scratch {
+    /// Adds entry `e`'s phonetic key, made from its `key` whose words start
+    /// at `starts` (see the `phonetic` module): the key, reversed key and
+    /// word keys, as [`Scratch::add`] does for the name. No allocation once
+    /// the buffers have grown.
+    fn add_phonetic(&mut self, e: u32, key: &[u8], starts: &[u32]) {
+        let key_start = self.keys.len();
+        self.starts.clear();
+        let ascii = key.is_ascii();
+        let mut buf = [0u8; 4];
+        for (w, &start) in starts.iter().enumerate() {
+            let end = starts.get(w + 1).map_or(key.len(), |&n| n as usize);
+            let word = &key[start as usize..end];
+            let at = self.keys.len();
+            self.starts.push(offset(at - key_start));
+            if ascii {
+                // Bytes in, bytes out: ASCII keys have ASCII phonetic keys.
+                phonetic::key_word(word, &mut self.keys);
+                if self.keys.len() == at {
+                    self.keys.extend_from_slice(word);
+                }
+                continue;
+            }
+            self.word.clear();
+            self.word
+                .extend(std::str::from_utf8(word).unwrap_or_default().chars());
+            self.sound.clear();
+            phonetic::key_word(&self.word, &mut self.sound);
+            let sound = if self.sound.is_empty() {
+                &self.word
+            } else {
+                &self.sound
+            };
+            for c in sound {
+                self.keys
+                    .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        let sound = &self.keys[key_start..];
+        if ascii {
+            self.rev_keys.extend(sound.iter().rev());
+        } else {
+            let reversed = std::str::from_utf8(sound).unwrap_or_default();
+            for c in reversed.chars().rev() {
+                self.rev_keys
+                    .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        self.push_word_keys(e, key_start);
+    }
+
     /// Adds entry `e`'s key, reversed key and word keys.
     fn add(&mut self, e: u32, text: &str) {
         let key_start = self.keys.len();
@@ -329,6 +391,10 @@ pub struct Index {
     full: Vec<u32>,
     pub(crate) fwd: KeyArray,
     pub(crate) rev: KeyArray,
+    /// The phonetic keys (see the `phonetic` module), as an index whose
+    /// entry `e` is the phonetic key of entry `e` of this one: only its word
+    /// keys (`full`, `fwd`, `rev`) are filled in. `None` inside it.
+    pub(crate) sound: Option<Box<Index>>,
 }
 
 /// Marks an entry whose key is empty.
@@ -340,8 +406,9 @@ impl Index {
     ///
     /// Names whose key is empty (only punctuation, symbols or emoji) are kept
     /// but can never be found. Cost: O(c + w log w) for `c` characters and `w`
-    /// word keys (at most 8 per name): about 30 ms natively for 100 000
-    /// names.
+    /// word keys (at most 8 per name), twice (names and phonetic keys):
+    /// about 120 ms natively for 100 000 names (60 without the phonetic
+    /// keys).
     ///
     /// # Panics
     ///
@@ -362,6 +429,7 @@ impl Index {
         index.text_ends.reserve(hint);
         index.targets.reserve(hint);
         let mut scratch = Scratch::default();
+        let mut sound = Scratch::default();
         for entry in entries {
             let e = u32::try_from(index.targets.len())
                 .ok()
@@ -370,19 +438,26 @@ impl Index {
             index.texts.push_str(&entry.text);
             index.text_ends.push(offset(index.texts.len()));
             index.targets.push(entry.target);
+            let key_start = scratch.keys.len();
             scratch.add(e, &entry.text);
+            sound.add_phonetic(e, &scratch.keys[key_start..], &scratch.starts);
         }
         index.texts.shrink_to_fit();
         index.text_ends.shrink_to_fit();
         index.targets.shrink_to_fit();
+        let n = index.targets.len();
         index.fwd = KeyArray::new(&scratch.keys, scratch.fwd);
         index.rev = KeyArray::new(&scratch.rev_keys, scratch.rev);
-        index.full = vec![NO_KEY; index.targets.len()];
-        for (i, (&e, &off)) in index.fwd.entry.iter().zip(&index.fwd.off).enumerate() {
-            if off == 0 {
-                index.full[e as usize] = offset(i);
-            }
-        }
+        index.full = full_keys(&index.fwd, n);
+        drop((scratch.keys, scratch.rev_keys));
+        let fwd = KeyArray::new(&sound.keys, sound.fwd);
+        let rev = KeyArray::new(&sound.rev_keys, sound.rev);
+        index.sound = Some(Box::new(Index {
+            full: full_keys(&fwd, n),
+            fwd,
+            rev,
+            ..Index::default()
+        }));
         index
     }
 
@@ -419,6 +494,12 @@ impl Index {
             + 4 * (self.text_ends.capacity() + self.targets.capacity() + self.full.capacity())
             + self.fwd.heap_bytes()
             + self.rev.heap_bytes()
+            + self.sound.as_ref().map_or(0, |s| s.heap_bytes())
+    }
+
+    /// The phonetic-key index, if built.
+    pub(crate) fn sound(&self) -> Option<&Index> {
+        self.sound.as_deref()
     }
 
     /// The key of entry `e` (empty if it has none).
@@ -433,6 +514,18 @@ impl Index {
     pub(crate) fn target_of(&self, e: u32) -> u32 {
         self.targets[e as usize]
     }
+}
+
+/// `full[e]`: the index in `fwd` of entry `e`'s whole key (its word key at
+/// offset 0), or [`NO_KEY`], for `n` entries.
+fn full_keys(fwd: &KeyArray, n: usize) -> Vec<u32> {
+    let mut full = vec![NO_KEY; n];
+    for (i, (&e, &off)) in fwd.entry.iter().zip(&fwd.off).enumerate() {
+        if off == 0 {
+            full[e as usize] = offset(i);
+        }
+    }
+    full
 }
 
 /// Converts a byte offset to `u32`.

@@ -8,6 +8,7 @@ use tg_content::key::normalize;
 use tg_content::Content;
 
 use crate::hit::MatchKind;
+use crate::phonetic;
 use crate::store::Entry;
 
 /// The drugs of `content` as entries: each generic name followed by its
@@ -179,7 +180,12 @@ pub fn dictionary(content: &Content, n: usize, seed: u64) -> Vec<Entry> {
 ///   from the first letter (a wrong, missing, extra or swapped letter), and
 ///   from 11 letters sometimes a second that keeps the length (wrong or
 ///   swapped letter);
-/// * `Words`: a name with a dose, form or salt around it.
+/// * `Words`: a name with a dose, form or salt around it;
+/// * `SoundsLike`: a name of at least 5 letters, lower-cased, respelt two or
+///   three times the way it sounds (`ph`/`f`, a hard `c`/`k`, a soft
+///   `c`/`s`, `s`/`z`, `y`/`i`, `x`/`ks`, `th`/`t`, a doubled or single
+///   letter, a final `e`, `i`/`ee`, `u`/`ou`, `o`/`au`), keeping its
+///   phonetic key.
 ///
 /// ```
 /// use tg_lookup::{synthetic, MatchKind};
@@ -204,6 +210,7 @@ pub fn queries(entries: &[Entry], kind: MatchKind, count: usize, seed: u64) -> V
             MatchKind::Prefix => prefix_of(&mut rng, text),
             MatchKind::Typo => misspell(&mut rng, text),
             MatchKind::Words => Some(with_label_words(&mut rng, text)),
+            MatchKind::SoundsLike => respell(&mut rng, text),
         };
         out.extend(query);
     }
@@ -276,4 +283,98 @@ fn with_label_words(rng: &mut Rng, text: &str) -> String {
     ];
     const BEFORE: &[&str] = &["", "", "", "inj. ", "Tab. ", "take "];
     format!("{}{text}{}", rng.pick(BEFORE), rng.pick(AFTER))
+}
+
+/// Sound-preserving respellings: `(from, to)`, where `from` is a pattern of
+/// letters and `.` stands for any consonant other than `h` (kept as is).
+const RESPELLINGS: &[(&str, &str)] = &[
+    ("ph", "f"),
+    ("f", "ph"),
+    ("ca", "ka"),
+    ("co", "ko"),
+    ("cu", "ku"),
+    ("cl", "kl"),
+    ("cr", "kr"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "si"),
+    ("s", "z"),
+    ("z", "s"),
+    ("y", "i"),
+    ("x", "ks"),
+    ("th", "t"),
+    ("t", "th"),
+    ("qu", "k"),
+    ("k", "c"),
+    (".i.", ".ee."),
+    (".u.", ".ou."),
+    (".o.", ".au."),
+];
+
+/// A respelling of a name that keeps its phonetic key, or `None`.
+fn respell(rng: &mut Rng, text: &str) -> Option<String> {
+    let key = normalize(text);
+    if key.chars().count() < 5 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut folded = Vec::new();
+    let target = phonetic::text_key(&key, &mut folded);
+    let mut word = key.clone();
+    for _ in 0..2 + rng.below(2) {
+        let candidate = match rng.below(4) {
+            0 => double_or_single(rng, &word),
+            1 if word.ends_with('e') => word[..word.len() - 1].to_string(),
+            1 => format!("{word}e"),
+            _ => rewrite(rng, &word),
+        };
+        if phonetic::text_key(&candidate, &mut folded) == target {
+            word = candidate;
+        }
+    }
+    (word != key).then_some(word)
+}
+
+/// `word` with a random consonant doubled, or a doubled letter written once.
+fn double_or_single(rng: &mut Rng, word: &str) -> String {
+    let b = word.as_bytes();
+    let at = 1 + rng.below(b.len() - 1);
+    let mut out = word.to_string();
+    if b[at] == b[at - 1] {
+        out.remove(at);
+    } else if !b"aeiouy".contains(&b[at]) {
+        out.insert(at, char::from(b[at]));
+    }
+    out
+}
+
+/// `word` with one of [`RESPELLINGS`] applied at a random place it fits.
+fn rewrite(rng: &mut Rng, word: &str) -> String {
+    let (from, to) = RESPELLINGS[rng.below(RESPELLINGS.len())];
+    let b = word.as_bytes();
+    let fits = |at: usize| {
+        from.bytes().enumerate().all(|(i, f)| {
+            b.get(at + i).is_some_and(|&c| match f {
+                b'.' => !b"aeiouyh".contains(&c),
+                _ => c == f,
+            })
+        })
+    };
+    let places: Vec<usize> = (0..b.len()).filter(|&at| fits(at)).collect();
+    if places.is_empty() {
+        return word.to_string();
+    }
+    let at = places[rng.below(places.len())];
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push_str(&word[..at]);
+    for (i, t) in to.bytes().enumerate() {
+        // A `.` keeps the consonant found there (first or last of `from`).
+        let c = match t {
+            b'.' if i == 0 => b[at],
+            b'.' => b[at + from.len() - 1],
+            _ => t,
+        };
+        out.push(char::from(c));
+    }
+    out.push_str(&word[at + from.len()..]);
+    out
 }

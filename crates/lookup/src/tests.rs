@@ -306,6 +306,79 @@ fn french_generic_names_are_exact_matches() {
 }
 
 #[test]
+fn names_as_they_sound() {
+    let index = index();
+    let cases = [
+        ("sitoxan", "cyclophosphamide"),
+        ("saitoxan", "cyclophosphamide"),
+        ("siklofosfamid", "cyclophosphamide"),
+        ("siclophosphamide", "cyclophosphamide"),
+        ("prositox", "cyclophosphamide"),
+        ("sitarabine", "cytarabine"),
+        ("sitosar", "cytarabine"),
+        ("metotreksat", "methotrexate"),
+        ("decksamethasone", "dexamethasone"),
+        ("deksametazon", "dexamethasone"),
+        ("glivec", "imatinib"),
+        ("glivek", "imatinib"),
+        ("imatineeb", "imatinib"),
+        ("kimria", "tisagenlecleucel"),
+        ("quimria", "tisagenlecleucel"),
+        ("tisagenlecloosel", "tisagenlecleucel"),
+        ("quidrolase", "asparaginase"),
+        ("vooman", "teniposide"),
+        ("purinatol", "mercaptopurine"),
+        ("blinsito", "blinatumomab"),
+        ("blincyteau", "blinatumomab"),
+        ("inotouzoumab", "inotuzumab ozogamicin"),
+        ("oncoveen", "vincristine"),
+        ("donomycin", "daunorubicin"),
+        ("adriamaisin", "doxorubicin"),
+        // From 6 phonetic characters, the start of a name.
+        ("siklofosf", "cyclophosphamide"),
+        ("tisajenleklu", "tisagenlecleucel"),
+    ];
+    expect_all(&index, &cases, MatchKind::SoundsLike);
+    // A later word, highlighted from that word on.
+    let hit = expect(
+        &index,
+        "osogamisine",
+        "inotuzumab ozogamicin",
+        MatchKind::SoundsLike,
+    );
+    assert_eq!(highlighted(&index, &hit), ["ozogamicin"]);
+    let hit = expect(&index, "sitoxan", "cyclophosphamide", MatchKind::SoundsLike);
+    assert_eq!((highlighted(&index, &hit), hit.score), (vec!["Cytoxan"], 0));
+    // Short keys, codes and doses are never matched by sound.
+    for q in ["q", "ck", "arc", "vp 61", "sitoxan 50 mg"] {
+        assert!(
+            index
+                .search(q, 5)
+                .iter()
+                .all(|h| h.kind != MatchKind::SoundsLike),
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn spelling_matches_rank_above_sound_alike_ones() {
+    // `kymriax` is one typo from Kymriah, and sounds like `kimriaks`.
+    let index = Index::build(vec![Entry::new("Kimriaks", 0), Entry::new("Kymriah", 1)]);
+    let hits = index.search("kymriax", 5);
+    let kinds: Vec<(u32, MatchKind)> = hits.iter().map(|h| (h.target, h.kind)).collect();
+    assert_eq!(kinds, [(1, MatchKind::Typo), (0, MatchKind::SoundsLike)]);
+    // A drug matched both ways keeps its spelling match.
+    let index = Index::build(vec![Entry::new("Cytoxan", 0), Entry::new("Sitoxen", 0)]);
+    let hits = index.search("sitoxan", 5);
+    assert_eq!((hits.len(), hits[0].kind), (1, MatchKind::Typo));
+    // No sound-alike guess once a name was typed exactly.
+    let index = Index::build(vec![Entry::new("Sitoxan", 0), Entry::new("Cytoxan", 1)]);
+    let hits = index.search("sitoxan", 5);
+    assert_eq!((hits.len(), hits[0].kind), (1, MatchKind::Exact));
+}
+
+#[test]
 fn typo_prefix_for_long_partial_words() {
     let index = index();
     for (q, generic) in [
@@ -640,6 +713,7 @@ fn synthetic_queries_find_their_names() {
         MatchKind::Prefix,
         MatchKind::Typo,
         MatchKind::Words,
+        MatchKind::SoundsLike,
     ] {
         let queries = synthetic::queries(&names, kind, 300, 9);
         assert_eq!(queries.len(), 300);
@@ -803,7 +877,7 @@ fn typo_search_is_complete() {
             }
             let expected = brute_force(&index, &q);
             let mut found = Vec::new();
-            typo::find(&index, &q, false, &mut found);
+            typo::find(&index, &q, false, true, &mut found);
             let missing: Vec<_> = expected
                 .iter()
                 .filter(|&&(entry, off, cost)| {
@@ -832,6 +906,26 @@ fn dictionary_strategy() -> impl Strategy<Value = Vec<Entry>> {
     })
 }
 
+/// Pronounceable lower-case names rich in letters the phonetic key folds
+/// (c, k, q, x, z, ph, th, y, doubled letters, a final e).
+fn sound_name_strategy() -> impl Strategy<Value = String> {
+    "(c|k|s|ph|f|qu|x|z|th|t|g|ch|m|n|l|r|v|b|d)(a|e|i|o|u|y|ee|ou|au|ai)((c|k|ck|s|ss|ph|f|qu|x|z|th|t|g|gh|h|m|n|ll|r|v|b|d)(a|e|i|o|u|y|ee|ou|au|ea)){2,4}e?"
+}
+
+fn sound_dictionary_strategy() -> impl Strategy<Value = Vec<Entry>> {
+    let name = prop_oneof![
+        sound_name_strategy(),
+        "[a-zA-Z]{1,12}( [a-z]{2,8})?",
+        "[a-zéèçœæ' h-]{1,20}",
+        "\\PC{1,20}",
+    ];
+    prop::collection::vec((name, 0u32..40), 1..60).prop_map(|v| {
+        v.into_iter()
+            .map(|(text, target)| Entry::new(text, target))
+            .collect()
+    })
+}
+
 /// Arbitrary Unicode (control, format and unassigned characters included),
 /// long text, and near-misses of real names.
 fn query_strategy() -> impl Strategy<Value = String> {
@@ -845,6 +939,15 @@ fn query_strategy() -> impl Strategy<Value = String> {
 
 fn check_hits(index: &Index, hits: &[Hit], limit: usize) -> Result<(), TestCaseError> {
     prop_assert!(hits.len() <= limit);
+    // Every spelling match ranks above every sound-alike match.
+    let first_sound = hits.iter().position(|h| h.kind == MatchKind::SoundsLike);
+    if let Some(at) = first_sound {
+        prop_assert!(
+            hits[at..].iter().all(|h| h.kind == MatchKind::SoundsLike),
+            "{:?}",
+            hits
+        );
+    }
     let targets: HashSet<u32> = hits.iter().map(|h| h.target).collect();
     prop_assert_eq!(targets.len(), hits.len());
     for hit in hits {
@@ -930,6 +1033,59 @@ proptest! {
     }
 
     #[test]
+    fn sound_tier_never_panics(
+        entries in sound_dictionary_strategy(),
+        query in prop_oneof![query_strategy(), sound_name_strategy(), "[a-zéèçœæ' h-]{0,30}"],
+        limit in 0usize..8,
+    ) {
+        let index = Index::build(entries);
+        let hits = index.search(&query, limit);
+        check_hits(&index, &hits, limit)?;
+    }
+
+    /// One entry is one typo from the query (a spelling match), another only
+    /// sounds like it: the spelling match is found and ranks first, and the
+    /// sound-alike one is found too.
+    #[test]
+    fn a_spelling_match_ranks_above_a_sound_alike_one(
+        base in sound_name_strategy(),
+        at in any::<prop::sample::Index>(),
+        letter in "[a-z]",
+        seed in any::<u64>(),
+        others in prop::collection::vec(sound_name_strategy(), 0..20),
+    ) {
+        let chars: Vec<char> = base.chars().collect();
+        let at = 1 + at.index(chars.len() - 1);
+        let mut typo = chars.clone();
+        typo[at] = letter.chars().next().unwrap();
+        let typo: String = typo.into_iter().collect();
+        // Respelt a few times over, so that it is mostly beyond typo reach.
+        let mut sounds = base.clone();
+        for round in 0..4 {
+            let respelt = synthetic::queries(&[Entry::new(sounds.as_str(), 0)], MatchKind::SoundsLike, 1, seed ^ round);
+            sounds = respelt.into_iter().next().unwrap_or(sounds);
+        }
+        prop_assume!(typo != base && sounds != base);
+        let key = crate::phonetic::query_key(&crate::query::Query::new(&base).folded);
+        prop_assume!(key.len() >= crate::score::MIN_SOUND_CHARS);
+        let mut entries = vec![Entry::new(typo.as_str(), 0), Entry::new(sounds, 1)];
+        entries.extend(others.into_iter().map(|o| Entry::new(o, 2)));
+        let index = Index::build(entries);
+        let hits = index.search(&base, usize::MAX);
+        check_hits(&index, &hits, usize::MAX)?;
+        // Tolerant tiers run only when no name starts with the query.
+        prop_assume!(hits.iter().all(|h| [MatchKind::Typo, MatchKind::SoundsLike].contains(&h.kind)));
+        let spelt = hits.iter().position(|h| h.target == 0);
+        let heard = hits.iter().position(|h| h.target == 1);
+        prop_assert!(spelt.is_some() && heard.is_some(), "{:?}", hits);
+        let (spelt, heard) = (spelt.unwrap(), heard.unwrap());
+        prop_assert_ne!(hits[spelt].kind, MatchKind::SoundsLike);
+        if hits[heard].kind == MatchKind::SoundsLike {
+            prop_assert!(spelt < heard, "{:?}", hits);
+        }
+    }
+
+    #[test]
     fn normalize_is_idempotent(text in "\\PC{0,60}") {
         let once = crate::normalize(&text);
         prop_assert_eq!(crate::normalize(&once), once.clone());
@@ -940,11 +1096,13 @@ proptest! {
 const MODULE_SOURCES: &[(&str, &str)] = &[
     ("drugs", include_str!("drugs.rs")),
     ("hit", include_str!("hit.rs")),
+    ("phonetic", include_str!("phonetic.rs")),
     ("prefix", include_str!("prefix.rs")),
     ("query", include_str!("query.rs")),
     ("rank", include_str!("rank.rs")),
     ("score", include_str!("score.rs")),
     ("search", include_str!("search.rs")),
+    ("sound", include_str!("sound.rs")),
     ("store", include_str!("store.rs")),
     ("synthetic", include_str!("synthetic.rs")),
     ("typo", include_str!("typo.rs")),

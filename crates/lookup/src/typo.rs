@@ -97,7 +97,7 @@ pub(crate) fn tier(index: &Index, q: &Query, found: &mut Collector) {
         return;
     }
     let mut matches = Vec::new();
-    find(index, &q.chars, false, &mut matches);
+    find(index, &q.chars, false, true, &mut matches);
     for m in matches {
         let full = index.key_of(m.entry).len() as u32;
         found.push(Cand {
@@ -121,8 +121,15 @@ pub(crate) fn tier(index: &Index, q: &Query, found: &mut Collector) {
 /// characters on, exactly or
 /// within [`prefix_budget`]; otherwise every word key is considered and its
 /// start matches only with at least one edit (exact prefixes are the prefix
-/// tier's).
-pub(crate) fn find(index: &Index, q: &[char], names_only: bool, out: &mut Vec<TypoMatch>) {
+/// tier's). With `variants`, `q` is also tried with `f` and `ph` spelt the
+/// other way ([`score::SPELLING_VARIANT_COST`] per replacement).
+pub(crate) fn find(
+    index: &Index,
+    q: &[char],
+    names_only: bool,
+    variants: bool,
+    out: &mut Vec<TypoMatch>,
+) {
     let len = q.len();
     let k = budget(len);
     if k == 0 || len > MAX_TYPO_CHARS || q.iter().any(|c| c.is_numeric()) {
@@ -134,6 +141,9 @@ pub(crate) fn find(index: &Index, q: &[char], names_only: bool, out: &mut Vec<Ty
         Some(prefix_budget(len)).filter(|&p| p > 0)
     };
     search(index, q, k, kp, 0, names_only, out);
+    if !variants {
+        return;
+    }
     for (variant, rewrites) in [
         spelling_variant(q, &['f'], &['p', 'h']),
         spelling_variant(q, &['p', 'h'], &['f']),

@@ -224,7 +224,7 @@ pub(crate) fn typos(index: &Index, q: &Query, tokens: &[Token], found: &mut Coll
     let mut matches = Vec::new();
     for (a, b) in runs {
         matches.clear();
-        typo::find(index, &q.chars[a..b], true, &mut matches);
+        typo::find(index, &q.chars[a..b], true, true, &mut matches);
         for m in &matches {
             let full = index.key_of(m.entry).len() as u32;
             let uncovered = (q.chars.len() - (b - a)) as u32;
