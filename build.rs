@@ -39,8 +39,11 @@ fn main() {
                 process::exit(1);
             }
         };
-        fs::write(Path::new(&out_dir).join(format!("content-{language}.txt")), text)
-            .expect("OUT_DIR is writable");
+        fs::write(
+            Path::new(&out_dir).join(format!("content-{language}.txt")),
+            text,
+        )
+        .expect("OUT_DIR is writable");
     }
 
     println!("cargo:rerun-if-changed=styles/widget.css");

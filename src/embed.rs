@@ -166,7 +166,10 @@ fn own_content(language_content: Option<String>) -> Rc<Content> {
     match built_in::decode(&text) {
         Ok(content) => Rc::new(content),
         Err(errors) => {
-            let message = format!("treatment-guide: the language file is invalid: {}", errors[0]);
+            let message = format!(
+                "treatment-guide: the language file is invalid: {}",
+                errors[0]
+            );
             web_sys::console::error_1(&message.into());
             built_in_content()
         }
@@ -187,7 +190,9 @@ fn mount_into(element: &Element, language_content: Option<String>) -> Result<Wid
     };
     let lang = Some(language(element));
     let source = content_source(element);
-    let content = source.is_none().then(|| Shared(own_content(language_content)));
+    let content = source
+        .is_none()
+        .then(|| Shared(own_content(language_content)));
     if let Some(content) = &content {
         warn_on_language(lang.as_deref(), content);
     }

@@ -6,6 +6,7 @@
 //! names as more names of the same drugs (`data/french_names.tsv`), as the
 //! French edition's lookup does. Run with `cargo test -p tg-lookup --test
 //! sound_eval -- --nocapture` to see the rates.
+#![cfg(not(target_arch = "wasm32"))]
 
 use tg_lookup::{synthetic, Entry, Hit, Index, MatchKind};
 
