@@ -98,34 +98,57 @@ pub fn Guide(props: &GuideProps) -> Html {
     };
     use_hash_link(&content, state.dispatcher(), options.hash_prefix.clone());
 
+    // The callbacks are made once (per content and options), not on every
+    // render: a new callback is a changed prop, and would make every section
+    // and its text render again when one section opens.
+    let open_now = use_mut_ref(Vec::new);
+    open_now.borrow_mut().clone_from(&state.open);
+    let dispatcher = state.dispatcher();
     let ontoggle = {
-        let (state, content, hash_prefix) =
-            (state.clone(), content.clone(), options.hash_prefix.clone());
-        Callback::from(move |index: usize| {
-            let opening = !state.open.get(index).copied().unwrap_or(true);
-            state.dispatch(Action::Toggle(index));
-            if let Some(prefix) = &hash_prefix {
-                let fragment = format!("{prefix}{}", content.sections[index].id);
-                if opening {
-                    dom::replace_hash(Some(&fragment));
-                } else if dom::current_hash() == fragment {
-                    dom::replace_hash(None);
+        let (dispatcher, open_now) = (dispatcher.clone(), open_now.clone());
+        use_memo(
+            (content.clone(), options.hash_prefix.clone()),
+            move |(content, hash_prefix)| {
+                let (content, hash_prefix) = (content.clone(), hash_prefix.clone());
+                Callback::from(move |index: usize| {
+                    let opening = !open_now.borrow().get(index).copied().unwrap_or(true);
+                    dispatcher.dispatch(Action::Toggle(index));
+                    if let Some(prefix) = &hash_prefix {
+                        let fragment = format!("{prefix}{}", content.sections[index].id);
+                        if opening {
+                            dom::replace_hash(Some(&fragment));
+                        } else if dom::current_hash() == fragment {
+                            dom::replace_hash(None);
+                        }
+                    }
+                })
+            },
+        )
+    };
+    let callbacks = {
+        let dispatcher = dispatcher.clone();
+        use_memo((), move |()| GuideCallbacks {
+            onscrolled: send(&dispatcher, |()| Action::Scrolled),
+            ondrug: send(&dispatcher, Action::ShowDrug),
+            onreveal: send(&dispatcher, Action::RevealDrug),
+            onclose: send(&dispatcher, |()| Action::CloseDrug),
+            onall: send(&dispatcher, |open: bool| {
+                if open {
+                    Action::OpenAll
+                } else {
+                    Action::CloseAll
                 }
-            }
+            }),
         })
     };
-    let dispatcher = state.dispatcher();
-    let onscrolled = send(&dispatcher, |()| Action::Scrolled);
-    let ondrug = send(&dispatcher, Action::ShowDrug);
-    let onreveal = send(&dispatcher, Action::RevealDrug);
-    let onclose = send(&dispatcher, |()| Action::CloseDrug);
-    let onall = send(&dispatcher, |open: bool| {
-        if open {
-            Action::OpenAll
-        } else {
-            Action::CloseAll
-        }
-    });
+    let GuideCallbacks {
+        onscrolled,
+        ondrug,
+        onreveal,
+        onclose,
+        onall,
+    } = (*callbacks).clone();
+    let ontoggle = (*ontoggle).clone();
     let index = use_memo(content.clone(), |content| {
         Shared(Rc::new(DrugIndex::new(content)))
     });
@@ -184,6 +207,16 @@ pub fn Guide(props: &GuideProps) -> Html {
         </div>
         </ContextProvider<RenderMode>>
     }
+}
+
+/// The callbacks [`Guide`] hands its children, made once.
+#[derive(Clone)]
+struct GuideCallbacks {
+    onscrolled: Callback<()>,
+    ondrug: Callback<usize>,
+    onreveal: Callback<usize>,
+    onclose: Callback<()>,
+    onall: Callback<bool>,
 }
 
 /// A callback that turns its argument into an action for the view state.
