@@ -342,7 +342,7 @@ fn names_as_they_sound() {
     // A later word, highlighted from that word on.
     let hit = expect(
         &index,
-        "osogamisine",
+        "osogamissin",
         "inotuzumab ozogamicin",
         MatchKind::SoundsLike,
     );
