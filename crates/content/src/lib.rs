@@ -30,10 +30,10 @@ pub use error::{ContentError, Location};
 pub use json::Json;
 pub use markup::{is_safe_url, parse_body, MarkupError, RawBlock, RawInline};
 pub use model::{
-    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym,
-    SynonymKind, UiStrings, SECTION_IDS,
+    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section,
+    Synonym, SynonymKind, UiStrings, SECTION_IDS,
 };
-pub use raw::{RawContent, RawDrug, RawMeta, RawSection, RawSynonym, RawTerm};
+pub use raw::{RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSynonym, RawTerm};
 pub use read::read_content;
 
 /// The largest content file accepted, in bytes (2 MiB): enough for tens of

@@ -10,8 +10,8 @@ use tg_content::readability::{assess, assess_with_names, MAX_GRADE, MAX_SENTENCE
 use tg_content::record::Record;
 use tg_content::toml_source::{self, FILES};
 use tg_content::{
-    Block, Content, ContentError, Inline, RawContent, RawDrug, RawMeta, RawSection, RawSynonym,
-    RawTerm, SynonymKind, UiStrings, SECTION_IDS,
+    Block, Content, ContentError, Inline, RawContent, RawDrug, RawLink, RawMeta, RawSection,
+    RawSynonym, RawTerm, SynonymKind, UiStrings, SECTION_IDS,
 };
 
 fn shipped() -> Content {
@@ -580,6 +580,89 @@ fn json_error_classes_each_have_their_own_message() {
 }
 
 #[test]
+fn the_clinical_trials_link_is_optional_and_checked_like_other_links() {
+    // Left out, or both fields empty (as the export writes it): no link.
+    let mut without = built_in_value();
+    without["meta"]
+        .as_object_mut()
+        .unwrap()
+        .remove("clinical_trials_link");
+    let content = Content::from_json(&without.to_string()).unwrap();
+    assert_eq!(content.meta.clinical_trials_link, None);
+    assert_eq!(shipped().meta.clinical_trials_link, None);
+    let trials = &content.sections[8];
+    assert_eq!(content.section_link(trials), None);
+
+    let mut with = built_in_value();
+    with["meta"]["clinical_trials_link"] =
+        serde_json::json!({ "text": " Trials we support ", "url": "/trials/" });
+    let content = Content::from_json(&with.to_string()).unwrap();
+    let link = tg_content::Link {
+        text: "Trials we support".into(),
+        href: "/trials/".into(),
+    };
+    assert_eq!(content.meta.clinical_trials_link.as_ref(), Some(&link));
+    assert_eq!(content.section_link(&content.sections[8]), Some(&link));
+    assert_eq!(
+        content.section_link(&content.sections[0]),
+        None,
+        "only the clinical trials section"
+    );
+
+    for (link, error) in [
+        (
+            serde_json::json!({ "text": "Trials", "url": "javascript:alert(1)" }),
+            "meta.clinical_trials_link.url: the link \"javascript:alert(1)\" is not allowed; \
+             links must start with https:// or be relative",
+        ),
+        (
+            serde_json::json!({ "text": "Trials", "url": "http://example.org" }),
+            "meta.clinical_trials_link.url: the link \"http://example.org\" is not allowed; \
+             links must start with https:// or be relative",
+        ),
+        (
+            serde_json::json!({ "text": "", "url": "https://example.org/trials" }),
+            "meta.clinical_trials_link.text: must not be empty",
+        ),
+        (
+            serde_json::json!({ "text": "Trials", "url": " " }),
+            "meta.clinical_trials_link.url: must not be empty",
+        ),
+        (
+            serde_json::json!({ "url": "https://example.org/trials" }),
+            "meta.clinical_trials_link: the file is not valid content JSON: missing field `text`",
+        ),
+        (
+            serde_json::json!("https://example.org/trials"),
+            "meta.clinical_trials_link: the file is not valid content JSON: expected an object, found a string",
+        ),
+    ] {
+        let mut bad = built_in_value();
+        bad["meta"]["clinical_trials_link"] = link;
+        assert_eq!(json_errors(&bad), [error]);
+    }
+}
+
+#[test]
+fn a_clinical_trials_link_in_the_toml_files_is_placed_at_its_line() {
+    let errors = broken("meta.toml", |text| {
+        text.replace(
+            "\n[strings]",
+            "\n[meta.clinical_trials_link]\ntext = \"Trials\"\nurl = \"javascript:void(0)\"\n\n[strings]",
+        )
+    });
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let url_line = line_of("meta.toml", "[strings]") + 2;
+    assert_eq!(
+        errors[0].to_string(),
+        format!(
+            "content/meta.toml:{url_line}: meta.clinical_trials_link.url: the link \"javascript:void(0)\" \
+             is not allowed; links must start with https:// or be relative"
+        )
+    );
+}
+
+#[test]
 fn hostile_content_is_rejected_or_kept_as_text() {
     let mut long = built_in_value();
     long["drugs"][0]["synonyms"][0]["name"] = "O".repeat(1_000_000).into();
@@ -711,6 +794,10 @@ fn example_file_and_schema_match_the_format() {
     };
     check(&[], RawContent::FIELDS);
     check(&["properties", "meta"], RawMeta::FIELDS);
+    check(
+        &["properties", "meta", "properties", "clinical_trials_link"],
+        RawLink::FIELDS,
+    );
     check(&["properties", "strings"], UiStrings::FIELDS);
     check(&["properties", "sections", "items"], RawSection::FIELDS);
     check(&["properties", "drugs", "items"], RawDrug::FIELDS);
