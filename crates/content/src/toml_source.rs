@@ -18,6 +18,7 @@ use toml_edit::{ImDocument, Item, Table, Value};
 use crate::error::{ContentError, Location};
 use crate::model::{Content, UiStrings};
 use crate::raw::{RawContent, RawDrug, RawMeta, RawSection, RawTerm};
+use crate::Check;
 
 /// The content files, in the order they are read.
 pub const FILES: [&str; 4] = ["meta.toml", "sections.toml", "drugs.toml", "glossary.toml"];
@@ -122,6 +123,27 @@ impl ContentDir {
             .clone()
             .expect("read() returns a ContentDir only when every file parsed");
         Content::from_raw(raw).map_err(|errors| errors.into_iter().map(|e| self.place(e)).collect())
+    }
+
+    /// Validates the content and checks its plain language, with every error
+    /// and warning placed at its file and line.
+    pub fn check(&self) -> Check {
+        let raw = self
+            .raw
+            .clone()
+            .expect("read() returns a ContentDir only when every file parsed");
+        let mut check = Check::of_raw(raw);
+        let place = |errors: &mut Vec<ContentError>| {
+            *errors = std::mem::take(errors)
+                .into_iter()
+                .map(|e| self.place(e))
+                .collect();
+        };
+        place(&mut check.errors);
+        if let Some(plain) = &mut check.plain_language {
+            place(&mut plain.warnings);
+        }
+        check
     }
 
     fn decode<T: DeserializeOwned>(

@@ -871,3 +871,138 @@ fn content_check_command_reports_ok_and_problems() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_plain_language_check_reads_the_text_readers_see() {
+    // Its text is the section's plain text, so its grades are the widget's.
+    let dir = toml_source::ContentDir::read(&toml_source::repository_dir(), "content/").unwrap();
+    let raw = dir.raw.as_ref().unwrap();
+    let content = shipped();
+    for (raw, section) in raw.sections.iter().zip(&content.sections) {
+        assert_eq!(
+            tg_content::plain_body(&raw.body).text,
+            section.plain_text(),
+            "{}",
+            section.id
+        );
+    }
+    let check = dir.check();
+    assert!(
+        check.errors.is_empty() && check.warnings().is_empty(),
+        "{check:?}"
+    );
+    let grades = &check.plain_language.as_ref().unwrap().grades;
+    assert_eq!(grades.len(), 9);
+    assert!(grades.iter().all(|g| g.grade <= MAX_GRADE));
+}
+
+/// Runs content-check with `args`: (exit code, standard output, standard error).
+fn content_check(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_content-check"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn content_check_warns_about_plain_language_and_strict_makes_it_fail() {
+    let dir = std::env::temp_dir().join(format!("tg-plain-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let strict = std::ffi::OsStr::new("--strict");
+
+    // The shipped content passes, even with --strict, and shows every section's grade.
+    let (code, stdout, stderr) =
+        content_check(&[strict, toml_source::repository_dir().as_os_str()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains(
+            "reading grade by section (plain language is 8 or lower): relapsed-and-refractory "
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("clinical-trials "), "{stdout}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+
+    // A JSON file: a 30-word sentence in a list item, and a hard section.
+    let mut value = built_in_value();
+    let long = "Your doctor will check your blood every week or so while you have this treatment, \
+                and will tell you what the results mean for you and your family today.";
+    let body = value["sections"][7]["body"].as_str().unwrap().to_owned();
+    value["sections"][7]["body"] = format!("{body}- {long}\n").into();
+    value["sections"][2]["body"] =
+        "Intravenous immunosuppressive administration necessitates multidisciplinary coordination."
+            .into();
+    let file = dir.join("plain.json");
+    fs::write(&file, value.to_string()).unwrap();
+    let (code, stdout, stderr) = content_check(&[file.as_os_str()]);
+    assert_eq!(code, Some(0), "warnings alone do not fail: {stderr}");
+    assert!(stdout.contains(": ok: 9 sections"), "{stdout}");
+    let label = file.display();
+    let expected = [
+        format!(
+            "warning: {label}: sections[2].body: plain language: reading grade 45.8, above 8; \
+             use shorter sentences and everyday words"
+        ),
+        format!(
+            "warning: {label}: sections[7].body: plain language: a sentence of 29 words, more than 25; \
+             split it: \"Your doctor will check your blood every week or so …\""
+        ),
+        format!("{label}: 2 plain-language warning(s); --strict makes them errors"),
+    ];
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines, expected, "{stderr}");
+
+    let (code, _, stderr) = content_check(&[strict, file.as_os_str()]);
+    assert_eq!(code, Some(1), "--strict fails on warnings: {stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "error: {label}: sections[7].body: plain language: a sentence of 29 words"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(&format!("{label}: 2 problem(s)\n")),
+        "{stderr}"
+    );
+
+    // Errors and warnings together: both are listed, and the file fails without --strict.
+    value["drugs"][3]["synonyms"][1]["name"] = "Oncovin".into();
+    fs::write(&file, value.to_string()).unwrap();
+    let (code, _, stderr) = content_check(&[file.as_os_str()]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine")
+    );
+    assert!(stderr.contains("warning: "), "{stderr}");
+
+    // The TOML folder: the warning names the file and the line of the sentence.
+    let toml = dir.join("content");
+    fs::create_dir_all(&toml).unwrap();
+    for name in FILES {
+        fs::copy(toml_source::repository_dir().join(name), toml.join(name)).unwrap();
+    }
+    let sections = fs::read_to_string(toml.join("sections.toml")).unwrap();
+    let item = "- {leukapheresis}, where a machine removes";
+    assert!(sections.contains(item));
+    fs::write(
+        toml.join("sections.toml"),
+        sections.replace(item, &format!("- {long}\n{item}")),
+    )
+    .unwrap();
+    let (code, _, stderr) = content_check(&[strict, toml.as_os_str()]);
+    assert_eq!(code, Some(1));
+    let line = line_of("sections.toml", item);
+    assert!(
+        stderr.contains(&format!(
+            "error: {}/sections.toml:{line}: sections[7].body: plain language: a sentence of 29 words",
+            toml.display()
+        )),
+        "{stderr}"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
