@@ -28,7 +28,7 @@
 use crate::error::{ContentError, Location};
 use crate::markup::plain_body;
 use crate::raw::RawContent;
-use crate::readability::{assess_with_names, MAX_GRADE, MAX_SENTENCE_WORDS};
+use crate::readability::{assess_with_names, one_decimal, MAX_GRADE, MAX_SENTENCE_WORDS};
 
 /// The words of a long sentence quoted in its warning.
 const QUOTED_WORDS: usize = 10;
@@ -73,9 +73,10 @@ pub fn check(raw: &RawContent) -> PlainLanguage {
             out.warnings.push(ContentError::new(
                 Location::at_path(&path),
                 format!(
-                    "plain language: reading grade {:.1}, above {MAX_GRADE}; \
+                    "plain language: reading grade {}, above {}; \
                      use shorter sentences and everyday words",
-                    assessment.grade
+                    one_decimal(assessment.grade),
+                    one_decimal(MAX_GRADE)
                 ),
             ));
         }

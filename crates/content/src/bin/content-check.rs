@@ -27,7 +27,7 @@ mod cli {
     use std::fs;
     use std::path::Path;
 
-    use tg_content::readability::MAX_GRADE;
+    use tg_content::readability::{one_decimal, MAX_GRADE};
     use tg_content::{toml_source, Check, ContentError, RawContent};
 
     const USAGE: &str =
@@ -111,10 +111,11 @@ mod cli {
             let grades: Vec<String> = plain
                 .grades
                 .iter()
-                .map(|s| format!("{} {:.1}", s.id, s.grade))
+                .map(|s| format!("{} {}", s.id, one_decimal(s.grade)))
                 .collect();
             println!(
-                "{label}: reading grade by section (plain language is {MAX_GRADE} or lower): {}",
+                "{label}: reading grade by section (plain language is {} or lower): {}",
+                one_decimal(MAX_GRADE),
                 grades.join(", ")
             );
         }
