@@ -260,6 +260,22 @@
       return VERSION;
     }
 
+    /**
+     * Checks the text of a content file with the widget's own code and
+     * messages (the checker page, check.html, uses it; nothing leaves the
+     * page): a Promise of a list of {level: 'error' | 'warning' | 'info',
+     * path, line, message}.
+     */
+    static check(text) {
+      if (typeof WebAssembly !== 'object') return Promise.reject(new Error(TAG + ': this browser cannot run WebAssembly'));
+      return instance().then(function (glue) {
+        var result = glue.check_content(String(text));
+        // An instance that threw is not reused.
+        if (!glue.crashed()) idle.push(glue);
+        return result;
+      });
+    }
+
     connectedCallback() {
       if (!this.shadowRoot) {
         var element = this;

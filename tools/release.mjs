@@ -54,7 +54,7 @@ export function manifest(version) {
   return {
     name: NAME,
     version,
-    description: 'Patient information on treatments for relapsed or refractory acute lymphoblastic leukemia (ALL), '
+    description: 'Patient information on treatments for relapsed or refractory acute lymphocytic leukemia (ALL), '
       + 'as a <treatment-guide> web component with a drug-name lookup. Add it to a page with one script tag.',
     keywords: ['web-component', 'custom-element', 'leukemia', 'patient-information', 'webassembly'],
     license: 'MIT',

@@ -13,7 +13,8 @@ const pick = (test) => files.filter(test);
 const wasm = pick((f) => f.endsWith('.wasm'));
 const glue = pick((f) => /^treatment-guide-[0-9a-f]+\.js$/.test(f));
 const loader = ['treatment-guide.js'];
-const css = pick((f) => f.endsWith('.css'));
+// The standalone page's stylesheet (the checker's check.css is not part of it).
+const css = pick((f) => /^page-[0-9a-f]+\.css$/.test(f));
 const sum = (list) => list.reduce((n, f) => n + gz(f), 0);
 // The widget CSS is compiled into the wasm (minified); this is its source, for scale.
 const widgetCss = gzipSync(readFileSync(new URL('../styles/widget.css', import.meta.url)), { level: 9 }).length;

@@ -17,6 +17,7 @@ pub mod json;
 pub mod key;
 mod markup;
 mod model;
+pub mod plain_language;
 mod raw;
 pub mod read;
 pub mod readability;
@@ -28,12 +29,14 @@ pub mod toml_source;
 
 pub use error::{ContentError, Location};
 pub use json::Json;
-pub use markup::{is_safe_url, parse_body, MarkupError, RawBlock, RawInline};
-pub use model::{
-    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym,
-    SynonymKind, UiStrings, SECTION_IDS,
+pub use markup::{
+    is_safe_url, parse_body, plain_body, MarkupError, PlainBody, RawBlock, RawInline,
 };
-pub use raw::{RawContent, RawDrug, RawMeta, RawSection, RawSynonym, RawTerm};
+pub use model::{
+    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section,
+    Synonym, SynonymKind, UiStrings, SECTION_IDS,
+};
+pub use raw::{RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSynonym, RawTerm};
 pub use read::read_content;
 
 /// The largest content file accepted, in bytes (2 MiB): enough for tens of
@@ -62,6 +65,74 @@ impl Content {
         check_size(text).map_err(|e| vec![e])?;
         let value = json::parse(text).map_err(|e| vec![e])?;
         Content::from_json_value(&value)
+    }
+}
+
+/// What checking a content file found: every error, and the plain-language
+/// check. What `content-check`, the build and the browser checker report.
+#[derive(Clone, Debug, Default)]
+pub struct Check {
+    /// The validated content, when there is no error.
+    pub content: Option<Content>,
+    /// Every error: the widget refuses a file with any.
+    pub errors: Vec<ContentError>,
+    /// The plain-language check, when the file could be read as content
+    /// (even with errors in its values).
+    pub plain_language: Option<plain_language::PlainLanguage>,
+}
+
+impl Check {
+    /// A file that could not be read at all.
+    pub fn failed(errors: Vec<ContentError>) -> Check {
+        Check {
+            errors,
+            ..Check::default()
+        }
+    }
+
+    /// Checks content as written.
+    pub fn of_raw(raw: RawContent) -> Check {
+        let plain = plain_language::check(&raw);
+        let (content, errors) = match Content::from_raw(raw) {
+            Ok(content) => (Some(content), Vec::new()),
+            Err(errors) => (None, errors),
+        };
+        Check {
+            content,
+            errors,
+            plain_language: Some(plain),
+        }
+    }
+
+    /// Checks an already parsed JSON tree in the documented format.
+    pub fn of_value(value: &Json) -> Check {
+        match read_content(value) {
+            Ok(raw) => Check::of_raw(raw),
+            Err(errors) => Check::failed(errors),
+        }
+    }
+
+    /// Checks content JSON text (natively; in the browser, parse it with
+    /// `JSON.parse` and use [`Check::of_value`]).
+    ///
+    /// ```
+    /// let check = tg_content::Check::of_json("{}");
+    /// assert_eq!(check.errors.len(), 4, "four missing fields");
+    /// assert!(check.warnings().is_empty());
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn of_json(text: &str) -> Check {
+        match check_size(text).and_then(|()| json::parse(text)) {
+            Ok(value) => Check::of_value(&value),
+            Err(error) => Check::failed(vec![error]),
+        }
+    }
+
+    /// The plain-language warnings.
+    pub fn warnings(&self) -> &[ContentError] {
+        self.plain_language
+            .as_ref()
+            .map_or(&[], |plain| plain.warnings.as_slice())
     }
 }
 

@@ -114,6 +114,77 @@ pub fn parse_body(body: &str) -> Result<Vec<RawBlock>, Vec<MarkupError>> {
     }
 }
 
+/// The shown text of a body, as [`crate::Section::plain_text`] gives it
+/// (markup dropped, each paragraph and list item on a line of its own, a
+/// blank line between blocks), and the body line each part of it comes from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlainBody {
+    /// The shown text.
+    pub text: String,
+    /// Where each body line's text starts in [`PlainBody::text`]: (byte offset, 0-based body line).
+    starts: Vec<(usize, usize)>,
+}
+
+impl PlainBody {
+    /// The 0-based body line of the byte at `offset` of [`PlainBody::text`].
+    pub fn line_at(&self, offset: usize) -> usize {
+        let after = self.starts.partition_point(|&(start, _)| start <= offset);
+        after.checked_sub(1).map_or(0, |i| self.starts[i].1)
+    }
+}
+
+/// The shown text of body markup, with its lines; see [`PlainBody`]. Follows
+/// [`parse_body`] line by line; markup errors are left to it.
+///
+/// ```
+/// use tg_content::plain_body;
+/// let body = plain_body("Drugs such as\n{Oncovin|vincristine}.\n\n- one\n- two");
+/// assert_eq!(body.text, "Drugs such as Oncovin.\n\none\ntwo");
+/// assert_eq!(body.line_at(body.text.find("Oncovin").unwrap()), 1);
+/// assert_eq!(body.line_at(body.text.find("two").unwrap()), 4);
+/// ```
+pub fn plain_body(body: &str) -> PlainBody {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Open {
+        Nothing,
+        Paragraph,
+        List,
+    }
+    let mut out = PlainBody::default();
+    let mut open = Open::Nothing;
+    let mut ignored = Vec::new();
+    for (line_no, line) in body.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            open = Open::Nothing;
+            continue;
+        }
+        let continues_item = open == Open::List && line.starts_with(char::is_whitespace);
+        let (joiner, text, now) = if let Some(item) = trimmed.strip_prefix("- ") {
+            let joiner = if open == Open::List { "\n" } else { "\n\n" };
+            (joiner, item.trim(), Open::List)
+        } else if continues_item {
+            (" ", trimmed, Open::List)
+        } else {
+            let joiner = if open == Open::Paragraph { " " } else { "\n\n" };
+            (joiner, trimmed, Open::Paragraph)
+        };
+        if !out.text.is_empty() {
+            out.text.push_str(joiner);
+        }
+        open = now;
+        out.starts.push((out.text.len(), line_no));
+        for run in parse_inline(text, line_no, &mut ignored) {
+            out.text.push_str(match &run {
+                RawInline::Text(text)
+                | RawInline::Mention { text, .. }
+                | RawInline::Link { text, .. } => text,
+            });
+        }
+    }
+    out
+}
+
 /// Appends text, merging with a preceding text run.
 fn push_text(runs: &mut Vec<RawInline>, text: &str) {
     if text.is_empty() {

@@ -44,6 +44,30 @@ pub struct Meta {
     pub title: String,
     /// One sentence under the title (may be empty).
     pub intro: String,
+    /// The charity's own page about clinical trials, if it gives one.
+    pub clinical_trials_link: Option<Link>,
+}
+
+/// A link to a page outside the guide, with its own words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    /// The words shown.
+    pub text: String,
+    /// Where it goes: `https:` or relative (checked by validation).
+    pub href: String,
+}
+
+/// The id of the section that ends with [`Meta::clinical_trials_link`].
+const CLINICAL_TRIALS: &str = "clinical-trials";
+
+impl Content {
+    /// The link shown at the end of a section, after its text: the charity's
+    /// clinical-trials page for the clinical trials section, when it gives one.
+    pub fn section_link(&self, section: &Section) -> Option<&Link> {
+        (section.id == CLINICAL_TRIALS)
+            .then_some(self.meta.clinical_trials_link.as_ref())
+            .flatten()
+    }
 }
 
 /// One collapsible treatment section.

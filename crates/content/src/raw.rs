@@ -37,6 +37,19 @@ record! {
         title: String,
         /// One sentence under the title.
         intro: String = default,
+        /// The charity's own page about clinical trials, shown at the end of
+        /// the clinical trials section; none when both its fields are empty.
+        clinical_trials_link: RawLink = default,
+    }
+}
+
+record! {
+    /// A link to a page, with its own words.
+    pub struct RawLink {
+        /// The words of the link, e.g. `Clinical trials we support`.
+        text: String,
+        /// Where it goes: `https://…` or an address relative to the page.
+        url: String,
     }
 }
 

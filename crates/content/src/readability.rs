@@ -25,6 +25,30 @@ pub const MAX_GRADE: f64 = 8.0;
 /// The most words a sentence of patient text should have.
 pub const MAX_SENTENCE_WORDS: usize = 25;
 
+/// A grade or other figure with one decimal, the way reports show it: `7.6`,
+/// `-1.5`, and `8` for `8.0`.
+///
+/// Written without the standard library's float formatting, which would add
+/// about 8 KiB (gzip) to the widget, where the browser checker runs this.
+///
+/// ```
+/// use tg_content::readability::one_decimal;
+/// assert_eq!(one_decimal(7.64), "7.6");
+/// assert_eq!(one_decimal(8.0), "8");
+/// assert_eq!(one_decimal(-1.45), "-1.5");
+/// assert_eq!(one_decimal(-0.04), "0");
+/// ```
+pub fn one_decimal(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{tenth}")
+    }
+}
+
 /// The number of syllables of one English word, by its spelling.
 ///
 /// Letters other than `a`–`z` and apostrophes are ignored, case does not

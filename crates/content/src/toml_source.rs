@@ -18,6 +18,7 @@ use toml_edit::{ImDocument, Item, Table, Value};
 use crate::error::{ContentError, Location};
 use crate::model::{Content, UiStrings};
 use crate::raw::{RawContent, RawDrug, RawMeta, RawSection, RawTerm};
+use crate::Check;
 
 /// The languages of the built-in content and their folders under `content/`:
 /// English (the default, compiled into the widget) and French (a file of its
@@ -136,6 +137,27 @@ impl ContentDir {
             .clone()
             .expect("read() returns a ContentDir only when every file parsed");
         Content::from_raw(raw).map_err(|errors| errors.into_iter().map(|e| self.place(e)).collect())
+    }
+
+    /// Validates the content and checks its plain language, with every error
+    /// and warning placed at its file and line.
+    pub fn check(&self) -> Check {
+        let raw = self
+            .raw
+            .clone()
+            .expect("read() returns a ContentDir only when every file parsed");
+        let mut check = Check::of_raw(raw);
+        let place = |errors: &mut Vec<ContentError>| {
+            *errors = std::mem::take(errors)
+                .into_iter()
+                .map(|e| self.place(e))
+                .collect();
+        };
+        place(&mut check.errors);
+        if let Some(plain) = &mut check.plain_language {
+            place(&mut plain.warnings);
+        }
+        check
     }
 
     fn decode<T: DeserializeOwned>(

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use crate::error::{ContentError, Location};
 use crate::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use crate::model::{
-    name_key, Block, Content, Drug, GlossaryTerm, Inline, Meta, Section, Synonym, SynonymKind,
-    UiStrings, SECTION_IDS,
+    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Synonym,
+    SynonymKind, UiStrings, SECTION_IDS,
 };
-use crate::raw::RawContent;
+use crate::raw::{RawContent, RawLink};
 
 /// What a name in the text can refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,6 +114,7 @@ impl Content {
                 language: raw.meta.language,
                 title: raw.meta.title,
                 intro: raw.meta.intro,
+                clinical_trials_link: optional_link(&raw.meta.clinical_trials_link),
             },
             strings: raw.strings,
             sections,
@@ -142,11 +143,47 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
             ),
         );
     }
+    check_link(
+        "meta.clinical_trials_link",
+        &meta.clinical_trials_link,
+        report,
+    );
     for name in UiStrings::NAMES {
         let value = raw.strings.field(name).unwrap_or_default();
         report.require(format!("strings.{name}"), value);
         report.limit(format!("strings.{name}"), value, MAX_SHORT_CHARS);
     }
+}
+
+/// Longest allowed link address, in characters.
+pub const MAX_URL_CHARS: usize = 2_000;
+
+/// An optional link: nothing when both fields are empty, else both given and a safe address.
+fn check_link(path: &str, link: &RawLink, report: &mut Report) {
+    if link.text.trim().is_empty() && link.url.trim().is_empty() {
+        return;
+    }
+    report.require(format!("{path}.text"), &link.text);
+    report.limit(format!("{path}.text"), &link.text, MAX_SHORT_CHARS);
+    report.require(format!("{path}.url"), &link.url);
+    report.limit(format!("{path}.url"), &link.url, MAX_URL_CHARS);
+    if !link.url.trim().is_empty() && !is_safe_url(&link.url) {
+        report.add(
+            format!("{path}.url"),
+            format!(
+                "the link \"{}\" is not allowed; links must start with https:// or be relative",
+                link.url
+            ),
+        );
+    }
+}
+
+/// The link of a checked [`RawLink`], `None` when it is left empty.
+fn optional_link(link: &RawLink) -> Option<Link> {
+    (!link.url.trim().is_empty()).then(|| Link {
+        text: link.text.trim().to_owned(),
+        href: link.url.trim().to_owned(),
+    })
 }
 
 /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.

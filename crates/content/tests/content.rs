@@ -10,8 +10,8 @@ use tg_content::readability::{assess, assess_with_names, MAX_GRADE, MAX_SENTENCE
 use tg_content::record::Record;
 use tg_content::toml_source::{self, FILES};
 use tg_content::{
-    Block, Content, ContentError, Inline, RawContent, RawDrug, RawMeta, RawSection, RawSynonym,
-    RawTerm, SynonymKind, UiStrings, SECTION_IDS,
+    Block, Content, ContentError, Inline, RawContent, RawDrug, RawLink, RawMeta, RawSection,
+    RawSynonym, RawTerm, SynonymKind, UiStrings, SECTION_IDS,
 };
 
 fn shipped() -> Content {
@@ -599,6 +599,89 @@ fn json_error_classes_each_have_their_own_message() {
 }
 
 #[test]
+fn the_clinical_trials_link_is_optional_and_checked_like_other_links() {
+    // Left out, or both fields empty (as the export writes it): no link.
+    let mut without = built_in_value();
+    without["meta"]
+        .as_object_mut()
+        .unwrap()
+        .remove("clinical_trials_link");
+    let content = Content::from_json(&without.to_string()).unwrap();
+    assert_eq!(content.meta.clinical_trials_link, None);
+    assert_eq!(shipped().meta.clinical_trials_link, None);
+    let trials = &content.sections[8];
+    assert_eq!(content.section_link(trials), None);
+
+    let mut with = built_in_value();
+    with["meta"]["clinical_trials_link"] =
+        serde_json::json!({ "text": " Trials we support ", "url": "/trials/" });
+    let content = Content::from_json(&with.to_string()).unwrap();
+    let link = tg_content::Link {
+        text: "Trials we support".into(),
+        href: "/trials/".into(),
+    };
+    assert_eq!(content.meta.clinical_trials_link.as_ref(), Some(&link));
+    assert_eq!(content.section_link(&content.sections[8]), Some(&link));
+    assert_eq!(
+        content.section_link(&content.sections[0]),
+        None,
+        "only the clinical trials section"
+    );
+
+    for (link, error) in [
+        (
+            serde_json::json!({ "text": "Trials", "url": "javascript:alert(1)" }),
+            "meta.clinical_trials_link.url: the link \"javascript:alert(1)\" is not allowed; \
+             links must start with https:// or be relative",
+        ),
+        (
+            serde_json::json!({ "text": "Trials", "url": "http://example.org" }),
+            "meta.clinical_trials_link.url: the link \"http://example.org\" is not allowed; \
+             links must start with https:// or be relative",
+        ),
+        (
+            serde_json::json!({ "text": "", "url": "https://example.org/trials" }),
+            "meta.clinical_trials_link.text: must not be empty",
+        ),
+        (
+            serde_json::json!({ "text": "Trials", "url": " " }),
+            "meta.clinical_trials_link.url: must not be empty",
+        ),
+        (
+            serde_json::json!({ "url": "https://example.org/trials" }),
+            "meta.clinical_trials_link: the file is not valid content JSON: missing field `text`",
+        ),
+        (
+            serde_json::json!("https://example.org/trials"),
+            "meta.clinical_trials_link: the file is not valid content JSON: expected an object, found a string",
+        ),
+    ] {
+        let mut bad = built_in_value();
+        bad["meta"]["clinical_trials_link"] = link;
+        assert_eq!(json_errors(&bad), [error]);
+    }
+}
+
+#[test]
+fn a_clinical_trials_link_in_the_toml_files_is_placed_at_its_line() {
+    let errors = broken("meta.toml", |text| {
+        text.replace(
+            "\n[strings]",
+            "\n[meta.clinical_trials_link]\ntext = \"Trials\"\nurl = \"javascript:void(0)\"\n\n[strings]",
+        )
+    });
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let url_line = line_of("meta.toml", "[strings]") + 2;
+    assert_eq!(
+        errors[0].to_string(),
+        format!(
+            "content/meta.toml:{url_line}: meta.clinical_trials_link.url: the link \"javascript:void(0)\" \
+             is not allowed; links must start with https:// or be relative"
+        )
+    );
+}
+
+#[test]
 fn hostile_content_is_rejected_or_kept_as_text() {
     let mut long = built_in_value();
     long["drugs"][0]["synonyms"][0]["name"] = "O".repeat(1_000_000).into();
@@ -730,6 +813,10 @@ fn example_file_and_schema_match_the_format() {
     };
     check(&[], RawContent::FIELDS);
     check(&["properties", "meta"], RawMeta::FIELDS);
+    check(
+        &["properties", "meta", "properties", "clinical_trials_link"],
+        RawLink::FIELDS,
+    );
     check(&["properties", "strings"], UiStrings::FIELDS);
     check(&["properties", "sections", "items"], RawSection::FIELDS);
     check(&["properties", "drugs", "items"], RawDrug::FIELDS);
@@ -800,6 +887,141 @@ fn content_check_command_reports_ok_and_problems() {
             .code(),
         Some(2),
         "usage error"
+    );
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_plain_language_check_reads_the_text_readers_see() {
+    // Its text is the section's plain text, so its grades are the widget's.
+    let dir = toml_source::ContentDir::read(&toml_source::repository_dir(), "content/").unwrap();
+    let raw = dir.raw.as_ref().unwrap();
+    let content = shipped();
+    for (raw, section) in raw.sections.iter().zip(&content.sections) {
+        assert_eq!(
+            tg_content::plain_body(&raw.body).text,
+            section.plain_text(),
+            "{}",
+            section.id
+        );
+    }
+    let check = dir.check();
+    assert!(
+        check.errors.is_empty() && check.warnings().is_empty(),
+        "{check:?}"
+    );
+    let grades = &check.plain_language.as_ref().unwrap().grades;
+    assert_eq!(grades.len(), 9);
+    assert!(grades.iter().all(|g| g.grade <= MAX_GRADE));
+}
+
+/// Runs content-check with `args`: (exit code, standard output, standard error).
+fn content_check(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_content-check"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn content_check_warns_about_plain_language_and_strict_makes_it_fail() {
+    let dir = std::env::temp_dir().join(format!("tg-plain-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let strict = std::ffi::OsStr::new("--strict");
+
+    // The shipped content passes, even with --strict, and shows every section's grade.
+    let (code, stdout, stderr) =
+        content_check(&[strict, toml_source::repository_dir().as_os_str()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains(
+            "reading grade by section (plain language is 8 or lower): relapsed-and-refractory "
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("clinical-trials "), "{stdout}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+
+    // A JSON file: a 30-word sentence in a list item, and a hard section.
+    let mut value = built_in_value();
+    let long = "Your doctor will check your blood every week or so while you have this treatment, \
+                and will tell you what the results mean for you and your family today.";
+    let body = value["sections"][7]["body"].as_str().unwrap().to_owned();
+    value["sections"][7]["body"] = format!("{body}- {long}\n").into();
+    value["sections"][2]["body"] =
+        "Intravenous immunosuppressive administration necessitates multidisciplinary coordination."
+            .into();
+    let file = dir.join("plain.json");
+    fs::write(&file, value.to_string()).unwrap();
+    let (code, stdout, stderr) = content_check(&[file.as_os_str()]);
+    assert_eq!(code, Some(0), "warnings alone do not fail: {stderr}");
+    assert!(stdout.contains(": ok: 9 sections"), "{stdout}");
+    let label = file.display();
+    let expected = [
+        format!(
+            "warning: {label}: sections[2].body: plain language: reading grade 45.8, above 8; \
+             use shorter sentences and everyday words"
+        ),
+        format!(
+            "warning: {label}: sections[7].body: plain language: a sentence of 29 words, more than 25; \
+             split it: \"Your doctor will check your blood every week or so …\""
+        ),
+        format!("{label}: 2 plain-language warning(s); --strict makes them errors"),
+    ];
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines, expected, "{stderr}");
+
+    let (code, _, stderr) = content_check(&[strict, file.as_os_str()]);
+    assert_eq!(code, Some(1), "--strict fails on warnings: {stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "error: {label}: sections[7].body: plain language: a sentence of 29 words"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(&format!("{label}: 2 problem(s)\n")),
+        "{stderr}"
+    );
+
+    // Errors and warnings together: both are listed, and the file fails without --strict.
+    value["drugs"][3]["synonyms"][1]["name"] = "Oncovin".into();
+    fs::write(&file, value.to_string()).unwrap();
+    let (code, _, stderr) = content_check(&[file.as_os_str()]);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("drugs[3].synonyms[1].name: \"Oncovin\" is already a name of vincristine")
+    );
+    assert!(stderr.contains("warning: "), "{stderr}");
+
+    // The TOML folder: the warning names the file and the line of the sentence.
+    let toml = dir.join("content");
+    fs::create_dir_all(&toml).unwrap();
+    for name in FILES {
+        fs::copy(toml_source::repository_dir().join(name), toml.join(name)).unwrap();
+    }
+    let sections = fs::read_to_string(toml.join("sections.toml")).unwrap();
+    let item = "- {leukapheresis}, where a machine removes";
+    assert!(sections.contains(item));
+    fs::write(
+        toml.join("sections.toml"),
+        sections.replace(item, &format!("- {long}\n{item}")),
+    )
+    .unwrap();
+    let (code, _, stderr) = content_check(&[strict, toml.as_os_str()]);
+    assert_eq!(code, Some(1));
+    let line = line_of("sections.toml", item);
+    assert!(
+        stderr.contains(&format!(
+            "error: {}/sections.toml:{line}: sections[7].body: plain language: a sentence of 29 words",
+            toml.display()
+        )),
+        "{stderr}"
     );
     fs::remove_dir_all(&dir).unwrap();
 }

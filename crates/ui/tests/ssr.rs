@@ -221,3 +221,56 @@ fn text_from_content_is_escaped() {
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;"));
 }
+
+/// The panel of the section `id` in rendered HTML: from its start tag to the end of its section.
+fn panel<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"tg-{id}-panel\""))
+        .unwrap_or_else(|| panic!("a panel for {id}"));
+    let end = html[start..]
+        .find("</section>")
+        .expect("the section closes");
+    &html[start..start + end]
+}
+
+#[test]
+fn the_clinical_trials_link_shows_only_when_the_content_gives_one() {
+    let render_with = |content: tg_content::Content| {
+        let props = AppProps {
+            content: Some(Shared(Rc::new(content))),
+            notice: None,
+            options: Options {
+                open: OpenSpec::parse(Some("all")),
+                ..Options::default()
+            },
+        };
+        tg_ui::ssr::render(props, false)
+    };
+
+    let content = shipped();
+    assert_eq!(content.meta.clinical_trials_link, None);
+    let html = render_with(content.clone());
+    assert!(!html.contains("tg-section-link"), "no link by default");
+    assert!(
+        panel(&html, "clinical-trials").contains("healthcare team"),
+        "without a link, the section says where to ask"
+    );
+
+    let mut with_link = content;
+    with_link.meta.clinical_trials_link = Some(tg_content::Link {
+        text: "Trials we support <b>now</b>".into(),
+        href: "https://example.org/trials?a=1&b=2".into(),
+    });
+    let html = render_with(with_link);
+    assert_eq!(html.matches("tg-section-link").count(), 1, "one link");
+    let trials = panel(&html, "clinical-trials");
+    assert!(
+        trials.contains(
+            "<p class=\"tg-section-link\"><a \
+             href=\"https://example.org/trials?a=1&amp;b=2\" class=\"tg-link\">\
+             Trials we support &lt;b&gt;now&lt;/b&gt;</a></p>"
+        ),
+        "{trials}"
+    );
+    assert!(!panel(&html, "chemotherapy").contains("example.org"));
+}

@@ -4,8 +4,15 @@
 //! ```text
 //! cargo run --bin content-check -- my-content.json    # a JSON content file (content-src)
 //! cargo run --bin content-check -- content/           # the TOML folder of the built-in content
+//! cargo run --bin content-check -- --strict FILE      # plain-language warnings are errors too
 //! cargo run --bin content-check -- --export out.json  # the built-in content as JSON, to start from
 //! ```
+//!
+//! Errors (the widget refuses the file) and plain-language warnings (a
+//! section above reading grade 8, a sentence over 25 words) go to standard
+//! error, each with its file and line or its JSON path; each section's
+//! reading grade goes to standard output. The exit status is 1 for any error,
+//! or for any warning with `--strict`; 2 for a usage error.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -20,9 +27,11 @@ mod cli {
     use std::fs;
     use std::path::Path;
 
-    use tg_content::{toml_source, Content, RawContent};
+    use tg_content::readability::{one_decimal, MAX_GRADE};
+    use tg_content::{toml_source, Check, ContentError, RawContent};
 
-    const USAGE: &str = "usage: content-check FILE.json | CONTENT_DIR | --export [OUT.json]";
+    const USAGE: &str =
+        "usage: content-check [--strict] FILE.json | content-check [--strict] CONTENT_DIR | content-check --export [OUT.json]";
 
     /// Runs the command; returns the process exit code.
     pub fn run(args: Vec<String>) -> i32 {
@@ -38,7 +47,8 @@ mod cli {
                 println!("{USAGE}");
                 0
             }
-            [path] if !path.starts_with('-') => check(Path::new(path)),
+            [path] if !path.starts_with('-') => check(Path::new(path), false),
+            ["--strict", path] if !path.starts_with('-') => check(Path::new(path), true),
             _ => {
                 eprintln!("{USAGE}");
                 2
@@ -69,41 +79,71 @@ mod cli {
         0
     }
 
-    fn check(path: &Path) -> i32 {
+    fn check(path: &Path, strict: bool) -> i32 {
         let label = path.display().to_string();
-        let result = if path.is_dir() {
-            toml_source::load(path, &format!("{}/", label.trim_end_matches('/')))
+        let check = if path.is_dir() {
+            match toml_source::ContentDir::read(path, &format!("{}/", label.trim_end_matches('/')))
+            {
+                Ok(dir) => dir.check(),
+                Err(errors) => Check::failed(errors),
+            }
         } else {
             match fs::read_to_string(path) {
-                Ok(text) => Content::from_json(&text),
+                Ok(text) => Check::of_json(&text),
                 Err(e) => {
                     eprintln!("content-check: cannot read {label}: {e}");
                     return 1;
                 }
             }
         };
-        match result {
-            Ok(content) => {
-                let names: usize = content.drugs.iter().map(|d| 1 + d.synonyms.len()).sum();
-                println!(
-                    "{label}: ok: {} sections, {} drugs ({names} names), {} glossary terms",
-                    content.sections.len(),
-                    content.drugs.len(),
-                    content.glossary.len()
-                );
-                0
+        // Where a problem is: its file and line, or the checked file and the JSON path.
+        let placed = |problem: &ContentError| {
+            if problem.location.file.is_some() {
+                problem.to_string()
+            } else {
+                format!("{label}: {problem}")
             }
-            Err(errors) => {
-                for error in &errors {
-                    if error.location.file.is_some() {
-                        eprintln!("{error}");
-                    } else {
-                        eprintln!("{label}: {error}");
-                    }
-                }
-                eprintln!("{label}: {} problem(s)", errors.len());
-                1
-            }
+        };
+        for error in &check.errors {
+            eprintln!("{}", placed(error));
         }
+        if let Some(plain) = &check.plain_language {
+            let grades: Vec<String> = plain
+                .grades
+                .iter()
+                .map(|s| format!("{} {}", s.id, one_decimal(s.grade)))
+                .collect();
+            println!(
+                "{label}: reading grade by section (plain language is {} or lower): {}",
+                one_decimal(MAX_GRADE),
+                grades.join(", ")
+            );
+        }
+        let warnings = check.warnings();
+        let level = if strict { "error" } else { "warning" };
+        for warning in warnings {
+            eprintln!("{level}: {}", placed(warning));
+        }
+        if let Some(content) = check.content.as_ref() {
+            let names: usize = content.drugs.iter().map(|d| 1 + d.synonyms.len()).sum();
+            println!(
+                "{label}: ok: {} sections, {} drugs ({names} names), {} glossary terms",
+                content.sections.len(),
+                content.drugs.len(),
+                content.glossary.len()
+            );
+        }
+        let problems = check.errors.len() + if strict { warnings.len() } else { 0 };
+        if problems > 0 {
+            eprintln!("{label}: {problems} problem(s)");
+            return 1;
+        }
+        if !warnings.is_empty() {
+            eprintln!(
+                "{label}: {} plain-language warning(s); --strict makes them errors",
+                warnings.len()
+            );
+        }
+        0
     }
 }

@@ -103,6 +103,13 @@ pub fn Section(props: &SectionProps) -> Html {
                 id_prefix={props.id_prefix.clone()} highlight={props.highlight}
                 ondrug={props.ondrug.clone()} />
         });
+        if let Some(link) = props.content.section_link(section) {
+            panel.add_child(html! {
+                <p class="tg-section-link">
+                    <a class="tg-link" href={link.href.clone()}>{ &link.text }</a>
+                </p>
+            });
+        }
     }
     html! {
         <section class="tg-section" id={base} data-tg-section={section.id.clone()} part="section">

@@ -1,0 +1,55 @@
+//! The browser checker (`dist/check.html`): a content file checked in the
+//! page by the same code and messages as `content-check`, nothing uploaded.
+//! The page calls it through the loader: `customElements.get('treatment-guide').check(text)`.
+
+use js_sys::{Array, Object, Reflect};
+use tg_content::readability::one_decimal;
+use tg_content::{check_size, Check, ContentError};
+use wasm_bindgen::prelude::*;
+
+/// Checks the text of a content file (JSON). Returns a list of
+/// `{level, path, line, message}`: every error (`"error"`: the widget refuses
+/// the file), then every plain-language warning (`"warning"`), then each
+/// section's reading grade (`"info"`). `path` is the JSON path (empty for the
+/// whole file); `line`, when present, is the 1-based line inside a text field.
+#[wasm_bindgen]
+pub fn check_content(text: &str) -> Array {
+    let check = match check_size(text).and_then(|()| crate::json::parse(text)) {
+        Ok(value) => Check::of_value(&value),
+        Err(error) => Check::failed(vec![error]),
+    };
+    let out = Array::new();
+    for error in &check.errors {
+        out.push(&problem("error", error));
+    }
+    for warning in check.warnings() {
+        out.push(&problem("warning", warning));
+    }
+    for section in check.plain_language.iter().flat_map(|p| &p.grades) {
+        let grade = one_decimal(section.grade);
+        let message = format!("{}: reading grade {grade}", section.id);
+        out.push(&item("info", &section.path, None, &message));
+    }
+    out
+}
+
+fn problem(level: &str, problem: &ContentError) -> Object {
+    let line = problem.location.text_line.map(|line| line + 1);
+    item(level, &problem.location.path, line, &problem.message)
+}
+
+fn item(level: &str, path: &str, line: Option<usize>, message: &str) -> Object {
+    let object = Object::new();
+    let set = |key: &str, value: JsValue| {
+        // Setting a property of a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &key.into(), &value);
+    };
+    set("level", level.into());
+    set("path", path.into());
+    set(
+        "line",
+        line.map_or(JsValue::NULL, |line| (line as u32).into()),
+    );
+    set("message", message.into());
+    object
+}
