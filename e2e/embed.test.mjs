@@ -949,9 +949,9 @@ for (const [how, tag] of [
 }
 
 test('a lang the content does not have is reported in the console, and the guide still shows', async () => {
-  const url = route('/lang/fr.html', hostPage({
-    lang: 'fr',
-    body: '<main><h1>Page en français</h1><treatment-guide lang="fr"></treatment-guide></main>',
+  const url = route('/lang/de.html', hostPage({
+    lang: 'de',
+    body: '<main><h1>Seite auf Deutsch</h1><treatment-guide lang="de"></treatment-guide></main>',
   }));
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -959,7 +959,7 @@ test('a lang the content does not have is reported in the console, and the guide
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(url);
   await ready(page);
-  assert.ok(warnings.some((w) => w.includes('no content in language "fr"; showing "en"')), JSON.stringify(warnings));
+  assert.ok(warnings.some((w) => w.includes('no content in language "de"; showing "en"')), JSON.stringify(warnings));
   assert.equal(await widget(page).locator('.tg-root').getAttribute('lang'), 'en', 'the text is marked as English for screen readers');
   await ctx.close();
 });
