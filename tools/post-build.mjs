@@ -125,8 +125,8 @@ export function writePreloads(dir) {
   writeFileSync(page, html.slice(0, at) + hints + html.slice(at));
 }
 
-/** Every file under `dir` as a URL path relative to it, sorted. */
-function walk(dir, root = dir) {
+/** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
+export function walk(dir, root = dir) {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.'))
     .flatMap((entry) => {

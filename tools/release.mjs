@@ -17,14 +17,15 @@
 // the zip is written here (deflate from node:zlib), not by a zip tool.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { version as cargoVersion } from './version.mjs';
 import { sri } from './sri.mjs';
+import { walk } from './post-build.mjs';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const NAME = 'treatment-guide';
@@ -32,16 +33,8 @@ export const LOADER = 'treatment-guide.js';
 /** Files of the repository that ship beside dist/ in the npm package. */
 export const DOCS = ['README.md', 'LICENSE', 'CHANGELOG.md'];
 
-/** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
-export function walk(dir, root = dir) {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith('.'))
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      return entry.isDirectory() ? walk(path, root) : [relative(root, path).split(sep).join('/')];
-    })
-    .sort();
-}
+/** Every file under `dir`, as post-build lists them for the precache (one definition). */
+export { walk };
 
 // ------------------------------------------------------------- npm package
 
