@@ -4,7 +4,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use tg_content::readability::one_decimal;
-use tg_content::{check_size, Check, ContentError};
+use tg_content::{Check, ContentError};
 use wasm_bindgen::prelude::*;
 
 /// Checks the text of a content file (JSON). Returns a list of
@@ -14,10 +14,7 @@ use wasm_bindgen::prelude::*;
 /// whole file); `line`, when present, is the 1-based line inside a text field.
 #[wasm_bindgen]
 pub fn check_content(text: &str) -> Array {
-    let check = match check_size(text).and_then(|()| crate::json::parse(text)) {
-        Ok(value) => Check::of_value(&value),
-        Err(error) => Check::failed(vec![error]),
-    };
+    let check = Check::of_text(text, crate::json::parse);
     let out = Array::new();
     for error in &check.errors {
         out.push(&problem("error", error));

@@ -188,13 +188,13 @@ fn mount_into(element: &Element, language_content: Option<String>) -> Result<Wid
         heading_level: parse_heading_level(attribute(element, Attribute::HeadingLevel).as_deref()),
         ..Options::for_position(position(element))
     };
-    let lang = Some(language(element));
+    let lang = language(element);
     let source = content_source(element);
     let content = source
         .is_none()
         .then(|| Shared(own_content(language_content)));
     if let Some(content) = &content {
-        warn_on_language(lang.as_deref(), content);
+        warn_on_language(&lang, content);
     }
     let hydrate = content.is_some() && options == Options::default();
     let props = AppProps {
@@ -222,7 +222,7 @@ fn mount_into(element: &Element, language_content: Option<String>) -> Result<Wid
         wasm_bindgen_futures::spawn_local(async move {
             let (content, notice) = match remote::load(&url).await {
                 Ok(content) => {
-                    warn_on_language(lang.as_deref(), &content);
+                    warn_on_language(&lang, &content);
                     (Rc::new(content), None)
                 }
                 Err(error) => (
@@ -246,13 +246,9 @@ fn mount_into(element: &Element, language_content: Option<String>) -> Result<Wid
 }
 
 /// Tells the web staff when the `lang` they asked for is not the content's language.
-fn warn_on_language(requested: Option<&str>, content: &Content) {
-    let Some(requested) = requested.map(str::trim).filter(|l| !l.is_empty()) else {
-        return;
-    };
+fn warn_on_language(requested: &str, content: &Content) {
     let available = &content.meta.language;
-    let primary = requested.split(['-', '_']).next().unwrap_or_default();
-    if !primary.eq_ignore_ascii_case(available) {
+    if !requested.eq_ignore_ascii_case(available) {
         let message = format!(
             "treatment-guide: no content in language \"{requested}\"; showing \"{available}\" (set content-src to a file in that language)"
         );

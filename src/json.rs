@@ -4,14 +4,12 @@
 
 use js_sys::{Array, Object, JSON};
 use tg_content::json::{too_deep, MAX_DEPTH};
-use tg_content::{check_size, Content, ContentError, Json, Location};
+use tg_content::{Content, ContentError, Json, Location};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Parses and validates a content file's text.
 pub fn content_from_text(text: &str) -> Result<Content, Vec<ContentError>> {
-    check_size(text).map_err(|e| vec![e])?;
-    let value = parse(text).map_err(|e| vec![e])?;
-    Content::from_json_value(&value)
+    Content::from_text(text, parse)
 }
 
 /// Parses JSON text with `JSON.parse`.

@@ -43,11 +43,9 @@ pub fn fallback_html(content: Content) -> String {
 /// French load instead.
 pub fn write(out: &Path) -> io::Result<()> {
     fs::create_dir_all(out)?;
-    fs::write(out.join("guide.html"), guide_html(built_in::content()))?;
-    fs::write(
-        out.join("fallback.html"),
-        fallback_html(built_in::content()),
-    )?;
+    let english = built_in::content();
+    fs::write(out.join("fallback.html"), fallback_html(english.clone()))?;
+    fs::write(out.join("guide.html"), guide_html(english))?;
     fs::write(out.join("widget.css"), CSS)?;
     let french = built_in::decode(built_in::TEXT_FR)
         .unwrap_or_else(|errors| panic!("French content is invalid: {}", errors[0]));

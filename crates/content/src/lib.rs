@@ -62,10 +62,28 @@ impl Content {
     /// ```
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Content, Vec<ContentError>> {
-        check_size(text).map_err(|e| vec![e])?;
-        let value = json::parse(text).map_err(|e| vec![e])?;
+        Content::from_text(text, json::parse)
+    }
+
+    /// Reads and validates content JSON text, parsed by `parse` (natively
+    /// [`json::parse`]; in the browser, `JSON.parse`) after [`check_size`].
+    pub fn from_text(
+        text: &str,
+        parse: impl FnOnce(&str) -> Result<Json, ContentError>,
+    ) -> Result<Content, Vec<ContentError>> {
+        let value = parse_text(text, parse).map_err(|e| vec![e])?;
         Content::from_json_value(&value)
     }
+}
+
+/// Content JSON text as a [`Json`] tree: refused over [`MAX_CONTENT_BYTES`],
+/// then parsed by `parse`. The one way every reader of a file starts.
+pub fn parse_text(
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<Json, ContentError>,
+) -> Result<Json, ContentError> {
+    check_size(text)?;
+    parse(text)
 }
 
 /// What checking a content file found: every error, and the plain-language
@@ -122,7 +140,12 @@ impl Check {
     /// ```
     #[cfg(not(target_arch = "wasm32"))]
     pub fn of_json(text: &str) -> Check {
-        match check_size(text).and_then(|()| json::parse(text)) {
+        Check::of_text(text, json::parse)
+    }
+
+    /// Checks content JSON text, parsed by `parse` (see [`parse_text`]).
+    pub fn of_text(text: &str, parse: impl FnOnce(&str) -> Result<Json, ContentError>) -> Check {
+        match parse_text(text, parse) {
             Ok(value) => Check::of_value(&value),
             Err(error) => Check::failed(vec![error]),
         }
