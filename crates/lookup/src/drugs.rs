@@ -46,33 +46,46 @@ impl DrugIndex {
     /// assert_eq!(content.drugs[hit.drug].name, "doxorubicin");
     /// ```
     pub fn new(content: &Content) -> DrugIndex {
-        let mut names = Vec::new();
+        let names = content
+            .drugs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, drug)| {
+                (0..=drug.synonyms.len()).map(move |s| NameRef {
+                    drug: d,
+                    synonym: s.checked_sub(1),
+                })
+            })
+            .collect();
+        DrugIndex {
+            index: Index::build(DrugIndex::entries(content)),
+            names,
+        }
+    }
+
+    /// The names of `content`'s drugs as index entries, in the order they
+    /// are indexed: each generic name followed by its other names; target
+    /// `i` is the content's `i`-th drug.
+    ///
+    /// ```
+    /// use tg_lookup::DrugIndex;
+    ///
+    /// let entries = DrugIndex::entries(&tg_content::toml_source::shipped());
+    /// assert_eq!(entries[0].text, "vincristine");
+    /// assert_eq!(entries.iter().filter(|e| e.target == 3).count(), 3);
+    /// ```
+    pub fn entries(content: &Content) -> Vec<Entry> {
         let mut entries = Vec::new();
         for (d, drug) in content.drugs.iter().enumerate() {
             let target = u32::try_from(d).unwrap_or(u32::MAX);
-            names.push(NameRef {
-                drug: d,
-                synonym: None,
-            });
-            entries.push(Entry {
-                text: drug.name.clone(),
-                target,
-            });
-            for (s, synonym) in drug.synonyms.iter().enumerate() {
-                names.push(NameRef {
-                    drug: d,
-                    synonym: Some(s),
-                });
-                entries.push(Entry {
-                    text: synonym.name.clone(),
-                    target,
-                });
-            }
+            entries.push(Entry::new(drug.name.as_str(), target));
+            entries.extend(
+                drug.synonyms
+                    .iter()
+                    .map(|s| Entry::new(s.name.as_str(), target)),
+            );
         }
-        DrugIndex {
-            index: Index::build(entries),
-            names,
-        }
+        entries
     }
 
     /// At most `limit` drugs for what a reader typed, best first, one per drug.

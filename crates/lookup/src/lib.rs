@@ -86,11 +86,16 @@
 //! | `sound`       | the `SoundsLike` tier                          | `score` `hit` `query` `phonetic` `store` `rank` `typo` |
 //! | `search`      | [`Index::search`]: runs tiers, builds hits     | all of the above                                       |
 //! | `drugs`       | [`DrugIndex`], [`DrugHit`]                     | `hit` `store`                                          |
-//! | `synthetic`   | test and benchmark dictionaries                | `hit` `phonetic` `store`                               |
+//! | `synthetic`   | test and benchmark dictionaries (`bench`)      | `drugs` `hit` `phonetic` `store`                       |
 //!
 //! A new match tier gets a constant and a score function in `score`, a
 //! module beside `prefix`, `typo`, `words` and `sound`, and one call in
 //! `search`.
+//!
+//! # Features
+//!
+//! `bench` compiles the `synthetic` module (dictionaries and queries for
+//! benchmarks); the widget leaves it off.
 //!
 //! # Portability
 //!
@@ -107,6 +112,7 @@ mod score;
 mod search;
 mod sound;
 mod store;
+#[cfg(any(test, feature = "bench"))]
 pub mod synthetic;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -46,6 +46,15 @@ pub(crate) fn prefix_budget(len: usize) -> u8 {
 /// [`prefix_budget`]) from this many key characters on.
 pub(crate) const MIN_WORDS_PREFIX_CHARS: usize = 5;
 
+/// In the `Words` tiers, a query word of at least this many letters that
+/// touches a name and is neither a label word nor a name may belong to
+/// another drug's name, and disqualifies the match (`gemtuzumab` in
+/// `gemtuzumab ozogamicin`). The words that make a name another substance's
+/// are mostly at least this long (`pegol`, `vedotin`, `ozogamicin`,
+/// `autoleucel`); shorter words are mostly articles, prepositions and
+/// abbreviations (`de`, `for`, `side`), so they are left alone.
+pub(crate) const MIN_FOREIGN_WORD_CHARS: usize = 5;
+
 /// The sound-alike tier runs only for a query whose phonetic key has at
 /// least this many characters: shorter ones are codes and abbreviations
 /// (`q` sounds like the `C` of Ara-C), matched only as typed.

@@ -1,5 +1,8 @@
-//! Deterministic test and benchmark data: a content's real drugs, and
-//! synthetic dictionaries of any size that start with them.
+//! Deterministic test and benchmark data: synthetic dictionaries of any size
+//! that start with a content's real drugs, and queries drawn from them.
+//!
+//! Not part of the widget: compiled for this crate's tests and with the
+//! `bench` feature (the benchmark examples of the repository root).
 //!
 //! Everything here is reproducible from a seed (a SplitMix64 generator, no
 //! dependency), so native and browser benchmarks measure the same work.
@@ -7,33 +10,10 @@
 use tg_content::key::normalize;
 use tg_content::Content;
 
+use crate::drugs::DrugIndex;
 use crate::hit::MatchKind;
 use crate::phonetic;
 use crate::store::Entry;
-
-/// The drugs of `content` as entries: each generic name followed by its
-/// other names; target `i` is the content's `i`-th drug.
-///
-/// ```
-/// use tg_lookup::synthetic::fixture;
-///
-/// let entries = fixture(&tg_content::toml_source::shipped());
-/// assert_eq!(entries[0].text, "vincristine");
-/// assert_eq!(entries.iter().filter(|e| e.target == 3).count(), 3);
-/// ```
-pub fn fixture(content: &Content) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    for (target, drug) in content.drugs.iter().enumerate() {
-        let target = target as u32;
-        entries.push(Entry::new(drug.name.as_str(), target));
-        entries.extend(
-            drug.synonyms
-                .iter()
-                .map(|s| Entry::new(s.name.as_str(), target)),
-        );
-    }
-    entries
-}
 
 /// A small deterministic pseudo-random generator (SplitMix64).
 #[derive(Clone, Debug)]
@@ -140,7 +120,7 @@ fn drug(rng: &mut Rng) -> Vec<String> {
     names
 }
 
-/// A dictionary of exactly `n` names: the real drugs (as in [`fixture`],
+/// A dictionary of exactly `n` names: the real drugs (as in [`DrugIndex::entries`],
 /// cut if `n` is smaller) followed by synthetic drugs with pronounceable
 /// drug-like generics (some with two words), 0–2 brand names (a few with an
 /// accent) and sometimes a code such as `KQ-2231`. Same `n` and `seed`, same
@@ -156,7 +136,7 @@ fn drug(rng: &mut Rng) -> Vec<String> {
 /// assert_eq!(Index::build(names).len(), 1000);
 /// ```
 pub fn dictionary(content: &Content, n: usize, seed: u64) -> Vec<Entry> {
-    let mut entries = fixture(content);
+    let mut entries = DrugIndex::entries(content);
     entries.truncate(n);
     let mut rng = Rng::new(seed);
     let mut target = content.drugs.len() as u32;

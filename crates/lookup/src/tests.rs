@@ -11,16 +11,16 @@ use tg_content::Content;
 use super::score::budget;
 use super::synthetic::{self, Rng};
 use super::typo::{self, verify};
-use super::{Entry, Hit, Index, MatchKind, MAX_QUERY_CHARS};
+use super::{DrugIndex, Entry, Hit, Index, MatchKind, MAX_QUERY_CHARS};
 
 thread_local! {
     /// The shipped content (`content/`), read once per test thread.
     static CONTENT: Content = shipped();
 }
 
-/// The shipped drugs as entries (see [`synthetic::fixture`]).
+/// The shipped drugs as entries (see [`DrugIndex::entries`]).
 fn fixture() -> Vec<Entry> {
-    CONTENT.with(synthetic::fixture)
+    CONTENT.with(DrugIndex::entries)
 }
 
 /// The generic name of the shipped drug `target`.

@@ -12,6 +12,18 @@
 //! The rest of the query is ignored; a longer name ranks first because its
 //! score counts the query letters it leaves uncovered.
 //!
+//! Ignored, except for a word that touches the name and may make it another
+//! drug's name: a run is not a match when the token just before or just
+//! after it is [`foreign`], that is a word of at least
+//! [`MIN_FOREIGN_WORD_CHARS`] letters that is neither a label word nor a name
+//! in the index. Drug names of several words are one substance: a word
+//! added to a guide name's words, or put in place of some of them, names
+//! another drug (`gemtuzumab ozogamicin` is not inotuzumab ozogamicin,
+//! `cytarabine ocfosfate` is not cytarabine), while a label adds only label
+//! words and numbers (`vincristine sulfate`, `Gleevec 400 mg`, `chlorhydrate
+//! de doxorubicine`). Words that do not touch the name, and short ones, are
+//! left alone, so a phrase still finds its drug (`vincristine side effects`).
+//!
 //! When no name was found verbatim, runs of up to [`MAX_TYPO_SPAN_TOKENS`]
 //! tokens made of letters only are matched with typo tolerance (and, from 5
 //! letters, as the start of a name: `metho 2.5 mg`), longest runs first and
@@ -26,7 +38,7 @@
 use crate::hit::MatchKind;
 use crate::query::Query;
 use crate::rank::{Cand, Collector, Rank};
-use crate::score::{self, budget, TIER_WORDS, TIER_WORDS_TYPO};
+use crate::score::{self, budget, MIN_FOREIGN_WORD_CHARS, TIER_WORDS, TIER_WORDS_TYPO};
 use crate::store::Index;
 use crate::typo;
 
@@ -39,34 +51,52 @@ pub(crate) const MAX_TYPO_SPANS: usize = 6;
 /// A run matching only a name's later words needs this many characters.
 pub(crate) const MIN_TAIL_CHARS: usize = 5;
 
-/// Words common on labels and prescriptions that are not drug names, in
-/// folded form and sorted (for binary search). Runs containing them get no
-/// typo tolerance; they can still be part of an exactly matched name.
+/// Words common on labels and prescriptions, in English and French, that
+/// are not drug names: units, forms, routes, salts, frequencies. In folded
+/// form and sorted (for binary search). Runs containing them get no typo
+/// tolerance, and they never make a neighbouring name another drug's (see
+/// [`foreign`]); they can still be part of an exactly matched name.
 pub(crate) const LABEL_WORDS: &[&str] = &[
     "acetate",
     "ampoule",
     "and",
     "bd",
+    "besilate",
+    "besylate",
     "bid",
+    "bromide",
+    "buvable",
     "calcium",
     "cap",
     "caps",
     "capsule",
     "capsules",
+    "chlorhydrate",
     "chloride",
     "citrate",
     "coated",
+    "comprime",
+    "comprimes",
     "concentrate",
     "cream",
     "daily",
+    "dihydrochloride",
+    "disodique",
+    "disodium",
     "dose",
     "doses",
     "drops",
     "film",
+    "flacon",
+    "flacons",
     "for",
+    "fumarate",
     "g",
     "gel",
+    "gelule",
+    "gelules",
     "hcl",
+    "hydrobromide",
     "hydrochloride",
     "im",
     "infusion",
@@ -78,6 +108,7 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
     "iu",
     "iv",
     "kg",
+    "lactate",
     "liposomal",
     "liquid",
     "maleate",
@@ -87,17 +118,23 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
     "mg",
     "ml",
     "mmol",
+    "monohydrate",
     "of",
     "once",
     "oral",
     "per",
+    "perfusion",
     "phosphate",
     "po",
     "potassium",
+    "poudre",
     "powder",
     "sc",
+    "sirop",
+    "sodique",
     "sodium",
     "solution",
+    "succinate",
     "sulfate",
     "sulphate",
     "suspension",
@@ -110,6 +147,8 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
     "tartrate",
     "tds",
     "tid",
+    "tosilate",
+    "tosylate",
     "twice",
     "unit",
     "units",
@@ -167,6 +206,29 @@ fn finish(tokens: &mut [Token], word: &str) {
     }
 }
 
+/// Whether `token` may be a word of another drug's name: letters only, not a
+/// label word, at least [`MIN_FOREIGN_WORD_CHARS`] long, and not itself a
+/// whole name in the index (`Gleevec imatinib` names one drug twice).
+/// O(log w) for `w` word keys.
+pub(crate) fn foreign(index: &Index, q: &Query, token: &Token) -> bool {
+    if !token.typo_ok || token.end - token.start < MIN_FOREIGN_WORD_CHARS {
+        return false;
+    }
+    let key = &q.key.as_bytes()[q.char_at[token.start]..q.char_at[token.end]];
+    !index.fwd.exact_range(key).any(|i| index.fwd.off[i] == 0)
+}
+
+/// Which tokens are [`foreign`], one flag per token.
+fn foreign_tokens(index: &Index, q: &Query, tokens: &[Token]) -> Vec<bool> {
+    tokens.iter().map(|t| foreign(index, q, t)).collect()
+}
+
+/// Whether the run of tokens `s..e` touches a foreign token: then the run
+/// is part of another drug's name and matches nothing.
+fn touches_foreign(foreign: &[bool], (s, e): (usize, usize)) -> bool {
+    (s > 0 && foreign[s - 1]) || foreign.get(e).copied().unwrap_or(false)
+}
+
 /// Runs of consecutive tokens `(first, last + 1)` of at most `max` tokens,
 /// except the whole query.
 fn spans(n: usize, max: usize) -> impl Iterator<Item = (usize, usize)> {
@@ -180,7 +242,11 @@ pub(crate) fn exact(index: &Index, q: &Query, tokens: &[Token], found: &mut Coll
     if tokens.len() < 2 {
         return;
     }
+    let foreign = foreign_tokens(index, q, tokens);
     for (s, e) in spans(tokens.len(), MAX_SPAN_TOKENS) {
+        if touches_foreign(&foreign, (s, e)) {
+            continue;
+        }
         let (a, b) = (tokens[s].start, tokens[e - 1].end);
         let key = &q.key.as_bytes()[q.char_at[a]..q.char_at[b]];
         for i in index.fwd.exact_range(key) {
@@ -213,8 +279,10 @@ pub(crate) fn typos(index: &Index, q: &Query, tokens: &[Token], found: &mut Coll
     if tokens.len() < 2 {
         return;
     }
+    let foreign = foreign_tokens(index, q, tokens);
     let mut runs: Vec<(usize, usize)> = spans(tokens.len(), MAX_TYPO_SPAN_TOKENS)
         .filter(|&(s, e)| tokens[s..e].iter().all(|t| t.typo_ok))
+        .filter(|&run| !touches_foreign(&foreign, run))
         .map(|(s, e)| (tokens[s].start, tokens[e - 1].end))
         .filter(|&(a, b)| budget(b - a) > 0)
         .collect();

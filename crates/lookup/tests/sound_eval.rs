@@ -8,7 +8,7 @@
 //! sound_eval -- --nocapture` to see the rates.
 #![cfg(not(target_arch = "wasm32"))]
 
-use tg_lookup::{synthetic, Entry, Hit, Index, MatchKind};
+use tg_lookup::{DrugIndex, Entry, Hit, Index, MatchKind};
 
 const HEARD: &str = include_str!("data/heard.tsv");
 const NOT_DRUGS: &str = include_str!("data/not_drugs.txt");
@@ -29,7 +29,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 fn index() -> (Index, Vec<String>) {
     let content = tg_content::toml_source::shipped();
     let generics: Vec<String> = content.drugs.iter().map(|d| d.name.clone()).collect();
-    let mut entries = synthetic::fixture(&content);
+    let mut entries = DrugIndex::entries(&content);
     for line in lines(FRENCH) {
         let (french, english) = line.split_once('\t').expect("two columns");
         entries.push(Entry::new(french, target(&generics, english)));
