@@ -396,6 +396,35 @@ fn typo_prefix_for_long_partial_words() {
 }
 
 #[test]
+fn a_word_touching_a_name_can_make_it_another_drug() {
+    let index = index();
+    // Other drugs that contain a guide name's words: no hit in any tier.
+    for q in [
+        "gemtuzumab ozogamicin",
+        "gemtuzumab ozogamicin 4.5 mg",
+        "gemtuzumab ozogamycin",
+        "cytarabine ocfosfate",
+        "ocfosfate cytarabine",
+    ] {
+        let hits = index.search(q, 8);
+        assert!(hits.is_empty(), "{q:?}: {:?}", index.text(hits[0].entry));
+    }
+    // Label words, numbers, short words, words that do not touch the name,
+    // and other names of the guide leave the match alone.
+    for (q, generic) in [
+        ("vincristine sulfate", "vincristine"),
+        ("chlorhydrate de doxorubicine", "doxorubicin"),
+        ("vincristine side effects", "vincristine"),
+        ("Gleevec imatinib", "imatinib"),
+        ("Oncovin vincristine 1 mg", "vincristine"),
+    ] {
+        expect(&index, q, generic, MatchKind::Words);
+    }
+    // A misspelt first word of the guide's own name is a typo of the whole.
+    expect(&index, "inotuzamab ozogamicin", "inotuzumab ozogamicin", MatchKind::Typo);
+}
+
+#[test]
 fn words_around_a_name() {
     let index = index();
     let cases = [

@@ -52,7 +52,9 @@ pub(crate) const MAX_TYPO_SPANS: usize = 6;
 pub(crate) const MIN_TAIL_CHARS: usize = 5;
 
 /// Words common on labels and prescriptions, in English and French, that
-/// are not drug names: units, forms, routes, salts, frequencies. In folded
+/// are not drug names: units, forms, routes, salts, frequencies, and the
+/// organism an enzyme is made from (`asparaginase Erwinia` is still the
+/// guide's asparaginase, a name doctors give every form of it). In folded
 /// form and sorted (for binary search). Runs containing them get no typo
 /// tolerance, and they never make a neighbouring name another drug's (see
 /// [`foreign`]); they can still be part of an exactly matched name.
@@ -73,8 +75,10 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
     "capsules",
     "chlorhydrate",
     "chloride",
+    "chrysanthemi",
     "citrate",
     "coated",
+    "coli",
     "comprime",
     "comprimes",
     "concentrate",
@@ -86,6 +90,7 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
     "dose",
     "doses",
     "drops",
+    "erwinia",
     "film",
     "flacon",
     "flacons",
@@ -129,6 +134,7 @@ pub(crate) const LABEL_WORDS: &[&str] = &[
     "potassium",
     "poudre",
     "powder",
+    "recombinant",
     "sc",
     "sirop",
     "sodique",
