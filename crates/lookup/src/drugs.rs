@@ -46,17 +46,19 @@ impl DrugIndex {
     /// assert_eq!(content.drugs[hit.drug].name, "doxorubicin");
     /// ```
     pub fn new(content: &Content) -> DrugIndex {
-        let names = content
-            .drugs
-            .iter()
-            .enumerate()
-            .flat_map(|(d, drug)| {
-                (0..=drug.synonyms.len()).map(move |s| NameRef {
+        let mut names = Vec::new();
+        for (d, drug) in content.drugs.iter().enumerate() {
+            names.push(NameRef {
+                drug: d,
+                synonym: None,
+            });
+            for s in 0..drug.synonyms.len() {
+                names.push(NameRef {
                     drug: d,
-                    synonym: s.checked_sub(1),
-                })
-            })
-            .collect();
+                    synonym: Some(s),
+                });
+            }
+        }
         DrugIndex {
             index: Index::build(DrugIndex::entries(content)),
             names,

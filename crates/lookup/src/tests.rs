@@ -421,7 +421,12 @@ fn a_word_touching_a_name_can_make_it_another_drug() {
         expect(&index, q, generic, MatchKind::Words);
     }
     // A misspelt first word of the guide's own name is a typo of the whole.
-    expect(&index, "inotuzamab ozogamicin", "inotuzumab ozogamicin", MatchKind::Typo);
+    expect(
+        &index,
+        "inotuzamab ozogamicin",
+        "inotuzumab ozogamicin",
+        MatchKind::Typo,
+    );
 }
 
 #[test]

@@ -20,7 +20,10 @@ const OTHER_DRUGS: &str = include_str!("data/other_drugs.txt");
 const LIMIT: usize = 8;
 
 /// The guide's content folders: English, French.
-const EDITIONS: [(&str, &str); 2] = [("content/", "../../content"), ("content/fr/", "../../content/fr")];
+const EDITIONS: [(&str, &str); 2] = [
+    ("content/", "../../content"),
+    ("content/fr/", "../../content/fr"),
+];
 
 /// The lines of a data file that are not blank or comments.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -110,22 +113,54 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("imatinib mesylate", "imatinib", "imatinib"),
     ("imatinib mésilate 100 mg comprimés", "imatinib", "imatinib"),
     ("Gleevec imatinib", "imatinib", "imatinib"),
-    ("daunorubicin hydrochloride", "daunorubicin", "daunorubicine"),
-    ("chlorhydrate de daunorubicine", "daunorubicin", "daunorubicine"),
-    ("chlorhydrate de doxorubicine 2 mg/ml", "doxorubicin", "doxorubicine"),
+    (
+        "daunorubicin hydrochloride",
+        "daunorubicin",
+        "daunorubicine",
+    ),
+    (
+        "chlorhydrate de daunorubicine",
+        "daunorubicin",
+        "daunorubicine",
+    ),
+    (
+        "chlorhydrate de doxorubicine 2 mg/ml",
+        "doxorubicin",
+        "doxorubicine",
+    ),
     ("doxorubicin liposomal", "doxorubicin", "doxorubicine"),
     ("cytarabine injection", "cytarabine", "cytarabine"),
     ("Ara-C 100 mg", "cytarabine", "cytarabine"),
     ("methotrexate 2.5mg tablets", "methotrexate", "méthotrexate"),
     ("méthotrexate sodique", "methotrexate", "méthotrexate"),
-    ("dexamethasone sodium phosphate", "dexamethasone", "dexaméthasone"),
+    (
+        "dexamethasone sodium phosphate",
+        "dexamethasone",
+        "dexaméthasone",
+    ),
     ("etoposide phosphate", "etoposide", "étoposide"),
     ("mercaptopurine 50 mg", "mercaptopurine", "mercaptopurine"),
     ("prednisone 5 mg daily", "prednisone", "prednisone"),
-    ("inotuzumab ozogamicin 1 mg", "inotuzumab ozogamicin", "inotuzumab ozogamicine"),
-    ("ozogamicin 1 mg", "inotuzumab ozogamicin", "inotuzumab ozogamicine"),
-    ("Besponsa 0.9 mg vial", "inotuzumab ozogamicin", "inotuzumab ozogamicine"),
-    ("inotuzamab ozogamicin", "inotuzumab ozogamicin", "inotuzumab ozogamicine"),
+    (
+        "inotuzumab ozogamicin 1 mg",
+        "inotuzumab ozogamicin",
+        "inotuzumab ozogamicine",
+    ),
+    (
+        "ozogamicin 1 mg",
+        "inotuzumab ozogamicin",
+        "inotuzumab ozogamicine",
+    ),
+    (
+        "Besponsa 0.9 mg vial",
+        "inotuzumab ozogamicin",
+        "inotuzumab ozogamicine",
+    ),
+    (
+        "inotuzamab ozogamicin",
+        "inotuzumab ozogamicin",
+        "inotuzumab ozogamicine",
+    ),
     ("Gleevac 400 mg", "imatinib", "imatinib"),
     ("vincristine side effects", "vincristine", "vincristine"),
 ];
