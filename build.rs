@@ -56,5 +56,4 @@ fn main() {
         )
         .expect("OUT_DIR is writable");
     }
-
 }

@@ -57,6 +57,7 @@ const fixtures = () => {
 };
 
 before(async () => {
+  await env.ready();
   exported = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'content-check', '--', '--export'], { encoding: 'utf8' }));
   Object.assign(routes, fixtures());
   for (const name of ['good', 'duplicate', 'wrong-type', 'hostile-title', 'bad-link', 'huge', 'long-field', 'not-json', 'deep', 'slow', 'gone']) {

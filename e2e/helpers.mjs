@@ -40,18 +40,25 @@ let testContexts = null;
  * The set-up of a test file: one browser, and dist/ served with `serve`
  * (options as in tools/static-server.mjs; null serves nothing). Returns an
  * object whose `browser` and `server` are there once the file's tests run;
- * `origin()` is the server's address without its path prefix.
+ * `origin()` is the server's address without its path prefix. A `before`
+ * hook of the file that needs them awaits `ready()` first (Node 20 starts
+ * top-level hooks as they are declared, not one after the other).
  */
 export function setUp(serve = {}) {
+  let started = null;
   const shared = {
     browser: null,
     server: null,
     origin: () => new URL(shared.server.url).origin,
+    ready: () => {
+      started ??= (async () => {
+        shared.browser = await launch();
+        if (serve) shared.server = await serveDist(serve);
+      })();
+      return started;
+    },
   };
-  before(async () => {
-    shared.browser = await launch();
-    if (serve) shared.server = await serveDist(serve);
-  });
+  before(() => shared.ready());
   beforeEach(() => { testContexts = new Set(); });
   afterEach(async () => {
     const open = testContexts;

@@ -9,6 +9,7 @@ const env = setUp();
 /** One page for every query (closed with the browser). */
 let page;
 before(async () => {
+  await env.ready();
   ({ page } = await openPage(env.browser, env.server.url));
   await widgetReady(page);
 });

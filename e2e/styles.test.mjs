@@ -23,7 +23,14 @@ function differencesWith(page, css) {
     const snapshot = () => [...root.querySelectorAll('*')].map((element) => {
       const computed = getComputedStyle(element);
       const props = {};
-      for (let i = 0; i < computed.length; i++) props[computed[i]] = computed.getPropertyValue(computed[i]);
+      // Custom properties compute to their text (#fff and #ffffff differ);
+      // the properties that use them compare by value.
+      for (let i = 0; i < computed.length; i++) {
+        if (!computed[i].startsWith('--')) props[computed[i]] = computed.getPropertyValue(computed[i]);
+      }
+      // lightningcss writes `background: none` as `background: 0 0`: a position
+      // (0px instead of 0%) that nothing shows while there is no image.
+      if (props['background-image'] === 'none') delete props['background-position'];
       return { name: `${element.localName}.${element.getAttribute('class') || ''}`, props };
     });
     const before = snapshot();

@@ -39,8 +39,15 @@ async fn a_panic_replaces_the_widget_with_a_notice_and_leaves_the_page_alone() {
     assert!(crashed(), "the instance reports that it failed");
     let notice = w.one(".tg-crash[role=alert]");
     assert!(!notice.text_content().unwrap_or_default().trim().is_empty());
-    assert_eq!(w.shadow.child_element_count(), 1, "the notice is all the widget shows");
-    assert!(w.all("button, input").is_empty(), "no control of the failed widget is left");
+    assert_eq!(
+        w.shadow.child_element_count(),
+        1,
+        "the notice is all the widget shows"
+    );
+    assert!(
+        w.all("button, input").is_empty(),
+        "no control of the failed widget is left"
+    );
     assert_eq!(outside.text_content().as_deref(), Some("Host text"));
     assert!(outside.is_connected());
 
