@@ -33,7 +33,9 @@ async fn a_panic_replaces_the_widget_with_a_notice_and_leaves_the_page_alone() {
     // Called from JavaScript, as an event handler is: the panic hook runs, then
     // the call throws.
     let fail = Closure::once_into_js(fail);
-    let call = js_sys::Reflect::apply(fail.unchecked_ref(), &JsValue::NULL, &js_sys::Array::new());
+    let call = fail
+        .unchecked_ref::<js_sys::Function>()
+        .call0(&JsValue::NULL);
     assert!(call.is_err(), "the failed call throws");
 
     assert!(crashed(), "the instance reports that it failed");
