@@ -1,6 +1,5 @@
 //! Validates the editable content in `content/` (every language) and encodes
-//! it with the content crate's built-in encoding, and minifies the widget
-//! stylesheet.
+//! it with the content crate's built-in encoding.
 //!
 //! A content mistake fails the build with the file, the line and the field,
 //! so a broken page can never be built. Plain-language warnings (a section
@@ -57,33 +56,4 @@ fn main() {
         )
         .expect("OUT_DIR is writable");
     }
-
-    println!("cargo:rerun-if-changed=styles/widget.css");
-    let css = fs::read_to_string("styles/widget.css").expect("styles/widget.css exists");
-    fs::write(Path::new(&out_dir).join("widget.css"), minify_css(&css))
-        .expect("OUT_DIR is writable");
-}
-
-/// Drops comments and needless white space; the stylesheet is compiled into
-/// the wasm, so every byte is downloaded by every reader.
-fn minify_css(css: &str) -> String {
-    let mut without_comments = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        without_comments.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("*/")
-            .map_or("", |end| &rest[start + end + 2..]);
-    }
-    without_comments.push_str(rest);
-    let mut out = String::with_capacity(without_comments.len());
-    for word in without_comments.split_whitespace() {
-        let joins = out.ends_with(['{', '}', ';', ':', ',', '>'])
-            || word.starts_with(['{', '}', ';', ',', '>']);
-        if !out.is_empty() && !joins {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }

@@ -1,10 +1,10 @@
 // End-to-end: the content checker for web staff (dist/check.html). A file is
 // pasted or dropped, checked in the page by the widget's own code, its
 // problems listed and the file previewed in a live widget; nothing leaves the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, openPage, screenshot } from './helpers.mjs';
+import { setUp, serveDist, openPage, screenshot } from './helpers.mjs';
 
 /** The built-in content in the documented format (a native test keeps it current). */
 const EXAMPLE = readFileSync(new URL('../docs/content-example.json', import.meta.url), 'utf8');
@@ -13,21 +13,10 @@ const clone = () => JSON.parse(EXAMPLE);
 const LONG = 'Your doctor will check your blood every week or so while you have this treatment, '
   + 'and will tell you what the results mean for you and your family today.';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp();
 
 async function openChecker() {
-  const opened = await openPage(browser, new URL('check.html', server.url).href);
+  const opened = await openPage(env.browser, new URL('check.html', env.server.url).href);
   await opened.page.waitForFunction(() => customElements.get('treatment-guide'));
   return opened;
 }
@@ -41,12 +30,12 @@ const problemTexts = (page) => page.locator('#problems li').allTextContents();
 
 /** Every request the page made went to the server of dist/ (or to its own blob: URLs). */
 function assertNothingLeft(requests) {
-  const elsewhere = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('blob:'));
+  const elsewhere = requests.filter((url) => !url.startsWith(env.server.url) && !url.startsWith('blob:'));
   assert.deepEqual(elsewhere, [], 'nothing is sent anywhere else');
 }
 
 test('a valid file shows no problems and renders in the live preview', async () => {
-  const { ctx, page, problems, requests } = await openChecker();
+  const { page, problems, requests } = await openChecker();
   const content = clone();
   content.sections[0].title = 'Relapse, in our own words';
   await paste(page, content);
@@ -77,11 +66,10 @@ test('a valid file shows no problems and renders in the live preview', async () 
   assert.match(await page.locator('#summary').textContent(), /No problems found/);
   assert.deepEqual(problems, []);
   assertNothingLeft(requests);
-  await ctx.close();
 });
 
 test('a file with three known problems lists all three, with their paths', async () => {
-  const { ctx, page, requests } = await openChecker();
+  const { page, requests } = await openChecker();
   const content = clone();
   // Another name that vincristine already has (a new name, so that no mention loses its drug).
   const at = content.drugs[3].synonyms.push({ name: 'Oncovin', kind: 'brand' }) - 1;
@@ -105,11 +93,10 @@ test('a file with three known problems lists all three, with their paths', async
   assert.equal(notJson.length, 1);
   assert.match(notJson[0], /^Error the whole file: the file is not valid JSON/);
   assertNothingLeft(requests);
-  await ctx.close();
 });
 
 test('markup in a file shows as text, in the problems and in the preview', async () => {
-  const { ctx, page, problems } = await openChecker();
+  const { page, problems } = await openChecker();
   const markup = '<img src=x onerror="window.__tgPwned=1">';
   const content = clone();
   content.sections[0].title = `${markup}Relapse`;
@@ -131,13 +118,12 @@ test('markup in a file shows as text, in the problems and in the preview', async
   assert.equal(images, 0, 'no element was made from the file');
   assert.equal(await page.evaluate(() => window.__tgPwned), undefined);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('after one visit the checker works offline', { timeout: 90_000 }, async () => {
   const local = await serveDist();
   const url = new URL('check.html', local.url).href;
-  const { ctx, page, problems } = await openPage(browser, url);
+  const { ctx, page, problems } = await openPage(env.browser, url);
   let closed = false;
   try {
     // The page registers the standalone page's service worker, which caches every file of dist/.

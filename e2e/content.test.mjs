@@ -1,13 +1,14 @@
 // End-to-end: a charity's own content file (content-src), every way it can
 // fail with its own message, hostile content, and failure containment.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+import { setUp, openPage, widgetReady } from './helpers.mjs';
 
 const PREFIX = '/guide/';
-let browser;
-let server;
+/** Host pages and content files by path, filled in once the content is exported. */
+const routes = {};
+const env = setUp({ prefix: PREFIX, routes });
 let exported;
 
 const page = (attrs) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
@@ -56,9 +57,9 @@ const fixtures = () => {
 };
 
 before(async () => {
+  await env.ready();
   exported = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'content-check', '--', '--export'], { encoding: 'utf8' }));
-  browser = await launch();
-  const routes = { ...fixtures() };
+  Object.assign(routes, fixtures());
   for (const name of ['good', 'duplicate', 'wrong-type', 'hostile-title', 'bad-link', 'huge', 'long-field', 'not-json', 'deep', 'slow', 'gone']) {
     routes[`/host/${name}.html`] = { body: page(`content-src="/content/${name}.json"`) };
   }
@@ -66,17 +67,11 @@ before(async () => {
   routes['/host/plain.html'] = { body: page('') };
   routes['/favicon.ico'] = { status: 204, body: '', type: 'image/x-icon' };
   routes['/host/no-wasm.html'] = { body: page('').replaceAll(PREFIX, '/broken/') };
-  routes['/broken/treatment-guide.js'] = { body: '', type: 'text/javascript' };
-  server = await serveDist({ prefix: PREFIX, routes });
-  const loader = await (await fetch(`${server.url}treatment-guide.js`)).text();
-  routes['/broken/treatment-guide.js'].body = loader;
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  const loader = await (await fetch(`${env.server.url}treatment-guide.js`)).text();
+  routes['/broken/treatment-guide.js'] = { body: loader, type: 'text/javascript' };
 });
 
-const origin = () => server.url.slice(0, -PREFIX.length);
+const origin = () => env.origin();
 const first = 'treatment-guide:not(#second)';
 
 async function notice(p) {
@@ -92,14 +87,13 @@ async function builtInStillShown(p) {
 }
 
 test('a valid content file replaces the built-in content', async () => {
-  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/good.html`);
+  const { page: p, problems } = await openPage(env.browser, `${origin()}/host/good.html`);
   await p.locator(`${first} [data-tg-section=chemotherapy] .tg-heading`).getByText('our charity').waitFor();
   assert.equal(await p.locator(`${first} [role=alert]`).count(), 0);
   await p.locator(`${first} input[role=combobox]`).fill('VCR');
   assert.match(await p.locator(`${first} [role=option]`).first().innerText(), /^vincristine/);
   assert.match(await p.locator('#second [data-tg-section=chemotherapy] .tg-heading').innerText(), /^Chemotherapy$/, 'the other widget keeps its own content');
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 const failures = [
@@ -116,50 +110,42 @@ const failures = [
 ];
 for (const [name, message] of failures) {
   test(`content-src failure "${name}" shows its own message and the built-in guide`, async () => {
-    const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/${name}.html`);
+    const { page: p, problems } = await openPage(env.browser, `${origin()}/host/${name}.html`);
     const text = await notice(p);
     assert.match(text, /could not be used, so the standard guide is shown instead/);
     assert.match(text, message);
     await builtInStillShown(p);
     assert.ok(problems.some((m) => m.includes('treatment-guide:')), 'the problem is also in the console');
-    await ctx.close();
   });
 }
 
 test('markup in content is shown as text, never run', async () => {
-  const { ctx, page: p } = await openPage(browser, `${origin()}/host/hostile-title.html`);
+  const { page: p } = await openPage(env.browser, `${origin()}/host/hostile-title.html`);
   const title = p.locator(`${first} [data-tg-section=relapsed-and-refractory] .tg-heading`);
   await title.getByText('<img').waitFor();
   assert.equal(await p.locator(`${first} img`).count(), 0);
   assert.equal(await p.evaluate(() => window.pwned), undefined);
-  await ctx.close();
 });
 
-test('a failure inside one widget stays in that widget', async () => {
-  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/plain.html`);
+test('each widget runs its own instance of the code, so a failure stays in that widget', async () => {
+  // What a panic does inside its own instance (a notice in place of that widget,
+  // the host page untouched) is tests/crash.rs, a browser test: the production
+  // code has no way to fail on purpose.
+  const { page: p, problems } = await openPage(env.browser, `${origin()}/host/plain.html`);
   await widgetReady(p, first);
   await widgetReady(p, '#second');
-  const threw = await p.evaluate(() => {
-    try {
-      document.querySelector('treatment-guide')._glue.failForTests();
-      return false;
-    } catch (error) {
-      return true;
-    }
+  const instances = await p.evaluate(() => {
+    const glues = [...document.querySelectorAll('treatment-guide')].map((element) => element._glue);
+    return { count: glues.length, distinct: new Set(glues).size, crashed: glues.filter((glue) => glue.crashed()).length };
   });
-  assert.ok(threw);
-  assert.match(await p.locator(`${first} [role=alert]`).innerText(), /something went wrong/);
-  assert.ok(problems.some((m) => m.includes('internal error')));
+  assert.deepEqual(instances, { count: 2, distinct: 2, crashed: 0 });
   await p.locator('#second input[role=combobox]').fill('Kymriah');
   assert.match(await p.locator('#second [role=option]').first().innerText(), /^tisagenlecleucel/);
-  await p.locator('#second [data-tg-section=immunotherapy] .tg-heading > button').click();
-  assert.equal(await p.locator('#second [data-tg-section=immunotherapy] .tg-heading > button').getAttribute('aria-expanded'), 'true');
-  assert.equal(await p.evaluate(() => document.querySelector('h1').textContent), 'Host page');
-  await ctx.close();
+  assert.deepEqual(problems, []);
 });
 
 test('when the WebAssembly cannot load, the element says so and keeps the whole text readable', async () => {
-  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/no-wasm.html`);
+  const { page: p, problems } = await openPage(env.browser, `${origin()}/host/no-wasm.html`);
   const note = p.locator('treatment-guide .tg-static-note').first();
   await note.waitFor();
   assert.match(await note.innerText(), /drug search is not available/);
@@ -168,5 +154,4 @@ test('when the WebAssembly cannot load, the element says so and keeps the whole 
   for (const panel of await panels.all()) assert.ok(await panel.isVisible(), 'every section is open');
   assert.equal(await p.locator('treatment-guide').first().locator('button, input').count(), 0, 'no control that cannot work');
   assert.ok(problems.some((m) => m.includes('could not be loaded')), 'the console says why');
-  await ctx.close();
 });

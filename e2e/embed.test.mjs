@@ -2,12 +2,15 @@
 // `routes`, with dist/ under a path prefix): isolation from hostile host CSS,
 // ids and globals; several widgets per page; a strict CSP; deep path
 // prefixes; elements added, removed and changed after load; no foreign
-// requests; the time to first render; the themed example page; SRI.
-import { test, before, after } from 'node:test';
+// requests; the themed example page; SRI. (The time to first render is a
+// figure of `make bench`: start_render_median_ms, tools/bench-page.mjs.)
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, axeViolations, screenshot, DIST, SECTION_IDS } from './helpers.mjs';
+import {
+  setUp, newContext, openPage, widgetReady, computedStyles, styleDifferences, axeViolations, screenshot, DIST, SECTION_IDS,
+} from './helpers.mjs';
 import { startServer } from '../tools/static-server.mjs';
 import { sri } from '../tools/sri.mjs';
 
@@ -28,16 +31,9 @@ const routes = {
   },
 };
 
-let browser;
-let server;
-before(async () => {
+const env = setUp({ prefix: PREFIX, routes });
+before(() => {
   assert.ok(WASM && LOADER_TEXT.includes(WASM) && LOADER_TEXT.includes(GLUE), 'dist/ holds a build whose loader names its glue and wasm (run make build)');
-  browser = await launch();
-  server = await startServer({ root: DIST, prefix: PREFIX, routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** A host page: the host's own `head` and `body`, the loader unless `loader: null`. */
@@ -61,7 +57,7 @@ ${body}
 /** Adds a host page at `path` and returns its URL on the shared server. */
 function route(path, page, headers = {}) {
   routes[path] = { body: page, headers };
-  return new URL(path, server.url).href;
+  return new URL(path, env.server.url).href;
 }
 
 const widget = (page, n = 0) => page.locator('treatment-guide').nth(n);
@@ -70,9 +66,7 @@ const combobox = (page, n = 0) => widget(page, n).locator('[role="combobox"]');
 const options = (page, n = 0) => widget(page, n).locator('[role="option"]');
 
 /** Waits until widget `n` is live (its code has taken the guide over). */
-async function ready(page, n = 0) {
-  await widget(page, n).locator('.tg-mount[data-tg-live] .tg-heading > button').first().waitFor();
-}
+const ready = (page, n = 0) => widgetReady(widget(page, n), null);
 
 /** aria-expanded of every section header of widget `n`, by section id. */
 async function expanded(page, n = 0) {
@@ -88,35 +82,6 @@ async function lookUp(page, query, n = 0) {
   await combobox(page, n).fill(query);
   await options(page, n).first().waitFor();
   return (await options(page, n).allInnerTexts()).map((t) => t.trim());
-}
-
-/** Every computed property of the elements that `selectors` pick, in document or a widget's shadow root. */
-function computedStyles(page, selectors, { shadow = true, n = 0 } = {}) {
-  return page.evaluate(({ selectors, shadow, n }) => {
-    const root = shadow ? document.querySelectorAll('treatment-guide')[n].shadowRoot : document;
-    const styles = {};
-    for (const selector of selectors) {
-      const element = root.querySelector(selector);
-      if (!element) { styles[selector] = null; continue; }
-      const computed = getComputedStyle(element);
-      const props = {};
-      for (let i = 0; i < computed.length; i++) props[computed[i]] = computed.getPropertyValue(computed[i]);
-      styles[selector] = props;
-    }
-    return styles;
-  }, { selectors, shadow, n });
-}
-
-/** Lists `selector: property a → b` for every difference between two computedStyles results. */
-function styleDifferences(a, b) {
-  const differences = [];
-  for (const selector of Object.keys(a)) {
-    if (!a[selector] || !b[selector]) { differences.push(`${selector}: missing`); continue; }
-    for (const prop of new Set([...Object.keys(a[selector]), ...Object.keys(b[selector])])) {
-      if (a[selector][prop] !== b[selector][prop]) differences.push(`${selector}: ${prop} ${a[selector][prop]} → ${b[selector][prop]}`);
-    }
-  }
-  return differences;
 }
 
 // ---------------------------------------------------------------- 1. host CSS
@@ -162,7 +127,7 @@ test('aggressive host CSS does not change how the widget looks', async () => {
 
   const styles = [];
   for (const url of [plainUrl, hostileUrl]) {
-    const { ctx, page, problems } = await openPage(browser, url, { viewport: { width: 1000, height: 900 } });
+    const { ctx, page, problems } = await openPage(env.browser, url, { viewport: { width: 1000, height: 900 } });
     await ready(page);
     // A suggestion list, so that options are compared too (the input is focused in both pages alike).
     assert.ok((await lookUp(page, 'Adriamycin'))[0].startsWith('doxorubicin'));
@@ -213,7 +178,7 @@ test('the widget CSS changes nothing outside the widget', async () => {
       <h2>Host heading after</h2><p>More host text.</p><section><h3>Host h3</h3></section></main>`,
   }));
   const hostParts = ['html', 'body', 'header', 'h1', 'main', '#slot', 'h2', 'p', 'a', 'button', 'input', 'ul', 'li', 'section', 'h3', 'h2:last-of-type'];
-  const { ctx, page, problems } = await openPage(browser, url);
+  const { page, problems } = await openPage(env.browser, url);
   const sheets = () => page.evaluate(() => ({
     styleSheets: document.styleSheets.length,
     adopted: document.adoptedStyleSheets.length,
@@ -232,7 +197,6 @@ test('the widget CSS changes nothing outside the widget', async () => {
   assert.deepEqual(styleDifferences(beforeStyles, afterStyles), []);
   assert.deepEqual(await sheets(), beforeSheets);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('text decorations of host ancestors do not show on the widget text',
@@ -244,7 +208,7 @@ test('text decorations of host ancestors do not show on the widget text',
         <u><treatment-guide></treatment-guide></u>
         <div class="retracted"><treatment-guide></treatment-guide></div></main>`,
     }));
-    const { ctx, page, problems } = await openPage(browser, url);
+    const { ctx, page, problems } = await openPage(env.browser, url);
     for (const n of [0, 1, 2]) await ready(page, n);
     const inEffect = await page.evaluate(() => [...document.querySelectorAll('treatment-guide')].map((el) =>
       ['.tg-title', '.tg-label', '.tg-toggle-title', '.tg-footer'].map((s) =>
@@ -267,7 +231,7 @@ test('the host page still places, sizes and hides the element itself',
         <treatment-guide style="display: none"></treatment-guide>
         <treatment-guide hidden></treatment-guide></main>`,
     }));
-    const { ctx, page, problems } = await openPage(browser, url, { viewport: { width: 1200, height: 900 } });
+    const { ctx, page, problems } = await openPage(env.browser, url, { viewport: { width: 1200, height: 900 } });
     await ready(page, 0);
     const boxes = await page.evaluate(() => [...document.querySelectorAll('treatment-guide')].map((el) => {
       const style = getComputedStyle(el);
@@ -334,7 +298,7 @@ for (const [name, viewport, before, blocking] of [
 ]) {
   test(`no layout shift while the widget loads into an article on ${name}`, async () => {
     const url = route(`/cls/${before}-${viewport.width}-${blocking}.html`, ARTICLE(before, blocking));
-    const ctx = await browser.newContext({ viewport });
+    const ctx = await newContext(env.browser, { viewport });
     await ctx.addInitScript(recordShifts);
     const page = await ctx.newPage();
     await page.goto(url);
@@ -357,7 +321,6 @@ for (const [name, viewport, before, blocking] of [
     assert.ok(['0px', 'auto'].includes(await page.evaluate(() => getComputedStyle(document.querySelector('treatment-guide')).minHeight)), 'no min-height is left');
     assert.ok(Math.abs(released.height - released.content) < 8, `height ${released.height} is the content's ${released.content}`);
     assert.ok(await page.evaluate(() => window.__shifts.every((s) => s.input)), 'any later shift follows the reader\'s input');
-    await ctx.close();
   });
 }
 
@@ -369,7 +332,7 @@ test('space held for a widget that is still short is given back when the reader 
       <treatment-guide content-src="/cls/never.json"></treatment-guide>
       <p id="below">Host text below the widget.</p>${'<p>More host text.</p>'.repeat(80)}`,
   }));
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await newContext(env.browser, { viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   await page.goto(url);
   await widget(page).locator('[role=status]').filter({ hasText: 'Loading' }).waitFor();
@@ -381,7 +344,6 @@ test('space held for a widget that is still short is given back when the reader 
   await spaceGivenBack(page);
   const released = await hostBox(page);
   assert.ok(Math.abs(released.height - released.content) < 8, `height ${released.height} is the content's ${released.content}`);
-  await ctx.close();
 });
 
 test('the documented --tg-* custom properties theme the widget', async () => {
@@ -393,7 +355,7 @@ test('the documented --tg-* custom properties theme the widget', async () => {
   };
   const css = `treatment-guide { ${Object.entries(theme).map(([k, v]) => `${k}: ${v};`).join(' ')} }`;
   const url = route('/css/themed.html', hostPage({ head: `<style>${css}</style>`, body: '<main><h1>Themed</h1><treatment-guide></treatment-guide></main>' }));
-  const { ctx, page, problems } = await openPage(browser, url, { colorScheme: 'light' });
+  const { page, problems } = await openPage(env.browser, url, { colorScheme: 'light' });
   await ready(page);
   await combobox(page).fill('ara c');
   await options(page).first().waitFor();
@@ -420,7 +382,6 @@ test('the documented --tg-* custom properties theme the widget', async () => {
   assert.equal(await page.evaluate(() => document.querySelector('treatment-guide').shadowRoot.activeElement?.dataset.tgAction), 'expand-all');
   assert.deepEqual({ ...seen, '--tg-accent-contrast': activeOption }, theme);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('--tg-font-family with the host\'s font stack (as the README shows) gives the widget that font',
@@ -429,7 +390,7 @@ test('--tg-font-family with the host\'s font stack (as the README shows) gives t
       head: '<style>body { font-family: Georgia, serif; } treatment-guide { --tg-font-family: Georgia, serif; }</style>',
       body: '<main><h1>Host font</h1><treatment-guide></treatment-guide></main>',
     }));
-    const { ctx, page, problems } = await openPage(browser, url);
+    const { ctx, page, problems } = await openPage(env.browser, url);
     await ready(page);
     const fonts = await page.evaluate(() => [getComputedStyle(document.body).fontFamily,
       getComputedStyle(document.querySelector('treatment-guide').shadowRoot.querySelector('.tg-root')).fontFamily]);
@@ -458,7 +419,7 @@ test('host ids and globals with obvious names do not clash; the widget adds no g
       <div id="tg-root" class="tg-root tg-panel" hidden>Host hidden block</div>
       <treatment-guide></treatment-guide></main>`,
   }));
-  const { ctx, page, problems } = await openPage(browser, url);
+  const { page, problems } = await openPage(env.browser, url);
   await ready(page);
   await toggle(page, 'chemotherapy').click();
   assert.equal(await toggle(page, 'chemotherapy').getAttribute('aria-expanded'), 'true');
@@ -492,12 +453,10 @@ test('host ids and globals with obvious names do not clash; the widget adds no g
     symbols: Object.getOwnPropertySymbols(window).length - tgSymbolsBefore,
     element: typeof customElements.get('treatment-guide'),
   }));
-  console.log(`embed_new_globals: ${added.names.length ? added.names.join(', ') : '(none)'}`);
   assert.deepEqual(added.names, [], 'the widget adds no window properties');
   assert.equal(added.symbols, 0);
   assert.equal(added.element, 'function', 'the one thing it adds: the custom element');
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('opening a section keeps the host page\'s history state and adds no history entry',
@@ -506,7 +465,7 @@ test('opening a section keeps the host page\'s history state and adds no history
     head: '<script>history.replaceState({ route: "article", scrollY: 120 }, "");</script>',
     body: '<main><h1>Single-page app</h1><treatment-guide></treatment-guide></main>',
   }));
-  const { ctx, page, problems } = await openPage(browser, url);
+  const { page, problems } = await openPage(env.browser, url);
   await ready(page);
   const lengthBefore = await page.evaluate(() => history.length);
   await toggle(page, 'immunotherapy').click();
@@ -515,13 +474,12 @@ test('opening a section keeps the host page\'s history state and adds no history
   assert.equal(await page.evaluate(() => history.length), lengthBefore);
   assert.deepEqual(await page.evaluate(() => history.state), { route: 'article', scrollY: 120 });
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('a click on a section header while suggestions are open opens that section',
   async () => {
     const url = route('/click-after-lookup.html', hostPage({ body: '<main><h1>Lookup, then a section</h1><treatment-guide></treatment-guide></main>' }));
-    const { ctx, page, problems } = await openPage(browser, url);
+    const { ctx, page, problems } = await openPage(env.browser, url);
     await ready(page);
     assert.ok((await lookUp(page, 'Adriamycin'))[0].startsWith('doxorubicin'));
     await toggle(page, 'chemotherapy').click();
@@ -540,8 +498,8 @@ const TWO = hostPage({
 
 test('two widgets on one page are independent and share one download', async () => {
   const url = route('/two.html', TWO);
-  const start = server.requests.length;
-  const { ctx, page, problems, requests } = await openPage(browser, url);
+  const start = env.server.requests.length;
+  const { page, problems, requests } = await openPage(env.browser, url);
   await ready(page, 0);
   await ready(page, 1);
 
@@ -561,16 +519,15 @@ test('two widgets on one page are independent and share one download', async () 
   assert.equal(await combobox(page, 0).getAttribute('aria-expanded'), 'false');
   assert.equal(await options(page, 0).count(), 0);
 
-  const wasmFetches = server.requests.slice(start).filter((p) => p.endsWith('.wasm'));
+  const wasmFetches = env.server.requests.slice(start).filter((p) => p.endsWith('.wasm'));
   assert.deepEqual(wasmFetches, [`${PREFIX}${WASM}`], 'the wasm is requested once');
   assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('#tg2-… deep links open only the second widget, #tg-… only the first', async () => {
   for (const [hash, n] of [['#tg2-immunotherapy', 1], ['#tg-immunotherapy', 0]]) {
-    const { ctx, page, problems } = await openPage(browser, `${route('/two.html', TWO)}${hash}`);
+    const { ctx, page, problems } = await openPage(env.browser, `${route('/two.html', TWO)}${hash}`);
     await ready(page, 0);
     await ready(page, 1);
     await toggle(page, 'immunotherapy', n).and(page.locator('[aria-expanded="true"]')).waitFor();
@@ -583,7 +540,7 @@ test('#tg2-… deep links open only the second widget, #tg-… only the first', 
 
 test('a copied "Mentioned in" link of the second widget, opened in a new tab, opens that widget\'s section', async () => {
   const url = route('/two.html', TWO);
-  const { ctx, page, problems } = await openPage(browser, url);
+  const { ctx, page, problems } = await openPage(env.browser, url);
   await ready(page, 0);
   await ready(page, 1);
   await lookUp(page, 'Oncovin', 1);
@@ -600,7 +557,6 @@ test('a copied "Mentioned in" link of the second widget, opened in a new tab, op
   await toggle(tab, 'chemotherapy', 1).and(tab.locator('[aria-expanded="true"]')).waitFor();
   assert.deepEqual(await expanded(tab, 0), allClosed, 'the first widget stays closed');
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 // ----------------------------------------------------------- 4. strict CSP
@@ -618,7 +574,7 @@ const RECORD_VIOLATIONS = () => {
 
 /** Opens a page with the violation recorder and every console message. */
 async function openRecorded(url, context = {}) {
-  const ctx = await browser.newContext(context);
+  const ctx = await newContext(env.browser, context);
   await ctx.addInitScript(RECORD_VIOLATIONS);
   const page = await ctx.newPage();
   const console = [];
@@ -637,7 +593,7 @@ test('under a strict CSP header the widget renders and works without a violation
     body: '<main><h1>Strict policy</h1><treatment-guide></treatment-guide></main>',
   }), { 'Content-Security-Policy': STRICT_CSP });
   routes['/csp/host.css'] = { type: 'text/css', body: 'body { font-family: serif; }' };
-  const { ctx, page, problems, violations } = await openRecorded(url);
+  const { page, problems, violations } = await openRecorded(url);
   await ready(page);
   assert.ok((await lookUp(page, 'Adriamycin'))[0].startsWith('doxorubicin'));
   await combobox(page).press('Enter');
@@ -653,7 +609,6 @@ test('under a strict CSP header the widget renders and works without a violation
   await page.waitForTimeout(100);
   assert.deepEqual(await violations(), []);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('the CSP check itself: without wasm-unsafe-eval the violation is seen, the widget says so and keeps its text', async () => {
@@ -661,7 +616,7 @@ test('the CSP check itself: without wasm-unsafe-eval the violation is seen, the 
     title: 'CSP without wasm-unsafe-eval',
     body: '<main><h1>Too strict</h1><p id="host-text">Host text.</p><treatment-guide></treatment-guide></main>',
   }), { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" });
-  const { ctx, page, problems, violations } = await openRecorded(url);
+  const { page, problems, violations } = await openRecorded(url);
   const note = widget(page).locator('.tg-static-note');
   await note.waitFor();
   assert.match(await note.innerText(), /drug search is not available/);
@@ -669,7 +624,6 @@ test('the CSP check itself: without wasm-unsafe-eval the violation is seen, the 
   assert.ok((await violations()).some((v) => v.startsWith('script-src')), `violations: ${JSON.stringify(await violations())}`);
   assert.ok(problems.some((p) => p.includes('treatment-guide')), 'the console names the widget');
   assert.equal(await page.locator('#host-text').innerText(), 'Host text.');
-  await ctx.close();
 });
 
 // ------------------------------------------------------ 5. deep path prefix
@@ -688,7 +642,7 @@ test('dist/ under a deep path prefix works from a page elsewhere on the site', a
   const site = await startServer({ root: DIST, prefix: deep, routes: deepRoutes });
   try {
     const origin = new URL(site.url).origin;
-    const ctx = await browser.newContext();
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const problems = [];
     const responses = [];
@@ -715,7 +669,7 @@ test('dist/ under a deep path prefix works from a page elsewhere on the site', a
 
 test('an element added, removed, re-added and changed after load mounts, unmounts and re-renders', async () => {
   const url = route('/dynamic.html', hostPage({ body: '<main><h1>Later</h1><div id="slot"></div></main>' }));
-  const { ctx, page, problems } = await openPage(browser, url);
+  const { page, problems } = await openPage(env.browser, url);
   await page.waitForLoadState('load');
   assert.equal(await page.evaluate(() => typeof customElements.get('treatment-guide')), 'function');
 
@@ -733,7 +687,7 @@ test('an element added, removed, re-added and changed after load mounts, unmount
     document.getElementById('slot').append(late);
   });
   const late = page.locator('#late');
-  await late.locator('.tg-mount[data-tg-live] .tg-heading > button').first().waitFor();
+  await widgetReady(late, null);
   assert.equal(await page.evaluate(() => window.tgEarly.shadowRoot.childNodes.length), 0, 'an element removed while loading stays empty');
   assert.deepEqual(await expanded(page), allClosed);
   assert.equal(await late.locator('.tg-heading').first().evaluate((h) => h.tagName), 'H2');
@@ -745,7 +699,7 @@ test('an element added, removed, re-added and changed after load mounts, unmount
 
   // Re-inserted: mounts again and works.
   await page.evaluate(() => document.getElementById('slot').append(window.tgLate));
-  await late.locator('.tg-mount[data-tg-live] .tg-heading > button').first().waitFor();
+  await widgetReady(late, null);
   assert.equal(await page.evaluate(() => window.tgLate.shadowRoot.querySelectorAll('.tg-root').length), 1, 'one widget, not two');
   assert.ok((await lookUp(page, 'VP16'))[0].startsWith('etoposide'));
 
@@ -762,19 +716,18 @@ test('an element added, removed, re-added and changed after load mounts, unmount
 
   // An element created with heading-level="3" gets h3 headings from the start.
   await page.evaluate(() => document.getElementById('slot').insertAdjacentHTML('beforeend', '<treatment-guide id="h3" heading-level="3" open="chemotherapy"></treatment-guide>'));
-  await page.locator('#h3 .tg-mount[data-tg-live] .tg-heading > button').first().waitFor();
+  await widgetReady(page, '#h3');
   assert.deepEqual(await page.locator('#h3 .tg-heading').evaluateAll((hs) => [...new Set(hs.map((h) => h.tagName))]), ['H3']);
   assert.equal(await page.locator('#h3 [data-tg-section="chemotherapy"] .tg-heading > button').getAttribute('aria-expanded'), 'true');
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 // ------------------------------------------------------------ 7. requests
 
 test('the widget requests nothing but its own files', async () => {
   const url = route('/requests.html', hostPage({ body: '<main><h1>Requests</h1><treatment-guide></treatment-guide></main>' }));
-  const start = server.requests.length;
-  const { ctx, page, problems, requests } = await openPage(browser, url);
+  const start = env.server.requests.length;
+  const { page, problems, requests } = await openPage(env.browser, url);
   const sockets = [];
   page.on('websocket', (w) => sockets.push(w.url()));
   await ready(page);
@@ -788,7 +741,7 @@ test('the widget requests nothing but its own files', async () => {
   await page.emulateMedia({ media: 'screen' });
   await page.waitForTimeout(200);
 
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   const hostFiles = ['/requests.html', '/host-icon.svg'];
   const foreign = requests.filter((u) => {
     const { origin: o, pathname } = new URL(u);
@@ -797,57 +750,18 @@ test('the widget requests nothing but its own files', async () => {
   assert.deepEqual(foreign, [], 'every request is the host page or a file of dist/');
   const widgetFiles = [...new Set(requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith(PREFIX)))].sort();
   assert.deepEqual(widgetFiles, [LOADER, `${PREFIX}${GLUE}`, `${PREFIX}${WASM}`].sort(), 'the loader, the glue and the wasm only (no icon, no page CSS)');
-  const served = server.requests.slice(start).filter((p) => !hostFiles.includes(p));
+  const served = env.server.requests.slice(start).filter((p) => !hostFiles.includes(p));
   assert.deepEqual([...new Set(served)].sort(), widgetFiles, 'the server saw the same');
   assert.deepEqual(sockets, []);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
   assert.deepEqual(problems, []);
-  await ctx.close();
-});
-
-// ------------------------------------------------------ 8. time to render
-
-/** Records performance.now() when the first section header exists in a shadow root. */
-const RECORD_RENDER = () => {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attach.call(this, init);
-    if (this.localName === 'treatment-guide') {
-      const observer = new MutationObserver(() => {
-        if (root.querySelector('.tg-heading > button') && !document.documentElement.dataset.tgRenderedAt) {
-          document.documentElement.dataset.tgRenderedAt = String(performance.now());
-          observer.disconnect();
-        }
-      });
-      observer.observe(root, { childList: true, subtree: true });
-    }
-    return root;
-  };
-};
-
-test('time from navigation to a rendered widget (embed_render_ms)', async () => {
-  const url = route('/timing.html', hostPage({ body: '<main><h1>Timing</h1><p>Text before.</p><treatment-guide></treatment-guide></main>' }));
-  const times = [];
-  for (let i = 0; i < 10; i++) {
-    const ctx = await browser.newContext();
-    await ctx.addInitScript(RECORD_RENDER);
-    const page = await ctx.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => document.documentElement.dataset.tgRenderedAt);
-    times.push(Number(await page.evaluate(() => document.documentElement.dataset.tgRenderedAt)));
-    await ctx.close();
-  }
-  times.sort((a, b) => a - b);
-  const median = (times[4] + times[5]) / 2;
-  console.log(`embed_render_ms: ${median.toFixed(1)} ms`);
-  assert.ok(times.every((t) => Number.isFinite(t) && t > 0), `times: ${times}`);
 });
 
 // ------------------------------------------------------- example and SRI
 
 /** Opens the example page from a server of the repository root (so that ../dist/ resolves). */
 async function openExample(site) {
-  const opened = await openPage(browser, `${site.url}examples/two-themed-widgets.html`,
+  const opened = await openPage(env.browser, `${site.url}examples/two-themed-widgets.html`,
     { viewport: { width: 1280, height: 900 }, bypassCSP: true });
   await ready(opened.page, 0);
   await ready(opened.page, 1);
@@ -917,12 +831,12 @@ test('the loader works pinned with the SRI hash from tools/sri.mjs, and a wrong 
   const wrong = `sha384-${Buffer.alloc(48).toString('base64')}`;
   const bad = route('/sri/bad.html', hostPage({ loader: null, head: tag(wrong), body: '<main><h1>Pinned wrong</h1><treatment-guide></treatment-guide></main>' }));
 
-  const ok = await openPage(browser, good);
+  const ok = await openPage(env.browser, good);
   await ready(ok.page);
   assert.deepEqual(ok.problems, []);
   await ok.ctx.close();
 
-  const blocked = await openPage(browser, bad);
+  const blocked = await openPage(env.browser, bad);
   await blocked.page.waitForLoadState('load');
   assert.equal(await blocked.page.evaluate(() => customElements.get('treatment-guide')), undefined);
   assert.ok(blocked.problems.some((p) => /integrity/i.test(p)), `the browser refused it: ${JSON.stringify(blocked.problems)}`);
@@ -939,12 +853,11 @@ for (const [how, tag] of [
       head: tag,
       body: '<main><h1>Loaded another way</h1><treatment-guide open="chemotherapy"></treatment-guide></main>',
     }));
-    const { ctx, page, problems } = await openPage(browser, url);
+    const { page, problems } = await openPage(env.browser, url);
     await ready(page);
     assert.equal((await expanded(page)).chemotherapy, 'true');
     assert.match((await lookUp(page, 'Purinethol'))[0], /^mercaptopurine/);
     assert.deepEqual(problems, []);
-    await ctx.close();
   });
 }
 
@@ -953,7 +866,7 @@ test('a lang the content does not have is reported in the console, and the guide
     lang: 'de',
     body: '<main><h1>Seite auf Deutsch</h1><treatment-guide lang="de"></treatment-guide></main>',
   }));
-  const ctx = await browser.newContext();
+  const ctx = await newContext(env.browser);
   const page = await ctx.newPage();
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
@@ -961,5 +874,4 @@ test('a lang the content does not have is reported in the console, and the guide
   await ready(page);
   assert.ok(warnings.some((w) => w.includes('no content in language "de"; showing "en"')), JSON.stringify(warnings));
   assert.equal(await widget(page).locator('.tg-root').getAttribute('lang'), 'en', 'the text is marked as English for screen readers');
-  await ctx.close();
 });

@@ -1,22 +1,13 @@
 // End-to-end: the French edition. The language comes from the element's
 // `lang`, else the nearest ancestor's; fr, fr-CA and fr-FR mean French. A
 // page in one language never loads the other's text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, axeViolations } from './helpers.mjs';
+import { setUp, openPage, widgetReady, axeViolations } from './helpers.mjs';
 
 const PREFIX = '/tg/';
 const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({ prefix: PREFIX, routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp({ prefix: PREFIX, routes });
 
 function host(path, { lang, body, headers = {} }) {
   routes[path] = {
@@ -25,35 +16,24 @@ function host(path, { lang, body, headers = {} }) {
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Page</title>
 <script src="${PREFIX}treatment-guide.js" defer></script></head><body><main><h1>Article</h1>${body}</main></body></html>`,
   };
-  return `${server.url.slice(0, -PREFIX.length)}${path}`;
+  return `${env.origin()}${path}`;
 }
 
-async function open(url) {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(url);
-  return { ctx, page, problems, requests };
-}
+/** Opens `url`, recording console errors and warnings. */
+const open = (url) => openPage(env.browser, url, {}, { warnings: true });
 
 const widget = (page, selector = 'treatment-guide') => page.locator(selector).first();
-const live = (page, selector) => widget(page, selector).locator('.tg-mount[data-tg-live]').waitFor();
 const title = (page, selector) => widget(page, selector).locator('.tg-title').innerText();
 
 test('a page in fr-CA shows the guide in French, with lang="fr" on its root and no axe violation', async () => {
-  const { ctx, page, problems } = await open(host('/fr-ca.html', { lang: 'fr-CA', body: '<treatment-guide></treatment-guide>' }));
-  await live(page);
+  const { page, problems } = await open(host('/fr-ca.html', { lang: 'fr-CA', body: '<treatment-guide></treatment-guide>' }));
+  await widgetReady(page);
   assert.match(await title(page), /leucémie lymphoblastique aiguë \(LLA\)/);
   assert.equal(await widget(page).locator('.tg-root').getAttribute('lang'), 'fr');
   assert.equal(await widget(page).locator('[data-tg-section="chemotherapy"] .tg-heading').innerText(), 'Chimiothérapie');
   await widget(page).locator('[data-tg-section="chemotherapy"] .tg-heading > button').click();
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('fr and fr-FR on the element mean French; a French element and an English one side by side', async () => {
@@ -61,9 +41,9 @@ test('fr and fr-FR on the element mean French; a French element and an English o
     lang: 'en',
     body: '<treatment-guide id="fr" lang="fr-FR"></treatment-guide><treatment-guide id="en"></treatment-guide>',
   });
-  const { ctx, page, problems } = await open(url);
-  await live(page, '#fr');
-  await live(page, '#en');
+  const { page, problems } = await open(url);
+  await widgetReady(page, '#fr');
+  await widgetReady(page, '#en');
   assert.match(await title(page, '#fr'), /^Traitements/);
   assert.match(await title(page, '#en'), /^Treatments/);
   // A French reader with an English label, and the reverse.
@@ -76,27 +56,25 @@ test('fr and fr-FR on the element mean French; a French element and an English o
   assert.match(await widget(page, '#fr').locator('[role=option]').first().innerText(), /^étoposide/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('deep links are the same in both languages, and drug anchors accept either name', async () => {
   for (const hash of ['#tg-drug-daunorubicine', '#tg-drug-daunorubicin']) {
     const { ctx, page } = await open(host('/fr-drug.html', { lang: 'fr', body: '<treatment-guide></treatment-guide>' }) + hash);
-    await live(page);
+    await widgetReady(page);
     const card = widget(page).locator('.tg-card-title');
     await card.waitFor();
     assert.equal((await card.innerText()).trim(), 'daunorubicine', hash);
     await ctx.close();
   }
-  const { ctx, page } = await open(host('/fr-section.html', { lang: 'fr', body: '<treatment-guide></treatment-guide>' }) + '#tg-chemotherapy');
-  await live(page);
+  const { page } = await open(host('/fr-section.html', { lang: 'fr', body: '<treatment-guide></treatment-guide>' }) + '#tg-chemotherapy');
+  await widgetReady(page);
   await widget(page).locator('[data-tg-section="chemotherapy"] .tg-heading > button[aria-expanded="true"]').waitFor();
-  await ctx.close();
 });
 
 test('changing lang later re-renders in the other language without a reload', async () => {
-  const { ctx, page, problems } = await open(host('/switch.html', { lang: 'en', body: '<treatment-guide></treatment-guide>' }));
-  await live(page);
+  const { page, problems } = await open(host('/switch.html', { lang: 'en', body: '<treatment-guide></treatment-guide>' }));
+  await widgetReady(page);
   assert.match(await title(page), /^Treatments/);
   await page.evaluate(() => document.querySelector('treatment-guide').setAttribute('lang', 'fr'));
   await widget(page).locator('.tg-title', { hasText: 'Traitements' }).waitFor();
@@ -104,19 +82,17 @@ test('changing lang later re-renders in the other language without a reload', as
   await page.evaluate(() => document.querySelector('treatment-guide').setAttribute('lang', 'en'));
   await widget(page).locator('.tg-title', { hasText: 'Treatments' }).waitFor();
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('an English page never loads the French file; a French page loads it once', async () => {
   let { ctx, page, requests } = await open(host('/en-only.html', { lang: 'en', body: '<treatment-guide></treatment-guide>' }));
-  await live(page);
+  await widgetReady(page);
   assert.equal(requests.filter((u) => /-fr-[0-9a-f]+\.json$/.test(u)).length, 0);
   await ctx.close();
   ({ ctx, page, requests } = await open(host('/fr-two.html', { lang: 'fr', body: '<treatment-guide></treatment-guide><treatment-guide></treatment-guide>' })));
-  await live(page);
-  await widget(page, 'treatment-guide:nth-of-type(2)').locator('.tg-mount[data-tg-live]').waitFor();
+  await widgetReady(page);
+  await widgetReady(page, 'treatment-guide:nth-of-type(2)');
   assert.equal(requests.filter((u) => /-fr-[0-9a-f]+\.json$/.test(u)).length, 1);
-  await ctx.close();
 });
 
 test('a French page without WebAssembly keeps the French text, with the note in French', async () => {
@@ -125,11 +101,10 @@ test('a French page without WebAssembly keeps the French text, with the note in 
     body: '<treatment-guide></treatment-guide>',
     headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" },
   });
-  const { ctx, page } = await open(url);
+  const { page } = await open(url);
   const note = widget(page).locator('.tg-static-note');
   await note.waitFor();
   assert.match(await note.innerText(), /recherche de médicaments/);
   assert.equal(await widget(page).locator('[data-tg-section="chemotherapy"] h2').innerText(), 'Chimiothérapie');
   assert.ok(await widget(page).locator('[data-tg-section="chemotherapy"] .tg-panel').isVisible());
-  await ctx.close();
 });

@@ -1,5 +1,8 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium through
 // playwright-core, and the built dist/ served on a free localhost port.
+// A test file calls setUp() once; every browser context a test opens is
+// closed when the test ends, passed or failed.
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -30,25 +33,109 @@ export function serveDist(options = {}) {
   return startServer({ root: DIST, ...options });
 }
 
+/** The contexts opened by the running test, closed when it ends (null between tests). */
+let testContexts = null;
+
 /**
- * Opens a page that records console errors, page errors and every requested URL.
- * `context` options go to browser.newContext.
+ * The set-up of a test file: one browser, and dist/ served with `serve`
+ * (options as in tools/static-server.mjs; null serves nothing). Returns an
+ * object whose `browser` and `server` are there once the file's tests run;
+ * `origin()` is the server's address without its path prefix. A `before`
+ * hook of the file that needs them awaits `ready()` first (Node 20 starts
+ * top-level hooks as they are declared, not one after the other).
  */
-export async function openPage(browser, url, context = {}) {
-  const ctx = await browser.newContext(context);
+export function setUp(serve = {}) {
+  let started = null;
+  const shared = {
+    browser: null,
+    server: null,
+    origin: () => new URL(shared.server.url).origin,
+    ready: () => {
+      started ??= (async () => {
+        shared.browser = await launch();
+        if (serve) shared.server = await serveDist(serve);
+      })();
+      return started;
+    },
+  };
+  before(() => shared.ready());
+  beforeEach(() => { testContexts = new Set(); });
+  afterEach(async () => {
+    const open = testContexts;
+    testContexts = null;
+    await Promise.all([...open].map((ctx) => ctx.close()));
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+/** A new browser context; one opened inside a test is closed when the test ends. */
+export async function newContext(browser, options = {}) {
+  const ctx = await browser.newContext(options);
+  testContexts?.add(ctx);
+  return ctx;
+}
+
+/**
+ * Opens a page that records console errors (and warnings, with `warnings`),
+ * page errors and every requested URL. `context` options go to
+ * browser.newContext.
+ */
+export async function openPage(browser, url, context = {}, { warnings = false } = {}) {
+  const ctx = await newContext(browser, context);
   const page = await ctx.newPage();
   const problems = [];
   const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  const kinds = warnings ? ['error', 'warning'] : ['error'];
+  page.on('console', (m) => { if (kinds.includes(m.type())) problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   return { ctx, page, problems, requests };
 }
 
-/** Waits until a widget is live: its code has taken the guide over (the loader marks it). */
-export async function widgetReady(page, selector = 'treatment-guide') {
-  await page.locator(`${selector} .tg-mount[data-tg-live] button[aria-expanded]`).first().waitFor();
+/** A widget whose code has taken the guide over (the loader marks its mount) and rendered its controls. */
+const LIVE = '.tg-mount[data-tg-live] button[aria-expanded]';
+
+/**
+ * Waits until a widget is live. `scope`: a page or a locator; `selector`: the
+ * element in it (the first that goes live counts), or null when `scope` is
+ * the element's own locator.
+ */
+export async function widgetReady(scope, selector = 'treatment-guide') {
+  await (selector ? scope.locator(selector) : scope).locator(LIVE).first().waitFor();
+}
+
+/** Every computed property of the elements that `selectors` pick, in document or a widget's shadow root. */
+export function computedStyles(page, selectors, { shadow = true, n = 0 } = {}) {
+  return page.evaluate(({ selectors, shadow, n }) => {
+    const root = shadow ? document.querySelectorAll('treatment-guide')[n].shadowRoot : document;
+    const styles = {};
+    for (const selector of selectors) {
+      const element = root.querySelector(selector);
+      if (!element) { styles[selector] = null; continue; }
+      const computed = getComputedStyle(element);
+      const props = {};
+      for (let i = 0; i < computed.length; i++) props[computed[i]] = computed.getPropertyValue(computed[i]);
+      styles[selector] = props;
+    }
+    return styles;
+  }, { selectors, shadow, n });
+}
+
+/** Lists `selector: property a → b` for every difference between two computedStyles results. */
+export function styleDifferences(a, b) {
+  const differences = [];
+  for (const selector of Object.keys(a)) {
+    if (!a[selector] || !b[selector]) { differences.push(`${selector}: missing`); continue; }
+    for (const prop of new Set([...Object.keys(a[selector]), ...Object.keys(b[selector])])) {
+      if (a[selector][prop] !== b[selector][prop]) differences.push(`${selector}: ${prop} ${a[selector][prop]} → ${b[selector][prop]}`);
+    }
+  }
+  return differences;
 }
 
 /** Runs axe-core on the page (it reads open shadow roots) and returns its violations. */

@@ -2,9 +2,9 @@
 // one tab stop per section (a toggletip); later mentions are marked text.
 // Checks the Tab presses through every open section, what Chrome's own
 // accessibility tree gives a screen reader, and the layout fixes by geometry.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, widgetReady, axeViolations, screenshot, SECTION_IDS } from './helpers.mjs';
+import { setUp, openPage, widgetReady, axeViolations, screenshot, SECTION_IDS } from './helpers.mjs';
 
 /** Tab presses from each open section's header to the next header, before issue 13 (a button and a "More about" button per mention). */
 const BEFORE = {
@@ -12,16 +12,7 @@ const BEFORE = {
   'stem-cell-transplant': 3, immunotherapy: 9, 'supportive-therapy': 8, 'clinical-trials': 1,
 };
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp();
 
 const header = (page, id) => page.locator(`treatment-guide [data-tg-section="${id}"] .tg-heading > button`);
 
@@ -42,7 +33,7 @@ function panelFacts(page, id) {
 test('one Tab stop per distinct term per section: at most 17 through Chemotherapy', async () => {
   const counts = {};
   for (const id of SECTION_IDS) {
-    const { ctx, page } = await openPage(browser, server.url);
+    const { ctx, page } = await openPage(env.browser, env.server.url);
     await widgetReady(page);
     await header(page, id).click();
     let presses = 0;
@@ -99,7 +90,7 @@ const textOf = (node) => (node.role === 'StaticText' ? node.name : node.children
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 test('Chrome\'s accessibility tree: each term once as a named control, sentences read through', async () => {
-  const { ctx, page } = await openPage(browser, server.url);
+  const { ctx, page } = await openPage(env.browser, env.server.url);
   await widgetReady(page);
   await page.locator('treatment-guide [data-tg-action="expand-all"]').click();
   const cdp = await ctx.newCDPSession(page);
@@ -169,7 +160,6 @@ test('Chrome\'s accessibility tree: each term once as a named control, sentences
   console.log(`AX tree of the open toggletip: button "${button.name}" expanded=${button.expanded}; live region (polite): "${squash(textOf(status))}"`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.querySelector('treatment-guide').shadowRoot.activeElement.textContent), 'More about vincristine');
-  await ctx.close();
 });
 
 /** Boxes of the layout checks, measured in the page. */
@@ -221,7 +211,7 @@ for (const [name, viewport, options] of [
   ['1280-dark', { width: 1280, height: 900 }, { colorScheme: 'dark' }],
 ]) {
   test(`layout at ${name}: brackets stay with their names, headings keep hyphenated words, focus rings clear the summary`, async () => {
-    const { ctx, page, problems } = await openPage(browser, server.url, { viewport, ...options, bypassCSP: true });
+    const { page, problems } = await openPage(env.browser, env.server.url, { viewport, ...options, bypassCSP: true });
     await widgetReady(page);
     await page.locator('treatment-guide [data-tg-action="expand-all"]').click();
     const found = await layout(page);
@@ -238,12 +228,11 @@ for (const [name, viewport, options] of [
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, `inline-help-all-open-${name}`);
     assert.deepEqual(problems, []);
-    await ctx.close();
   });
 }
 
 test('the deep-linked header\'s focus ring does not strike through the summary (375 px, dark)', async () => {
-  const { ctx, page } = await openPage(browser, `${server.url}#tg-chemotherapy`, { viewport: { width: 375, height: 800 }, colorScheme: 'dark' });
+  const { page } = await openPage(env.browser, `${env.server.url}#tg-chemotherapy`, { viewport: { width: 375, height: 800 }, colorScheme: 'dark' });
   await widgetReady(page);
   await page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot.activeElement?.matches('.tg-toggle'));
   const box = await page.evaluate(() => {
@@ -261,12 +250,11 @@ test('the deep-linked header\'s focus ring does not strike through the summary (
   assert.ok(box.ring <= box.summary + 0.5, JSON.stringify(box));
   await page.waitForTimeout(400);
   await screenshot(page, 'inline-help-deep-link-375-dark');
-  await ctx.close();
 });
 
 for (const [name, scheme] of [['light', 'light'], ['dark', 'dark']]) {
   test(`a bubble opened from a later mention near the right edge stays on screen under it (375 px, ${name})`, async () => {
-    const { ctx, page } = await openPage(browser, server.url, { viewport: { width: 375, height: 800 }, colorScheme: scheme, bypassCSP: true });
+    const { page } = await openPage(env.browser, env.server.url, { viewport: { width: 375, height: 800 }, colorScheme: scheme, bypassCSP: true });
     await widgetReady(page);
     await header(page, 'chemotherapy').click();
     const echoes = page.locator('treatment-guide [data-tg-section=chemotherapy] .tg-echo');
@@ -288,6 +276,5 @@ for (const [name, scheme] of [['light', 'light'], ['dark', 'dark']]) {
     assert.deepEqual(await axeViolations(page), []);
     await bubble.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${(await import('./helpers.mjs')).ARTIFACTS}inline-help-bubble-375-${name}.png` });
-    await ctx.close();
   });
 }

@@ -1,24 +1,17 @@
 // End-to-end: what readers type into the drug lookup of the built page:
 // brand names, codes, abbreviations, misspellings, accents, label strings,
 // markup and gibberish.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+import { setUp, openPage, widgetReady } from './helpers.mjs';
 
-let browser;
-let server;
-let ctx;
+const env = setUp();
+/** One page for every query (closed with the browser). */
 let page;
 before(async () => {
-  browser = await launch();
-  server = await serveDist();
-  ({ ctx, page } = await openPage(browser, server.url));
+  await env.ready();
+  ({ page } = await openPage(env.browser, env.server.url));
   await widgetReady(page);
-});
-after(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 const input = () => page.locator('treatment-guide input[role=combobox]');

@@ -13,19 +13,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tools/static-server.mjs';
-import { DIST, launch, serveDist, openPage, widgetReady, screenshot } from './helpers.mjs';
+import { DIST, setUp, serveDist, openPage, widgetReady, screenshot } from './helpers.mjs';
 
 const POST_BUILD = fileURLToPath(new URL('../tools/post-build.mjs', import.meta.url));
 const TIMEOUT = { timeout: 90_000 };
 
-let browser;
+/** Each test serves the build it needs, and stops it. */
+const env = setUp(null);
 let temp;
-before(async () => {
-  browser = await launch();
+before(() => {
   temp = mkdtempSync(join(tmpdir(), 'tg-offline-'));
 });
-after(async () => {
-  await browser?.close();
+after(() => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
@@ -136,7 +135,7 @@ test('precache.json and sw.js list every file of dist/ with its hash', () => {
 test('after one visit the page works offline: sections, lookup, drug card', TIMEOUT, async () => {
   const server = await serveDist();
   const build = precache(DIST);
-  const { ctx, page, problems } = await openPage(browser, server.url);
+  const { ctx, page, problems } = await openPage(env.browser, server.url);
   let closed = false;
   try {
     await widgetReady(page);
@@ -203,7 +202,7 @@ test('a new build replaces the old one: new cache, old cache deleted, never mixe
 
   let server = await startServer({ root: a });
   const port = Number(new URL(server.url).port);
-  const { ctx, page, problems } = await openPage(browser, server.url);
+  const { ctx, page, problems } = await openPage(env.browser, server.url);
   try {
     await widgetReady(page);
     await controlled(page);
@@ -255,7 +254,7 @@ test('a new build replaces the old one: new cache, old cache deleted, never mixe
 test('the embed loader registers no service worker on a host page', TIMEOUT, async () => {
   const host = '<!doctype html><html lang="en"><title>host</title><link rel="icon" href="data:,"><script src="treatment-guide.js" defer></script><treatment-guide></treatment-guide></html>';
   const server = await serveDist({ routes: { '/host.html': { body: host } } });
-  const { ctx, page, problems } = await openPage(browser, `${server.url}host.html`);
+  const { ctx, page, problems } = await openPage(env.browser, `${server.url}host.html`);
   try {
     await widgetReady(page);
     await page.waitForLoadState('load');
@@ -328,7 +327,7 @@ test('the recipe of pwa/OFFLINE.md keeps the embed working offline on a host sit
   };
   const server = await serveDist({ prefix: '/guide/', routes });
   const origin = server.url.replace(/guide\/$/, '');
-  const { ctx, page, problems } = await openPage(browser, origin);
+  const { ctx, page, problems } = await openPage(env.browser, origin);
   let closed = false;
   try {
     await widgetReady(page);

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { launch, openPage, screenshot, DIST, SECTION_IDS } from './helpers.mjs';
+import { setUp, openPage, widgetReady, screenshot, DIST, SECTION_IDS } from './helpers.mjs';
 import { startServer } from '../tools/static-server.mjs';
 import { sri } from '../tools/sri.mjs';
 import { version as cargoVersion } from '../tools/version.mjs';
@@ -28,7 +28,8 @@ let pack;
 let cdn;
 let sameOrigin;
 let host;
-let browser;
+/** The browser only: this file serves the npm package, not dist/. */
+const env = setUp(null);
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'tg-release-e2e-'));
   const stage = stageNpm({ dist: DIST, stage: join(work, 'stage'), version: VERSION });
@@ -39,10 +40,8 @@ before(async () => {
   sameOrigin = await startServer({ root: join(work, 'package'), prefix: PREFIX, routes });
   // The host page lives on its own origin (another port), and on the same-origin server.
   host = await startServer({ root: work, prefix: '/nothing-here/', routes });
-  browser = await launch();
 });
 after(async () => {
-  await browser?.close();
   await Promise.all([cdn?.close(), sameOrigin?.close(), host?.close()]);
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -85,8 +84,8 @@ for (const [where, server] of [['another origin (as from a CDN)', () => cdn], ['
     routes[path] = { body: hostPage(src, integrity) };
     const before = files.requests.length;
 
-    const { ctx, page, problems, requests } = await openPage(browser, new URL(path, pageServer.url).href);
-    await page.locator('treatment-guide button[aria-expanded]').first().waitFor({ timeout: 20_000 });
+    const { page, problems, requests } = await openPage(env.browser, new URL(path, pageServer.url).href);
+    await widgetReady(page);
     const ids = await page.locator('treatment-guide [data-tg-section]').evaluateAll((els) => els.map((e) => e.dataset.tgSection));
     assert.deepEqual(ids, SECTION_IDS);
     assert.equal(await page.evaluate(() => customElements.get('treatment-guide').version), VERSION);
@@ -101,18 +100,16 @@ for (const [where, server] of [['another origin (as from a CDN)', () => cdn], ['
     assert.ok(files.requests.slice(before).some((p) => p.endsWith('_bg.wasm')));
     assert.deepEqual(problems, []);
     await screenshot(page, `release-${files === cdn ? 'cdn' : 'same-origin'}`);
-    await ctx.close();
   });
 }
 
 test('a wrong integrity value blocks the package loader', async () => {
   const src = new URL(LOADER, cdn.url).href;
   routes['/host-wrong.html'] = { body: hostPage(src, `sha384-${'A'.repeat(64)}`) };
-  const { ctx, page, problems } = await openPage(browser, new URL('/host-wrong.html', host.url).href);
+  const { page, problems } = await openPage(env.browser, new URL('/host-wrong.html', host.url).href);
   await page.waitForLoadState('load');
   assert.equal(await page.evaluate(() => customElements.get('treatment-guide')), undefined);
   assert.ok(problems.some((p) => /integrity/i.test(p)), `the browser refused it: ${JSON.stringify(problems)}`);
-  await ctx.close();
 });
 
 test('the release archive of the built dist/ has checksums that verify, with sha256sum too', () => {

@@ -1,24 +1,15 @@
 // End-to-end: the standalone page shows the nine sections, which open and
 // close by mouse and keyboard, and axe-core finds no violation.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, widgetReady, axeViolations, screenshot, SECTION_IDS } from './helpers.mjs';
+import { setUp, openPage, widgetReady, axeViolations, screenshot, SECTION_IDS } from './helpers.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp();
 
 const header = (page, id) => page.locator(`treatment-guide [data-tg-section="${id}"] .tg-heading > button`);
 
 test('the standalone page renders the nine sections in order', async () => {
-  const { ctx, page, problems } = await openPage(browser, server.url);
+  const { page, problems } = await openPage(env.browser, env.server.url);
   await widgetReady(page);
   const ids = await page.locator('treatment-guide [data-tg-section]').evaluateAll((els) => els.map((e) => e.dataset.tgSection));
   assert.deepEqual(ids, SECTION_IDS);
@@ -27,11 +18,10 @@ test('the standalone page renders the nine sections in order', async () => {
   }
   assert.match(await page.locator('treatment-guide .tg-footer').innerText(), /Content version \d+\.\d+\.\d+, last reviewed \d{4}-\d\d-\d\d/);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('sections toggle by click, Enter and Space', async () => {
-  const { ctx, page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await widgetReady(page);
   const chemo = header(page, 'chemotherapy');
   await chemo.click();
@@ -47,11 +37,10 @@ test('sections toggle by click, Enter and Space', async () => {
   assert.equal(await chemo.getAttribute('aria-expanded'), 'true');
   await page.keyboard.press('ArrowDown');
   assert.equal(await header(page, 'targeted-therapy').evaluate((b) => b.getRootNode().activeElement === b), true);
-  await ctx.close();
 });
 
 test('Tab reaches the controls in order with a visible focus ring', async () => {
-  const { ctx, page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await widgetReady(page);
   await page.keyboard.press('Tab');
   const focused = () => page.evaluate(() => {
@@ -70,20 +59,18 @@ test('Tab reaches the controls in order with a visible focus ring', async () => 
   assert.equal((await focused()).text, 'Close all sections');
   await page.keyboard.press('Tab');
   assert.match((await focused()).text, /relapsed and refractory/i);
-  await ctx.close();
 });
 
 test('deep link #tg-immunotherapy opens that section', async () => {
-  const { ctx, page } = await openPage(browser, `${server.url}#tg-immunotherapy`);
+  const { page } = await openPage(env.browser, `${env.server.url}#tg-immunotherapy`);
   await widgetReady(page);
   await page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot
     .querySelector('[data-tg-section="immunotherapy"] .tg-heading > button').getAttribute('aria-expanded') === 'true');
   assert.equal(await header(page, 'chemotherapy').getAttribute('aria-expanded'), 'false');
-  await ctx.close();
 });
 
 test('printing shows every section', async () => {
-  const { ctx, page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await widgetReady(page);
   await page.emulateMedia({ media: 'print' });
   // Closed sections get their text one task after the first render.
@@ -92,7 +79,6 @@ test('printing shows every section', async () => {
   const visible = await page.locator('treatment-guide .tg-panel').evaluateAll((els) =>
     els.filter((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0).length);
   assert.equal(visible, 9);
-  await ctx.close();
 });
 
 for (const [name, viewport, scheme] of [
@@ -103,7 +89,7 @@ for (const [name, viewport, scheme] of [
   ['narrow-320', { width: 320, height: 700 }, 'light'],
 ]) {
   test(`axe-core finds no violations with every section open (${name})`, async () => {
-    const { ctx, page, problems } = await openPage(browser, `${server.url}`, { viewport, colorScheme: scheme, bypassCSP: true });
+    const { page, problems } = await openPage(env.browser, `${env.server.url}`, { viewport, colorScheme: scheme, bypassCSP: true });
     await widgetReady(page);
     await page.locator('treatment-guide [data-tg-action="expand-all"]').click();
     const violations = await axeViolations(page);
@@ -119,12 +105,11 @@ for (const [name, viewport, scheme] of [
     assert.deepEqual(small, [], 'touch targets are at least 24px');
     await screenshot(page, name);
     assert.deepEqual(problems, []);
-    await ctx.close();
   });
 }
 
 test('a help bubble opened near the right edge of a phone stays on screen', async () => {
-  const { ctx, page } = await openPage(browser, server.url, { viewport: { width: 320, height: 700 } });
+  const { page } = await openPage(env.browser, env.server.url, { viewport: { width: 320, height: 700 } });
   await widgetReady(page);
   await header(page, 'chemotherapy').click();
   // Toggletip buttons and later mentions alike: every word that opens a bubble.
@@ -146,11 +131,10 @@ test('a help bubble opened near the right edge of a phone stays on screen', asyn
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (overflow ${overflow}px)`);
   await screenshot(page, 'bubble-320');
-  await ctx.close();
 });
 
 test('forced colors: no axe violations and a visible focus ring; reduced motion: no animation', async () => {
-  const { ctx, page } = await openPage(browser, server.url, { forcedColors: 'active', reducedMotion: 'reduce', bypassCSP: true });
+  const { page } = await openPage(env.browser, env.server.url, { forcedColors: 'active', reducedMotion: 'reduce', bypassCSP: true });
   await widgetReady(page);
   await page.locator('treatment-guide [data-tg-action="expand-all"]').click();
   assert.deepEqual(await axeViolations(page), []);
@@ -165,5 +149,4 @@ test('forced colors: no axe violations and a visible focus ring; reduced motion:
   assert.notEqual(ring.width, '0px');
   const transition = await page.locator('treatment-guide .tg-chevron').first().evaluate((e) => getComputedStyle(e).transitionDuration);
   assert.equal(transition, '0s');
-  await ctx.close();
 });

@@ -2,28 +2,19 @@
 // widget's own components; readers see it before the WebAssembly arrives and
 // keep it without script or WebAssembly; the code then takes the same DOM
 // over (hydration) without a flash, a layout shift or a lost click.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, axeViolations, DIST, SECTION_IDS } from './helpers.mjs';
+import { setUp, newContext, widgetReady, axeViolations, DIST, SECTION_IDS } from './helpers.mjs';
 
 const PREFIX = '/tg/';
-const routes = {};
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  routes['/favicon.ico'] = { status: 204, body: '', type: 'image/x-icon' };
+const routes = {
+  '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
   // The README's rule that holds the guide's space until the loader runs.
-  routes['/host.css'] = { type: 'text/css', body: 'treatment-guide:not(:defined) { display: block; min-height: 100vh; }' };
-  server = await serveDist({ prefix: PREFIX, routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const origin = () => server.url.slice(0, -PREFIX.length);
+  '/host.css': { type: 'text/css', body: 'treatment-guide:not(:defined) { display: block; min-height: 100vh; }' },
+};
+const env = setUp({ prefix: PREFIX, routes });
+const origin = () => env.origin();
 
 /** A host article with the widget in it (and the README's CSS rule); `attrs` go on the element. */
 function host(path, { attrs = '', headers = {}, lang = 'en' } = {}) {
@@ -41,7 +32,7 @@ function host(path, { attrs = '', headers = {}, lang = 'en' } = {}) {
 
 /** A page whose WebAssembly arrives only when `release()` is called. */
 async function withHeldWasm(url, context = {}) {
-  const ctx = await browser.newContext(context);
+  const ctx = await newContext(env.browser, context);
   const page = await ctx.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
@@ -55,12 +46,11 @@ async function withHeldWasm(url, context = {}) {
 
 const shadow = (page) => page.locator('treatment-guide').first();
 const header = (page, id) => shadow(page).locator(`[data-tg-section="${id}"] .tg-heading > button`);
-const live = (page) => shadow(page).locator('.tg-mount[data-tg-live]').waitFor();
 
 test('the standalone page with JavaScript off: one h1, every section heading and text readable', async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const ctx = await newContext(env.browser, { javaScriptEnabled: false });
   const page = await ctx.newPage();
-  await page.goto(`${server.url}index.html`);
+  await page.goto(`${env.server.url}index.html`);
   assert.equal(await page.locator('h1').count(), 1);
   const headings = page.locator('treatment-guide h2');
   assert.equal(await headings.count(), SECTION_IDS.length);
@@ -72,7 +62,6 @@ test('the standalone page with JavaScript off: one h1, every section heading and
   }
   assert.ok(await page.locator('treatment-guide .tg-drug', { hasText: 'vincristine' }).first().isVisible(), 'drug names are in the text');
   assert.equal(await page.locator('treatment-guide button, treatment-guide input').count(), 0, 'no dead controls');
-  await ctx.close();
 });
 
 test('dist/fallback.html is the plain guide a host may paste inside the element', () => {
@@ -83,7 +72,7 @@ test('dist/fallback.html is the plain guide a host may paste inside the element'
 });
 
 test('the prerendered guide shows before the WebAssembly arrives; the code takes the same DOM over', async () => {
-  const { ctx, page, problems, release } = await withHeldWasm(host('/held.html'));
+  const { page, problems, release } = await withHeldWasm(host('/held.html'));
   await header(page, 'chemotherapy').waitFor();
   assert.equal(await shadow(page).locator('.tg-heading > button').count(), SECTION_IDS.length);
   assert.equal(await shadow(page).locator('.tg-mount[data-tg-live]').count(), 0, 'not live yet');
@@ -94,7 +83,7 @@ test('the prerendered guide shows before the WebAssembly arrives; the code takes
     root.querySelector('[role=combobox]').__prerendered = true;
   });
   release();
-  await live(page);
+  await widgetReady(page);
   const same = await page.evaluate(() => {
     const root = document.querySelector('treatment-guide').shadowRoot;
     return [root.querySelectorAll('.tg-mount').length, root.querySelector('.tg-root').__prerendered,
@@ -104,21 +93,19 @@ test('the prerendered guide shows before the WebAssembly arrives; the code takes
   await header(page, 'immunotherapy').click();
   assert.equal(await header(page, 'immunotherapy').getAttribute('aria-expanded'), 'true');
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('a click on a section header and typing in the lookup before the code runs are not lost', async () => {
-  const { ctx, page, problems, release } = await withHeldWasm(host('/early.html'));
+  const { page, problems, release } = await withHeldWasm(host('/early.html'));
   await header(page, 'chemotherapy').click();
   await shadow(page).locator('[role=combobox]').fill('Oncovin');
   release();
-  await live(page);
+  await widgetReady(page);
   await header(page, 'chemotherapy').and(page.locator('[aria-expanded="true"]')).waitFor();
   const option = shadow(page).locator('[role=option]').first();
   await option.waitFor();
   assert.match(await option.innerText(), /^vincristine/);
   assert.deepEqual(problems, []);
-  await ctx.close();
 });
 
 test('open, content-src and a deep link: the widget renders what they ask for, once', async () => {
@@ -128,13 +115,13 @@ test('open, content-src and a deep link: the widget renders what they ask for, o
     ['/own.html', 'content-src="/own.json"', '', null],
     ['/deep.html', '', '#tg-immunotherapy', 'immunotherapy'],
   ]) {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     await page.goto(host(path, { attrs }) + hash);
-    await live(page);
+    await widgetReady(page);
     if (open) await header(page, open).and(page.locator('[aria-expanded="true"]')).waitFor();
     const expanded = await shadow(page).locator('.tg-heading > button[aria-expanded="true"]').count();
     assert.equal(expanded, open ? 1 : 0, `${path}: open sections`);
@@ -148,8 +135,8 @@ test('open, content-src and a deep link: the widget renders what they ask for, o
 
 test('no layout shift while the code takes the prerendered guide over (phone and desktop)', async () => {
   for (const viewport of [{ width: 375, height: 700 }, { width: 1280, height: 800 }]) {
-    for (const url of [host('/cls.html'), `${server.url}index.html`]) {
-      const ctx = await browser.newContext({ viewport });
+    for (const url of [host('/cls.html'), `${env.server.url}index.html`]) {
+      const ctx = await newContext(env.browser, { viewport });
       await ctx.addInitScript(() => {
         window.__shifts = [];
         new PerformanceObserver((list) => {
@@ -164,7 +151,7 @@ test('no layout shift while the code takes the prerendered guide over (phone and
       await header(page, 'chemotherapy').waitFor();
       await page.waitForTimeout(300);
       release();
-      await live(page);
+      await widgetReady(page);
       await page.waitForTimeout(500);
       const shifts = await page.evaluate(() => window.__shifts);
       assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `${url} at ${viewport.width}px: ${JSON.stringify(shifts)}`);
@@ -175,7 +162,7 @@ test('no layout shift while the code takes the prerendered guide over (phone and
 
 test('a host whose CSP forbids WebAssembly keeps the whole guide, with a note and the directive named', async () => {
   const url = host('/csp.html', { headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" } });
-  const ctx = await browser.newContext();
+  const ctx = await newContext(env.browser);
   const page = await ctx.newPage();
   const messages = [];
   page.on('console', (m) => messages.push(m.text()));
@@ -188,26 +175,23 @@ test('a host whose CSP forbids WebAssembly keeps the whole guide, with a note an
   }
   assert.ok(messages.some((m) => m.includes("'wasm-unsafe-eval'") && m.includes('script-src')), messages.join('\n'));
   assert.equal(await page.locator('#after').innerText(), 'Host text after the guide.');
-  await ctx.close();
 });
 
 test('a French host page gets the note in French when the code cannot run', async () => {
   const url = host('/csp-fr.html', { lang: 'fr-CA', headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" } });
-  const ctx = await browser.newContext();
+  const ctx = await newContext(env.browser);
   const page = await ctx.newPage();
   await page.goto(url);
   const note = shadow(page).locator('.tg-static-note');
   await note.waitFor();
   assert.match(await note.innerText(), /recherche de médicaments/);
-  await ctx.close();
 });
 
 test('the plain guide shown when the code cannot run has no axe violations', async () => {
-  const ctx = await browser.newContext();
+  const ctx = await newContext(env.browser);
   const page = await ctx.newPage();
   await page.route('**/*_bg.wasm', (route) => route.abort());
   await page.goto(host('/axe-static.html'));
   await shadow(page).locator('.tg-static-note').waitFor();
   assert.deepEqual(await axeViolations(page), []);
-  await ctx.close();
 });

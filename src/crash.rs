@@ -35,12 +35,6 @@ pub fn crashed() -> bool {
     CRASHED.with(Cell::get)
 }
 
-/// Fails on purpose, so end-to-end tests can check that a failure stays inside its widget.
-#[wasm_bindgen(js_name = failForTests)]
-pub fn fail_for_tests() {
-    panic!("failure requested by a test");
-}
-
 fn on_panic(info: &std::panic::PanicHookInfo<'_>) {
     CRASHED.with(|c| c.set(true));
     web_sys::console::error_1(&format!("treatment-guide: internal error: {info}").into());

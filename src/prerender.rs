@@ -10,9 +10,6 @@ use tg_ui::{AppProps, Options, RenderMode, Shared};
 
 use crate::built_in;
 
-/// The widget stylesheet (`styles/widget.css`, minified by `build.rs`).
-pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
-
 /// The props the browser hydrates the prerendered guide with: the content
 /// and the options of a widget with no attributes. The embed hydrates only
 /// when its own props are these (see `embed.rs`).
@@ -37,7 +34,7 @@ pub fn fallback_html(content: Content) -> String {
     tg_ui::ssr::render(props, false)
 }
 
-/// Writes into `out`: `guide.html`, `fallback.html` and `widget.css` for
+/// Writes into `out`: `guide.html` and `fallback.html` for
 /// English (the loader carries them), and for French `fallback-fr.html` and
 /// `lang-fr.json` (`content`, `guide`, `fallback`), which pages that ask for
 /// French load instead.
@@ -46,7 +43,6 @@ pub fn write(out: &Path) -> io::Result<()> {
     let english = built_in::content();
     fs::write(out.join("fallback.html"), fallback_html(english.clone()))?;
     fs::write(out.join("guide.html"), guide_html(english))?;
-    fs::write(out.join("widget.css"), CSS)?;
     let french = built_in::decode(built_in::TEXT_FR)
         .unwrap_or_else(|errors| panic!("French content is invalid: {}", errors[0]));
     let fallback = fallback_html(french.clone());

@@ -1,34 +1,37 @@
 // Trunk post-build hook (env TRUNK_STAGING_DIR), or by hand on a built folder:
 //
-//   node tools/post-build.mjs <dir>                  both steps below
-//   node tools/post-build.mjs --precache-only <dir>  steps 2 and 3 only (the
+//   node tools/post-build.mjs <dir>                  all the steps below
+//   node tools/post-build.mjs --precache-only <dir>  steps 3 and 4 only (the
 //                                                    folder's treatment-guide.js is kept)
 //
 // 1. Prerenders the guide with the widget's own components (natively, Yew SSR),
-//    then writes treatment-guide.js (the only file a host page references)
-//    from its template, pointing at this build's content-hashed WebAssembly and
-//    glue, carrying the prerendered guide and styles and the widget's version
-//    from Cargo.toml (tools/version.mjs; readable as
+//    minifies styles/widget.css with lightningcss, then writes
+//    treatment-guide.js (the only file a host page references) from its
+//    template, pointing at this build's content-hashed WebAssembly, glue and
+//    language files, carrying the prerendered guide, the styles and the
+//    widget's version from Cargo.toml (tools/version.mjs; readable as
 //    customElements.get('treatment-guide').version), and minifies both scripts
-//    with terser (Trunk leaves wasm-bindgen's glue as written). Writes
-//    fallback.html and puts the plain guide into the standalone page.
-// 2. Points the standalone page's preload hints at the files the loader names,
+//    with terser (Trunk leaves wasm-bindgen's glue as written). Returns the
+//    names of the files it pointed the loader at.
+// 2. Writes fallback.html and puts the plain guide into the standalone page.
+// 3. Points the standalone page's preload hints at the glue and wasm of step 1,
 //    so the browser fetches them while it is still parsing the page.
-// 3. Lists every file of the folder with its SRI hash into precache.json, and
+// 4. Lists every file of the folder with its SRI hash into precache.json, and
 //    writes sw.js (the standalone page's service worker, from pwa/sw.js) with
 //    that list and a version derived from it: a build with any changed file
-//    gets a new cache name.
+//    gets a new cache name. The embed's files are the loader and those of step 1.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { transform } from 'lightningcss';
 import { minify } from 'terser';
 import { version as cargoVersion } from './version.mjs';
 
 const LOADER = 'treatment-guide.js';
-/** Written by step 2, so never listed. */
+/** Written by step 4, so never listed. */
 const GENERATED = new Set(['sw.js', 'precache.json']);
 /** Trunk's content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm`. */
 const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z0-9]+$/;
@@ -40,9 +43,29 @@ async function minified(code, module) {
   return out.code;
 }
 
+/** The widget's stylesheet, adopted into each element's shadow root by the loader. */
+export const STYLES = fileURLToPath(new URL('../styles/widget.css', import.meta.url));
+/**
+ * The oldest browsers that can show the widget at all (constructable
+ * stylesheets adopted into a shadow root): lightningcss rewrites nothing
+ * they understand as written, so the minified sheet keeps every rule.
+ */
+const CSS_TARGETS = { chrome: 73 << 16, firefox: 101 << 16, safari: (16 << 16) | (4 << 8) };
+
+/** `file` (styles/widget.css) minified by lightningcss for CSS_TARGETS; a syntax error throws, with its line. */
+export function widgetCss(file = STYLES) {
+  try {
+    return transform({ filename: file, code: readFileSync(file), minify: true, targets: CSS_TARGETS }).code.toString();
+  } catch (error) {
+    if (!error.loc) throw error;
+    throw new Error(`post-build: ${file}:${error.loc.line}:${error.loc.column}: ${error.message}`);
+  }
+}
+
 /**
  * The guide prerendered by the widget's own components (src/bin/prerender.rs,
- * natively): `guide.html` (hydratable), `fallback.html` (plain) and `widget.css`.
+ * natively): `guide.html` (hydratable), `fallback.html` (plain) and the other
+ * languages' files, with the minified styles.
  */
 export function prerender() {
   const out = mkdtempSync(join(tmpdir(), 'tg-prerender-'));
@@ -52,7 +75,7 @@ export function prerender() {
     const langs = Object.fromEntries(readdirSync(out)
       .map((name) => name.match(/^lang-([a-z]+)\.json$/)?.[1]).filter(Boolean)
       .map((lang) => [lang, { bundle: read(`lang-${lang}.json`), fallback: read(`fallback-${lang}.html`) }]));
-    return { guide: read('guide.html'), fallback: read('fallback.html'), css: read('widget.css'), langs };
+    return { guide: read('guide.html'), fallback: read('fallback.html'), css: widgetCss(), langs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -61,7 +84,7 @@ export function prerender() {
 /** Where the prerendered guide goes in the standalone page: inside its element, for readers without script. */
 const PAGE_SLOT = /(<treatment-guide[^>]*>)[\s\S]*?(<\/treatment-guide>)/;
 
-/** Step 1b: dist/fallback.html (a snippet hosts may paste) and the standalone page's guide in its HTML. */
+/** Step 2: dist/fallback.html (a snippet hosts may paste) and the standalone page's guide in its HTML. */
 export function writeFallback(dir, fallback) {
   writeFileSync(join(dir, 'fallback.html'), `${fallback}\n`);
   const page = join(dir, 'index.html');
@@ -71,13 +94,31 @@ export function writeFallback(dir, fallback) {
   writeFileSync(page, html.replace(PAGE_SLOT, (_, open, close) => `${open}<noscript>${fallback}</noscript>${close}`));
 }
 
+/** A language's file: `treatment-guide-<lang>-<16 hex of its content's hash>.json`. */
+const LANGUAGE_FILE = /^treatment-guide-([a-z]+)-[0-9a-f]{16}\.json$/;
+
+/** The language files of a built folder, as writeLanguages named them: { fr: '…-fr-<hash>.json' }. */
+export function languageFiles(dir) {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f.match(LANGUAGE_FILE)?.[1], f]).filter(([lang]) => lang));
+}
+
+/** The build's WebAssembly and its wasm-bindgen glue in `dir` (Trunk hashes both names): { glue, wasm }. */
+export function wasmFiles(dir) {
+  const files = readdirSync(dir);
+  const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
+  if (wasm.length !== 1) throw new Error(`post-build: expected one *_bg.wasm in ${dir}, found: ${wasm.join(', ') || 'none'}`);
+  const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
+  if (!files.includes(glue)) throw new Error(`post-build: no wasm-bindgen glue ${glue} in ${dir}: ${files.join(', ')}`);
+  return { glue, wasm: wasm[0] };
+}
+
 /**
  * The other languages' files, content-hashed (`treatment-guide-fr-<hash>.json`:
  * content, guide and fallback), and `fallback-<lang>.html`. Returns the loader's
  * map of language to file name.
  */
 function writeLanguages(dir, langs) {
-  for (const old of readdirSync(dir).filter((f) => /^treatment-guide-[a-z]+-[0-9a-f]{16}\.json$/.test(f))) rmSync(join(dir, old));
+  for (const old of Object.values(languageFiles(dir))) rmSync(join(dir, old));
   const names = {};
   for (const [lang, { bundle, fallback }] of Object.entries(langs)) {
     const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
@@ -88,34 +129,36 @@ function writeLanguages(dir, langs) {
   return names;
 }
 
-/** Step 1: treatment-guide.js from src/treatment-guide.js, and the glue, minified. */
+/**
+ * Step 1: treatment-guide.js from src/treatment-guide.js, and the glue,
+ * minified. Returns the files the loader names: { glue, wasm, languages }.
+ */
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
-  const files = readdirSync(dir);
-  const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
-  if (wasm.length !== 1) throw new Error(`post-build: expected one *_bg.wasm in ${dir}, found: ${wasm.join(', ') || 'none'}`);
-  const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
-  if (!files.includes(glue)) throw new Error(`post-build: no wasm-bindgen glue ${glue} in ${dir}: ${files.join(', ')}`);
+  const { glue, wasm } = wasmFiles(dir);
+  const languages = writeLanguages(dir, rendered.langs || {});
   const template = readFileSync(new URL('../src/treatment-guide.js', import.meta.url), 'utf8');
-  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm[0])
+  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm)
     .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
     .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
     .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
-    .replace('"__TG_LANGS__"', () => JSON.stringify(writeLanguages(dir, rendered.langs || {})))
+    .replace('"__TG_LANGS__"', () => JSON.stringify(languages))
     .replace('__TG_VERSION__', version);
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), await minified(loader, false));
   writeFileSync(join(dir, glue), await minified(readFileSync(join(dir, glue), 'utf8'), true));
+  return { glue, wasm, languages };
+}
+
+/** The files writeLoader named, found in a built folder whose loader is kept (`--precache-only`). */
+export function builtFiles(dir) {
+  return { ...wasmFiles(dir), languages: languageFiles(dir) };
 }
 
 /** Marks the preload hints this step owns in index.html. */
 const PRELOAD_MARK = 'data-tg-preload';
 
-/** Step 2: preload hints in index.html for the glue and wasm that treatment-guide.js names. */
-export function writePreloads(dir) {
-  const loader = readFileSync(join(dir, LOADER), 'utf8');
-  const named = (suffix) => loader.match(new RegExp(`['"]([^'"/]+${suffix})['"]`))?.[1];
-  const [glue, wasm] = [named('-[0-9a-f]+\\.js'), named('_bg\\.wasm')];
-  if (!glue || !wasm) throw new Error(`post-build: ${LOADER} in ${dir} names no glue or wasm`);
+/** Step 3: preload hints in index.html for the glue and wasm of step 1. */
+export function writePreloads(dir, { glue, wasm }) {
   const page = join(dir, 'index.html');
   const html = readFileSync(page, 'utf8').replace(new RegExp(`\\s*<link [^>]*${PRELOAD_MARK}[^>]*>`, 'g'), '');
   const hints = `<link rel="modulepreload" href="${glue}" ${PRELOAD_MARK}>\n  `
@@ -136,19 +179,16 @@ export function walk(dir, root = dir) {
     .sort();
 }
 
-/** Step 2: precache.json and sw.js. Returns the precache list. */
-export function writePrecache(dir) {
+/** Step 4: precache.json and sw.js, given the files step 1 named. Returns the precache list. */
+export function writePrecache(dir, { glue, wasm, languages }) {
   const urls = walk(dir).filter((url) => !GENERATED.has(url));
   if (!urls.includes('index.html') || !urls.includes(LOADER)) {
     throw new Error(`post-build: ${dir} lacks index.html or ${LOADER}: ${urls.join(', ')}`);
   }
-  // The files the embed loads: the loader and every file it names (glue, wasm), plus wasm-bindgen snippets.
-  const loader = readFileSync(join(dir, LOADER), 'utf8');
-  const quoted = (url) => ['\'', '"', '`'].some((q) => loader.includes(`${q}${url}${q}`));
-  const named = urls.filter((url) => url !== LOADER && !url.includes('/') && quoted(url));
-  if (!named.some((u) => u.endsWith('.wasm')) || !named.some((u) => u.endsWith('.js'))) {
-    throw new Error(`post-build: ${LOADER} in ${dir} names no wasm or glue file of the folder`);
-  }
+  // The files the embed loads: the loader and every file it names, plus wasm-bindgen snippets.
+  const named = [glue, wasm, ...Object.values(languages)];
+  const missing = named.filter((url) => !urls.includes(url));
+  if (missing.length) throw new Error(`post-build: ${dir} lacks the files its loader names: ${missing.join(', ')}`);
   const embed = new Set([LOADER, ...named, ...urls.filter((url) => url.startsWith('snippets/'))]);
 
   const files = urls.map((url) => {
@@ -178,12 +218,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--')) || process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('post-build: no TRUNK_STAGING_DIR and no folder argument');
-  if (!args.includes('--precache-only')) {
+  let named;
+  if (args.includes('--precache-only')) {
+    named = builtFiles(dir);
+  } else {
     const rendered = prerender();
-    await writeLoader(dir, cargoVersion(), rendered);
+    named = await writeLoader(dir, cargoVersion(), rendered);
     writeFallback(dir, rendered.fallback);
   }
-  writePreloads(dir);
-  const { version, files } = writePrecache(dir);
+  writePreloads(dir, named);
+  const { version, files } = writePrecache(dir, named);
   console.log(`post-build: sw.js precaches ${files.length} files, version ${version}`);
 }

@@ -13,8 +13,8 @@
 //   README.txt (the short guide for web staff, with this version's snippet),
 //   LICENSE, CHANGELOG.md and SHA256SUMS (`sha256sum -c SHA256SUMS` in it).
 // and prints the snippet with the version and the SRI hash of the loader.
-// X.Y.Z is the version in Cargo.toml (tools/version.mjs). Node and npm only:
-// the zip is written here (deflate from node:zlib), not by a zip tool.
+// X.Y.Z is the version in Cargo.toml (tools/version.mjs). The zip is written
+// by fflate, so no zip tool is needed.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { unzipSync, zipSync } from 'fflate';
 import { version as cargoVersion } from './version.mjs';
 import { sri } from './sri.mjs';
 import { walk } from './post-build.mjs';
@@ -92,109 +92,25 @@ export function npmPack(stage, { destination, dryRun = false } = {}) {
 
 // --------------------------------------------------------------------- zip
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 as zip files use it. */
-export function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** MS-DOS date and time of a Date (local time, 2-second steps, from 1980). */
-function dosTime(date) {
-  const year = Math.max(date.getFullYear(), 1980);
-  return {
-    time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
-    date: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-  };
-}
+/** Every file of the archive: made on Unix, a regular file, rw-r--r--. */
+const ZIP_ATTRIBUTES = { os: 3, attrs: (0o100644 << 16) >>> 0 };
 
 /**
- * A zip file (as a Buffer) of `entries` [{ name, data }]: deflated where that
- * is smaller, UTF-8 names, Unix permissions 0644, all dated `mtime`.
+ * A zip file (as a Buffer) of `entries` [{ name, data }], written by fflate:
+ * deflated, UTF-8 names, Unix permissions 0644, all dated `mtime`.
  */
 export function zip(entries, mtime = new Date()) {
-  const { time, date } = dosTime(mtime);
-  const locals = [];
-  const central = [];
-  let offset = 0;
+  const files = {};
   for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 9 });
-    const [method, body] = deflated.length < data.length ? [8, deflated] : [0, data];
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, nameBytes, body);
-
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(method, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    // extra, comment, disk, internal attributes: 0
-    entry.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external: regular file, rw-r--r--
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + body.length;
+    if (name in files) throw new Error(`release: ${name} is twice in the archive`);
+    files[name] = [new Uint8Array(data), { ...ZIP_ATTRIBUTES, mtime }];
   }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  if (offset > 0xffffffff || entries.length > 0xffff) throw new Error('release: archive too large for a plain zip');
-  return Buffer.concat([...locals, directory, end]);
+  return Buffer.from(zipSync(files, { level: 9 }));
 }
 
-/** The entries [{ name, data }] of a zip file's bytes, each checked against its CRC-32. */
+/** The entries [{ name, data }] of a zip file's bytes, read by fflate. */
 export function unzip(bytes) {
-  const at = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (at < 0) throw new Error('unzip: no end of central directory');
-  const count = bytes.readUInt16LE(at + 10);
-  let pos = bytes.readUInt32LE(at + 16);
-  const entries = [];
-  for (let i = 0; i < count; i += 1) {
-    if (bytes.readUInt32LE(pos) !== 0x02014b50) throw new Error('unzip: bad central directory');
-    const method = bytes.readUInt16LE(pos + 10);
-    const crc = bytes.readUInt32LE(pos + 16);
-    const packed = bytes.readUInt32LE(pos + 20);
-    const nameLength = bytes.readUInt16LE(pos + 28);
-    const skip = nameLength + bytes.readUInt16LE(pos + 30) + bytes.readUInt16LE(pos + 32);
-    const local = bytes.readUInt32LE(pos + 42);
-    const name = bytes.toString('utf8', pos + 46, pos + 46 + nameLength);
-    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const body = bytes.subarray(start, start + packed);
-    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
-    if (crc32(data) !== crc) throw new Error(`unzip: CRC mismatch in ${name}`);
-    entries.push({ name, data });
-    pos += 46 + skip;
-  }
-  return entries;
+  return Object.entries(unzipSync(new Uint8Array(bytes))).map(([name, data]) => ({ name, data: Buffer.from(data) }));
 }
 
 // ------------------------------------------------------------------ archive

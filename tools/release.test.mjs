@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { version, versionOf } from './version.mjs';
+import { version } from './version.mjs';
 import { writeLoader } from './post-build.mjs';
 import {
   DOCS, ROOT, checksums, loaderVersion, manifest, npmPack, stageNpm, unzip, verifyChecksums, walk, webStaffGuide,
@@ -39,20 +39,24 @@ function fakeDist(dir) {
   return dir;
 }
 
-test('the version comes from the [package] table of Cargo.toml, and agrees with cargo', () => {
-  const toml = '[package]\nname = "x"\nversion = "1.2.3" # the widget\n\n[dependencies]\nversion = "9.9.9"\n';
-  assert.equal(versionOf(toml), '1.2.3');
-  const inherited = '[workspace]\nmembers = ["crates/*"]\n\n[workspace.package]\nversion = "2.0.0-rc.1"\n\n'
-    + '[package]\nname = "x"\nversion.workspace = true\n';
-  assert.equal(versionOf(inherited), '2.0.0-rc.1');
-  assert.throws(() => versionOf('[package]\nname = "x"\n'), /no semver version/);
-  assert.throws(() => versionOf('[package]\nversion = "1.2"\n'), /no semver version/);
+/** A Cargo project in `dir` with the manifest `toml` and an empty library; returns the manifest's path. */
+function cargoProject(dir, toml) {
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'src/lib.rs'), '');
+  writeFileSync(join(dir, 'Cargo.toml'), toml);
+  return join(dir, 'Cargo.toml');
+}
 
-  const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26,
-  }));
-  const root = metadata.packages.find((p) => p.manifest_path === join(ROOT, 'Cargo.toml'));
-  assert.equal(version(), root.version);
+test('the version is the root package\'s, inherited from [workspace.package], as cargo reads it', (t) => {
+  const inherited = '[workspace]\n\n[workspace.package]\nversion = "2.0.0-rc.1"\n\n'
+    + '[package]\nname = "x"\nversion.workspace = true # the widget\nedition = "2021"\n\n[dependencies]\n';
+  assert.equal(version(cargoProject(temp(t), inherited)), '2.0.0-rc.1');
+  assert.equal(version(cargoProject(temp(t), '[package]\nname = "x"\nversion = "1.2.3"\nedition = "2021"\n')), '1.2.3');
+  assert.throws(() => version(cargoProject(temp(t), '[package]\nname = "x"\nversion = "1.2"\n')), /Command failed/);
+  assert.throws(() => version(cargoProject(temp(t), '[workspace]\nmembers = []\n')), /declares no package/);
+
+  const pkgid = execFileSync('cargo', ['pkgid', '--offline', '--manifest-path', join(ROOT, 'Cargo.toml'), 'treatment-guide'], { encoding: 'utf8' });
+  assert.equal(`${version()}\n`, pkgid.slice(pkgid.lastIndexOf('@') + 1));
 });
 
 test('post-build writes the version into the loader, as customElements.get(…).version', async (t) => {
@@ -103,20 +107,35 @@ test('zip: what is written reads back; other zip readers accept it', (t) => {
   const bytes = zip(entries, new Date(2026, 10, 26, 12, 30, 10));
   assert.deepEqual(unzip(bytes).map((e) => [e.name, e.data.toString('hex')]), entries.map((e) => [e.name, e.data.toString('hex')]));
   assert.ok(bytes.length < 6000 + 5000, 'text is deflated');
+  assert.throws(() => zip([...entries, entries[1]]), /a\/text\.txt is twice in the archive/);
 
+  const dir = temp(t);
+  const file = join(dir, 'x.zip');
+  writeFileSync(file, bytes);
   const broken = Buffer.from(bytes);
   broken[30 + 11 + 30 + 10 + 2] ^= 0xff; // inside the deflated body of a/text.txt
-  assert.throws(() => unzip(broken));
-
-  const file = join(temp(t), 'x.zip');
-  writeFileSync(file, bytes);
-  for (const [tool, args] of [['unzip', ['-tq', file]], ['python3', ['-m', 'zipfile', '-t', file]]]) {
+  writeFileSync(join(dir, 'broken.zip'), broken);
+  const tools = [
+    ['unzip', (zipFile) => ['-tq', zipFile]],
+    ['python3', (zipFile) => ['-m', 'zipfile', '-t', zipFile]],
+  ];
+  for (const [tool, args] of tools) {
     try {
-      execFileSync(tool, args, { stdio: 'pipe' }); // throws if the tool finds the file bad
+      execFileSync(tool, args(file), { stdio: 'pipe' }); // throws if the tool finds the file bad
     } catch (error) {
       if (error.code !== 'ENOENT') throw error;
       t.diagnostic(`${tool} is not installed: not checked with it`);
+      continue;
     }
+    assert.throws(() => execFileSync(tool, args(join(dir, 'broken.zip')), { stdio: 'pipe' }), `${tool} finds a changed byte`);
+  }
+  // What other zip readers see: UTF-8 names, the date, rw-r--r-- files (zipinfo lists them where it is installed).
+  try {
+    const listing = execFileSync('zipinfo', [file], { encoding: 'utf8' });
+    assert.match(listing, /^-rw-r--r--.* 26-Nov-26 12:30 a\/é\.txt$/m);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+    t.diagnostic('zipinfo is not installed: the attributes are not checked');
   }
 });
 

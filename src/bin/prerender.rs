@@ -6,7 +6,7 @@
 //!   code has loaded, with Yew's markers so the code can hydrate it;
 //! - `fallback.html`: the guide as a plain document (every section open, no
 //!   controls), for readers without script or WebAssembly and for search engines;
-//! - `widget.css`: the widget stylesheet, for the prerendered guide.
+//! - the other languages' files (see `treatment_guide::prerender::write`).
 //!
 //! `tools/post-build.mjs` puts them into `dist/`.
 

@@ -27,8 +27,8 @@ pub async fn tick() {
     yew::platform::time::sleep(Duration::ZERO).await;
 }
 
-/// The widget stylesheet, which the loader adopts into each shadow root.
-const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
+/// The widget stylesheet, which the loader adopts (minified) into each shadow root.
+const CSS: &str = include_str!("../../styles/widget.css");
 
 /// Adopts the widget stylesheet into a shadow root, as the loader does.
 pub fn adopt_styles(shadow: &ShadowRoot) {

@@ -1,4 +1,6 @@
-//! View state: which sections are open, changed only by named actions.
+//! A widget's state, each part changed only by its named actions: the view
+//! ([`ViewState`]: open sections, the drug card, highlights, scroll requests),
+//! the drug lookup ([`LookupState`]) and the help bubbles ([`TipState`]).
 
 use std::rc::Rc;
 

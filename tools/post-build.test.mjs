@@ -1,0 +1,75 @@
+// The post-build steps without a build (`make test-tools`): the widget
+// stylesheet minified by lightningcss, and the file names step 1 hands to
+// the preload hints and the precache list. A fake built folder stands in for
+// Trunk's; e2e/styles.test.mjs checks the minified sheet in a browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { STYLES, builtFiles, widgetCss, writeLoader, writePrecache, writePreloads } from './post-build.mjs';
+
+const temp = (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tg-post-build-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
+const GLUE = 'treatment-guide-0123456789abcdef.js';
+const WASM = 'treatment-guide-0123456789abcdef_bg.wasm';
+
+/** A folder as Trunk leaves it: the page, the wasm, its glue, a snippet and the page's stylesheet. */
+function staged(dir) {
+  writeFileSync(join(dir, WASM), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+  writeFileSync(join(dir, GLUE), 'export default function init() {}\n');
+  writeFileSync(join(dir, 'page-fedcba9876543210.css'), 'body{}');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>\n  <script src="treatment-guide.js" defer></script>\n'
+    + '<treatment-guide></treatment-guide>');
+  return dir;
+}
+
+const RENDERED = {
+  guide: '<p>guide</p>',
+  fallback: '<p>plain</p>',
+  css: 'p{color:red}',
+  langs: { fr: { bundle: '{"content":"…"}', fallback: '<p>simple</p>' } },
+};
+
+test('the widget stylesheet is minified by lightningcss: no comments, every rule kept', (t) => {
+  const source = readFileSync(STYLES, 'utf8');
+  const css = widgetCss();
+  assert.ok(css.length < source.length * 0.75, `${css.length} bytes, from ${source.length}`);
+  assert.ok(!css.includes('/*') && !css.includes('\n'));
+  for (const kept of [':host{', '@media (prefers-color-scheme:dark)', '@media (forced-colors:active)', ':focus-visible']) {
+    assert.ok(css.includes(kept), `keeps ${kept}`);
+  }
+  const broken = join(temp(t), 'broken.css');
+  writeFileSync(broken, '.a { color: red; }\n.b ! { color: blue; }\n');
+  assert.throws(() => widgetCss(broken), { message: `post-build: ${broken}:2:4: Invalid dangling combinator in selector` });
+});
+
+test('step 1 returns the files it named; the preload hints and the precache take them', async (t) => {
+  const dir = staged(temp(t));
+  const named = await writeLoader(dir, '1.2.3', RENDERED);
+  assert.deepEqual(Object.keys(named.languages), ['fr']);
+  assert.match(named.languages.fr, /^treatment-guide-fr-[0-9a-f]{16}\.json$/);
+  assert.deepEqual(named, { glue: GLUE, wasm: WASM, languages: named.languages });
+  const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
+  for (const file of [GLUE, WASM, named.languages.fr]) assert.ok(loader.includes(file), `the loader names ${file}`);
+  assert.ok(loader.includes('p{color:red}'), 'the loader carries the styles');
+  assert.deepEqual(builtFiles(dir), named, 'a kept folder yields the same names (--precache-only)');
+
+  writePreloads(dir, named);
+  writePreloads(dir, named); // again: the hints are replaced, not doubled
+  const page = readFileSync(join(dir, 'index.html'), 'utf8');
+  assert.equal(page.match(/data-tg-preload/g).length, 2);
+  assert.ok(page.indexOf(`<link rel="modulepreload" href="${GLUE}"`) < page.indexOf('<script src="treatment-guide.js"'));
+  assert.ok(page.includes(`<link rel="preload" href="${WASM}"`));
+
+  const { files } = writePrecache(dir, named);
+  const embed = files.filter((f) => f.embed).map((f) => f.url).sort();
+  assert.deepEqual(embed, [GLUE, WASM, named.languages.fr, 'treatment-guide.js'].sort());
+  assert.ok(files.some((f) => f.url === 'page-fedcba9876543210.css' && !f.embed && f.immutable));
+
+  assert.throws(() => writePrecache(dir, { ...named, wasm: 'gone_bg.wasm' }), /lacks the files its loader names: gone_bg\.wasm/);
+});
