@@ -56,7 +56,7 @@ const fixtures = () => {
 };
 
 before(async () => {
-  exported = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'content-check', '--', '--export'], { encoding: 'utf8' }));
+  exported = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'content-check', '--', '--export', 'content'], { encoding: 'utf8' }));
   browser = await launch();
   const routes = { ...fixtures() };
   for (const name of ['good', 'duplicate', 'wrong-type', 'hostile-title', 'bad-link', 'huge', 'long-field', 'not-json', 'deep', 'slow', 'gone']) {
