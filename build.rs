@@ -54,13 +54,15 @@ fn main() {
                     println!("cargo:warning={error}");
                     eprintln!("{error}");
                 }
-                eprintln!("{label} ({language}) has {} problem(s); see above", errors.len());
+                eprintln!(
+                    "{label} ({language}) has {} problem(s); see above",
+                    errors.len()
+                );
                 process::exit(1);
             }
         };
         if index == 0 {
-            fs::write(Path::new(&out_dir).join("built-in.txt"), text)
-                .expect("OUT_DIR is writable");
+            fs::write(Path::new(&out_dir).join("built-in.txt"), text).expect("OUT_DIR is writable");
         }
     }
 

@@ -20,7 +20,14 @@ fn nausea() -> String {
 #[test]
 fn a_file_on_another_topic_validates_and_its_drugs_are_searchable() {
     let content = Content::from_json(&nausea()).unwrap_or_else(|errors| {
-        panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     let ids: Vec<&str> = content.sections.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["feeling-sick", "anti-sickness-medicines"]);
@@ -37,7 +44,8 @@ fn a_file_on_another_topic_validates_and_its_drugs_are_searchable() {
     for query in ["Zofran", "zofran", "ondansetron", "Zofrn", "ondan"] {
         let hits = index.search(query, 5);
         assert_eq!(
-            hits.first().map(|hit| content.drugs[hit.drug].name.as_str()),
+            hits.first()
+                .map(|hit| content.drugs[hit.drug].name.as_str()),
             Some("ondansetron"),
             "{query}"
         );
@@ -69,7 +77,10 @@ fn copy_dir(from: &Path, to: &Path) {
 fn a_new_language_is_a_folder_and_nothing_else() {
     let root = temp_dir("languages");
     let content = root.join("content");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &content,
+    );
     // The throwaway language: a copy of English under the code `xx`.
     let xx = content.join("xx");
     fs::create_dir_all(&xx).unwrap();
@@ -105,7 +116,10 @@ fn a_new_language_is_a_folder_and_nothing_else() {
     let bundle: serde_json::Value = serde_json::from_str(&bundle).unwrap();
     let decoded = treatment_guide::built_in::decode(bundle["content"].as_str().unwrap()).unwrap();
     assert_eq!(decoded.meta.language, "xx");
-    assert!(bundle["guide"].as_str().unwrap().contains(&decoded.meta.title));
+    assert!(bundle["guide"]
+        .as_str()
+        .unwrap()
+        .contains(&decoded.meta.title));
     let fallback = fs::read_to_string(out.join("fallback-xx.html")).unwrap();
     assert!(fallback.contains(&decoded.sections[0].title));
     fs::remove_dir_all(&root).unwrap();

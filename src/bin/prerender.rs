@@ -18,7 +18,10 @@
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (out, content) = match args.as_slice() {
-        [out] => (out.clone(), concat!(env!("CARGO_MANIFEST_DIR"), "/content").to_owned()),
+        [out] => (
+            out.clone(),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/content").to_owned(),
+        ),
         [out, content] => (out.clone(), content.clone()),
         _ => {
             eprintln!("usage: prerender OUT_DIR [CONTENT_DIR]");

@@ -290,7 +290,11 @@ impl Parser<'_> {
             None => "the end of the file".to_owned(),
             Some(_) => {
                 let rest = String::from_utf8_lossy(&self.text[self.at..]);
-                let shown: String = rest.chars().take_while(|c| !c.is_whitespace()).take(12).collect();
+                let shown: String = rest
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .take(12)
+                    .collect();
                 format!("“{shown}”")
             }
         }
@@ -547,7 +551,10 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Result<Json, ContentError> {
         let start = self.at;
-        while matches!(self.peek(), Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
+        while matches!(
+            self.peek(),
+            Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+        ) {
             self.bump();
         }
         let lexeme = std::str::from_utf8(&self.text[start..self.at]).unwrap_or_default();
@@ -561,7 +568,10 @@ impl Parser<'_> {
 
     fn word(&mut self) -> Result<Json, ContentError> {
         let start = self.at;
-        while matches!(self.peek(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'0'..=b'9')) {
+        while matches!(
+            self.peek(),
+            Some(b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'0'..=b'9')
+        ) {
             self.bump();
         }
         let word = std::str::from_utf8(&self.text[start..self.at]).unwrap_or_default();
@@ -591,7 +601,8 @@ mod tests {
 
     #[test]
     fn values_and_their_lines() {
-        let document = parse_document("{\n \"a\": [1, \"x\\u00e9\\n\"],\n \"b\": {\"c\": null}\n}").unwrap();
+        let document =
+            parse_document("{\n \"a\": [1, \"x\\u00e9\\n\"],\n \"b\": {\"c\": null}\n}").unwrap();
         assert_eq!(
             document.value,
             Json::Object(vec![
@@ -604,7 +615,11 @@ mod tests {
         );
         assert_eq!(document.lines.find("a[1]").unwrap().line, 2);
         assert_eq!(document.lines.find("b.c").unwrap().line, 3);
-        assert_eq!(document.lines.find("b.c.d[4]").unwrap().line, 3, "the nearest holder");
+        assert_eq!(
+            document.lines.find("b.c.d[4]").unwrap().line,
+            3,
+            "the nearest holder"
+        );
     }
 
     #[test]
@@ -626,7 +641,11 @@ mod tests {
         ];
         for (text, line, expected) in cases {
             let (got_line, got) = message(text);
-            assert_eq!(got, format!("the file is not valid JSON: {expected}"), "{text:?}");
+            assert_eq!(
+                got,
+                format!("the file is not valid JSON: {expected}"),
+                "{text:?}"
+            );
             assert_eq!(got_line, Some(line), "{text:?}");
         }
     }
@@ -634,6 +653,9 @@ mod tests {
     #[test]
     fn nesting_is_limited() {
         let deep = "[".repeat(MAX_DEPTH + 2);
-        assert!(parse(&deep).unwrap_err().message.contains("nested more than"));
+        assert!(parse(&deep)
+            .unwrap_err()
+            .message
+            .contains("nested more than"));
     }
 }

@@ -28,8 +28,8 @@
 use crate::error::{ContentError, Location};
 use crate::markup::plain_body;
 use crate::raw::RawContent;
-use crate::words::ordinal;
 use crate::readability::{assess_with_names, one_decimal, MAX_GRADE, MAX_SENTENCE_WORDS};
+use crate::words::ordinal;
 
 /// The words of a long sentence quoted in its warning.
 const QUOTED_WORDS: usize = 10;
@@ -192,7 +192,11 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 3, "{found:#?}");
         assert_eq!(found[0].0, None);
-        assert!(found[0].1.contains(": plain language: reading grade "), "{}", found[0].1);
+        assert!(
+            found[0].1.contains(": plain language: reading grade "),
+            "{}",
+            found[0].1
+        );
         assert_eq!(found[1].0, Some(4), "the list item's line");
         assert!(
             found[1].1.ends_with(

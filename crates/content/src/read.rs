@@ -125,10 +125,7 @@ impl Reader {
                 };
                 self.fail(
                     path,
-                    format!(
-                        "{place} has no \"{}\" ({}); add it",
-                        field.name, field.kind
-                    ),
+                    format!("{place} has no \"{}\" ({}); add it", field.name, field.kind),
                 );
             }
         }

@@ -100,8 +100,15 @@ impl<T: Value> Value for Vec<T> {
 
 /// The field `name` of an object's members; empty when absent (a missing
 /// required field is reported by [`Reader::object`]).
-pub fn field<T: Value>(reader: &mut Reader, members: &[(String, Json)], path: &str, name: &str) -> T {
-    get(members, name).map_or_else(T::default, |value| T::read(reader, value, &join(path, name)))
+pub fn field<T: Value>(
+    reader: &mut Reader,
+    members: &[(String, Json)],
+    path: &str,
+    name: &str,
+) -> T {
+    get(members, name).map_or_else(T::default, |value| {
+        T::read(reader, value, &join(path, name))
+    })
 }
 
 /// Reads a whole tree as a `T`, or every problem found.

@@ -78,7 +78,10 @@ impl ContentDir {
     }
 
     /// Reads the content from the texts of its files (name, text).
-    pub fn from_texts(texts: &[(String, String)], label: &str) -> Result<ContentDir, Vec<ContentError>> {
+    pub fn from_texts(
+        texts: &[(String, String)],
+        label: &str,
+    ) -> Result<ContentDir, Vec<ContentError>> {
         let mut errors = Vec::new();
         let mut lines = Lines::default();
         let mut members: Vec<(String, Json)> = Vec::new();
@@ -109,7 +112,9 @@ impl ContentDir {
             for (key, item) in document.as_table().iter() {
                 let Some((_, _, field)) = TABLES.iter().find(|(f, t, _)| f == file && *t == key)
                 else {
-                    let line = item.span().or_else(|| document.as_table().key(key).and_then(|k| k.span()));
+                    let line = item
+                        .span()
+                        .or_else(|| document.as_table().key(key).and_then(|k| k.span()));
                     let hint = did_you_mean(key, tables.iter().copied());
                     errors.push(file_error(
                         &name,
@@ -125,7 +130,9 @@ impl ContentDir {
             }
         }
         for (file, table, field) in TABLES {
-            let required = RawContent::FIELDS.iter().any(|f| f.name == field && f.required);
+            let required = RawContent::FIELDS
+                .iter()
+                .any(|f| f.name == field && f.required);
             let read = texts.iter().any(|(name, _)| name == file);
             if required && read && !members.iter().any(|(name, _)| name == field) {
                 let form = if field == "meta" {
@@ -145,12 +152,15 @@ impl ContentDir {
             Ok(raw) => Some(raw),
             Err(found) => {
                 // A table missing from a file is reported above, in the words of TOML.
-                errors.extend(found.into_iter().filter(|e| !e.location.path.is_empty()).map(
-                    |mut error| {
-                        lines.place(&mut error);
-                        error
-                    },
-                ));
+                errors.extend(
+                    found
+                        .into_iter()
+                        .filter(|e| !e.location.path.is_empty())
+                        .map(|mut error| {
+                            lines.place(&mut error);
+                            error
+                        }),
+                );
                 None
             }
         };
@@ -196,7 +206,12 @@ struct Convert<'a> {
 }
 
 impl Convert<'_> {
-    fn note(&mut self, path: &str, span: Option<std::ops::Range<usize>>, text_start: Option<usize>) {
+    fn note(
+        &mut self,
+        path: &str,
+        span: Option<std::ops::Range<usize>>,
+        text_start: Option<usize>,
+    ) {
         if let Some(span) = span {
             let line = line_of(self.text, span.start);
             self.lines.insert(
@@ -263,14 +278,12 @@ impl Convert<'_> {
                     .map(|(i, item)| self.value(item, &format!("{path}[{i}]")))
                     .collect(),
             ),
-            Value::InlineTable(table) => {
-                Json::Object(
-                    table
-                        .iter()
-                        .map(|(key, item)| (key.to_owned(), self.value(item, &join(path, key))))
-                        .collect(),
-                )
-            }
+            Value::InlineTable(table) => Json::Object(
+                table
+                    .iter()
+                    .map(|(key, item)| (key.to_owned(), self.value(item, &join(path, key))))
+                    .collect(),
+            ),
         }
     }
 }
@@ -314,9 +327,14 @@ pub fn built_in(language: &str) -> Option<ContentDir> {
     } else {
         format!("content/{folder}/")
     };
-    Some(ContentDir::from_texts(&texts, &label).unwrap_or_else(|errors| {
-        panic!("built-in content of {language} is unreadable: {}", errors[0])
-    }))
+    Some(
+        ContentDir::from_texts(&texts, &label).unwrap_or_else(|errors| {
+            panic!(
+                "built-in content of {language} is unreadable: {}",
+                errors[0]
+            )
+        }),
+    )
 }
 
 fn file_error(file: &str, line: Option<usize>, message: String) -> ContentError {

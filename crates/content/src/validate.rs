@@ -6,8 +6,7 @@ use crate::error::{ContentError, Location};
 use crate::languages::default_strings;
 use crate::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use crate::model::{
-    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Synonym,
-    SynonymKind,
+    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Synonym, SynonymKind,
 };
 use crate::raw::{RawContent, RawLink, UiStrings};
 use crate::words::{did_you_mean, one_of, ordinal};
@@ -144,18 +143,22 @@ pub const MAX_LONG_CHARS: usize = 20_000;
 impl Content {
     /// Validates raw content.
     ///
-    /// Checks: required text present, known and unique section ids, valid
-    /// dates and name kinds, every drug and glossary name unique (ignoring
-    /// case and punctuation), every `{mention}` in section text resolving to
-    /// a drug or glossary term, and well-formed markup.
+    /// First fills the interface words the file leaves out from the
+    /// built-in ones of its language, and derives the lookup hint from the
+    /// file's own drugs when it gives none. Then checks: required text
+    /// present, section ids that are unique slugs, treatments that name a
+    /// section, valid dates and name kinds, every drug and glossary name
+    /// unique (ignoring case and punctuation), every `{mention}` in section
+    /// text resolving to a drug or glossary term, and well-formed markup.
     ///
     /// ```
     /// # #[cfg(not(target_arch = "wasm32"))] {
     /// use tg_content::Content;
     /// let mut raw = tg_content::toml_source::built_in("en").unwrap().raw.unwrap();
-    /// raw.sections[0].id = "surgery".into();
+    /// raw.sections[0].id = "Surgery".into();
     /// let errors = Content::from_raw(raw).unwrap_err();
     /// assert_eq!(errors[0].location.path, "sections[0].id");
+    /// assert!(errors[0].message.ends_with("like \"surgery\""), "{}", errors[0]);
     /// # }
     /// ```
     pub fn from_raw(mut raw: RawContent) -> Result<Content, Vec<ContentError>> {
@@ -233,9 +236,18 @@ fn lookup_hint(raw: &RawContent) -> String {
         })
         .collect();
     names.sort_by_key(|(kind, _)| *kind);
-    let mut shown: Vec<&str> = names.iter().map(|(_, name)| *name).take(HINT_EXAMPLES).collect();
+    let mut shown: Vec<&str> = names
+        .iter()
+        .map(|(_, name)| *name)
+        .take(HINT_EXAMPLES)
+        .collect();
     if shown.is_empty() {
-        shown = raw.drugs.iter().map(|d| d.name.as_str()).take(HINT_EXAMPLES).collect();
+        shown = raw
+            .drugs
+            .iter()
+            .map(|d| d.name.as_str())
+            .take(HINT_EXAMPLES)
+            .collect();
     }
     raw.strings
         .lookup_hint_examples
@@ -309,9 +321,12 @@ pub const MAX_ID_CHARS: usize = 60;
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_CHARS
-        && id
-            .split('-')
-            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// A slug made of a text's letters and digits, for a suggestion.
@@ -448,7 +463,10 @@ fn build_drugs(raw: &RawContent, report: &mut Report) -> Vec<Drug> {
                             format!("drugs[{i}].synonyms[{j}].kind");
                         SynonymKind::Other
                     });
-                    Synonym { name: s.name.clone(), kind }
+                    Synonym {
+                        name: s.name.clone(),
+                        kind,
+                    }
                 })
                 .collect();
             Drug {
@@ -473,7 +491,11 @@ fn build_sections(
         .drugs
         .iter()
         .flat_map(|d| std::iter::once(&d.name).chain(d.synonyms.iter().map(|s| &s.name)))
-        .chain(raw.glossary.iter().flat_map(|t| std::iter::once(&t.term).chain(&t.aliases)))
+        .chain(
+            raw.glossary
+                .iter()
+                .flat_map(|t| std::iter::once(&t.term).chain(&t.aliases)),
+        )
         .map(String::as_str)
         .collect();
     let title = |i: usize| {

@@ -154,7 +154,10 @@ mod tests {
         assert_eq!(closest("chemotherpy", ids), Some("chemotherapy"));
         assert_eq!(closest("Targeted therapy", ids), Some("targeted-therapy"));
         assert_eq!(closest("surgery", ids), None);
-        assert_eq!(did_you_mean("imunotherapy", ids), " (did you mean \"immunotherapy\"?)");
+        assert_eq!(
+            did_you_mean("imunotherapy", ids),
+            " (did you mean \"immunotherapy\"?)"
+        );
         assert_eq!(did_you_mean("surgery", ids), "");
     }
 }

@@ -362,8 +362,16 @@ fn unknown_section_id_names_file_line_and_field() {
     // A file may use its own ids, but they must be slugs; drugs filed under
     // a section id that is gone are reported with a suggestion.
     let errors = broken("sections.toml", |t| {
-        t.replacen("id = \"radiation-therapy\"", "id = \"Radiation therapy\"", 1)
-            .replacen("id = \"targeted-therapy\"", "id = \"targeted-therapies\"", 1)
+        t.replacen(
+            "id = \"radiation-therapy\"",
+            "id = \"Radiation therapy\"",
+            1,
+        )
+        .replacen(
+            "id = \"targeted-therapy\"",
+            "id = \"targeted-therapies\"",
+            1,
+        )
     });
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     let line = line_of("sections.toml", "id = \"radiation-therapy\"");
@@ -395,8 +403,9 @@ fn duplicate_synonym_names_its_owner() {
         .find(|m| m.contains("Oncovin"))
         .expect("reported");
     assert!(
-        message.starts_with(&format!("content/drugs.toml:{line}: the 3rd drug, doxorubicin, its 1st other name: "))
-            && message.ends_with("\"Oncovin\" is already a name of vincristine"),
+        message.starts_with(&format!(
+            "content/drugs.toml:{line}: the 3rd drug, doxorubicin, its 1st other name: "
+        )) && message.ends_with("\"Oncovin\" is already a name of vincristine"),
         "{message}"
     );
 }
@@ -405,10 +414,11 @@ fn duplicate_synonym_names_its_owner() {
 fn duplicate_ignores_case_and_punctuation() {
     let errors = broken("drugs.toml", |t| t.replacen("\"Cytosar\"", "\"ARA C\"", 1));
     assert!(
-        errors
-            .iter()
-            .any(|e| e.message.ends_with("\"Ara-C\" is listed twice for cytarabine")
-                || e.message.ends_with("\"ARA C\" is listed twice for cytarabine")),
+        errors.iter().any(|e| e
+            .message
+            .ends_with("\"Ara-C\" is listed twice for cytarabine")
+            || e.message
+                .ends_with("\"ARA C\" is listed twice for cytarabine")),
         "{errors:?}"
     );
 }
@@ -421,7 +431,10 @@ fn empty_title_is_rejected() {
         format!("{}title = \"  \"{}", &t[..start], &t[end..])
     });
     assert_eq!(errors[0].location.path, "sections[0].title");
-    assert_eq!(errors[0].message, "the 1st section, its title: must not be empty");
+    assert_eq!(
+        errors[0].message,
+        "the 1st section, its title: must not be empty"
+    );
     assert_eq!(
         errors[0].location.line,
         Some(line_of("sections.toml", "title = "))
@@ -470,13 +483,15 @@ fn bad_kind_treatment_and_date_are_each_reported() {
     });
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert!(
-        text.iter()
-            .any(|m| m.contains("its other name \"Oncovin\" has kind \"trade\"; use brand, code, abbreviation or other")),
+        text.iter().any(|m| m.contains(
+            "its other name \"Oncovin\" has kind \"trade\"; use brand, code, abbreviation or other"
+        )),
         "{text:?}"
     );
     assert!(
-        text.iter()
-            .any(|m| m.contains("its treatment: \"chemo\" is not the id of a section (did you mean \"chemotherapy\"?)")),
+        text.iter().any(|m| m.contains(
+            "its treatment: \"chemo\" is not the id of a section (did you mean \"chemotherapy\"?)"
+        )),
         "{text:?}"
     );
 
@@ -581,7 +596,8 @@ fn json_error_classes_each_have_their_own_message() {
     );
     let mut misspelt = built_in_value();
     misspelt["drugs"][2]["synonym"] = serde_json::json!([]);
-    assert!(json_errors(&misspelt)[0].contains("\"synonym\" that is not part of the format (did you mean \"synonyms\"?)"));
+    assert!(json_errors(&misspelt)[0]
+        .contains("\"synonym\" that is not part of the format (did you mean \"synonyms\"?)"));
 
     let mut several = built_in_value();
     several["meta"]["title"] = serde_json::Value::Null;
@@ -713,9 +729,9 @@ fn a_clinical_trials_link_in_the_toml_files_is_placed_at_its_line() {
 fn hostile_content_is_rejected_or_kept_as_text() {
     let mut long = built_in_value();
     long["drugs"][0]["synonyms"][0]["name"] = "O".repeat(1_000_000).into();
-    assert!(json_errors(&long)
-        .iter()
-        .any(|e| e.contains("the 1st drug, vincristine, its 1st other name: is 1000000 characters long; at most 300")));
+    assert!(json_errors(&long).iter().any(|e| e.contains(
+        "the 1st drug, vincristine, its 1st other name: is 1000000 characters long; at most 300"
+    )));
 
     for url in [
         "javascript:alert(1)",
@@ -962,8 +978,7 @@ fn content_check_warns_about_plain_language_and_strict_makes_it_fail() {
     let strict = std::ffi::OsStr::new("--strict");
 
     // The shipped content passes, even with --strict, and shows every section's grade.
-    let (code, stdout, stderr) =
-        content_check(&[strict, repository_dir().as_os_str()]);
+    let (code, stdout, stderr) = content_check(&[strict, repository_dir().as_os_str()]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stdout.contains(

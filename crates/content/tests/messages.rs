@@ -101,7 +101,8 @@ fn a_missing_block_and_a_wrong_type_read_in_plain_words() {
     let errors = errors_of(|t| {
         let start = t.find("  \"sections\"").unwrap();
         let end = t.find("  \"drugs\"").unwrap();
-        format!("{}{}", &t[..start], &t[end..]).replace("\"class\": \"anti-sickness medicine\"", "\"class\": 3")
+        format!("{}{}", &t[..start], &t[end..])
+            .replace("\"class\": \"anti-sickness medicine\"", "\"class\": 3")
     });
     assert_eq!(
         errors,
@@ -126,16 +127,27 @@ fn json_syntax_errors_read_in_plain_words_with_their_line() {
 
 #[test]
 fn interface_words_default_to_the_files_language() {
-    let content = Content::from_json(&fixture().replace("\"language\": \"en\"", "\"language\": \"fr\"")).unwrap();
+    let content =
+        Content::from_json(&fixture().replace("\"language\": \"en\"", "\"language\": \"fr\""))
+            .unwrap();
     assert_eq!(
         content.strings.close,
         tg_content::languages::default_strings("fr").close
     );
     assert_ne!(content.strings.close, "Close", "French words, not English");
-    assert!(content.strings.lookup_hint.ends_with("comme Zofran."), "{}", content.strings.lookup_hint);
+    assert!(
+        content.strings.lookup_hint.ends_with("comme Zofran."),
+        "{}",
+        content.strings.lookup_hint
+    );
 
-    let content = Content::from_json(&fixture().replace("\"language\": \"en\"", "\"language\": \"de\"")).unwrap();
-    assert_eq!(content.strings.close, "Close", "English for a language the guide has not");
+    let content =
+        Content::from_json(&fixture().replace("\"language\": \"en\"", "\"language\": \"de\""))
+            .unwrap();
+    assert_eq!(
+        content.strings.close, "Close",
+        "English for a language the guide has not"
+    );
 
     let given = fixture().replace(
         "  \"sections\": [",
@@ -170,9 +182,21 @@ fn broken_folder(file: &str, edit: impl FnOnce(String) -> String) -> Vec<Content
 #[test]
 fn a_toml_file_with_three_mistakes_gets_three_errors_each_with_its_line() {
     let errors = broken_folder("drugs.toml", |t| {
-        t.replacen("name = \"vincristine\"", "name = \"vincristine\"\ncolour = \"red\"", 1)
-            .replacen("class = \"chemotherapy drug\"\nsynonyms = [\n  { name = \"Cerubidine\"", "class = 3\nsynonyms = [\n  { name = \"Cerubidine\"", 1)
-            .replacen("name = \"doxorubicin\"\ntreatment = \"chemotherapy\"\n", "name = \"doxorubicin\"\n", 1)
+        t.replacen(
+            "name = \"vincristine\"",
+            "name = \"vincristine\"\ncolour = \"red\"",
+            1,
+        )
+        .replacen(
+            "class = \"chemotherapy drug\"\nsynonyms = [\n  { name = \"Cerubidine\"",
+            "class = 3\nsynonyms = [\n  { name = \"Cerubidine\"",
+            1,
+        )
+        .replacen(
+            "name = \"doxorubicin\"\ntreatment = \"chemotherapy\"\n",
+            "name = \"doxorubicin\"\n",
+            1,
+        )
     });
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     println!("{}", shown.join("\n"));
@@ -185,7 +209,9 @@ fn a_toml_file_with_three_mistakes_gets_three_errors_each_with_its_line() {
 
 #[test]
 fn a_missing_toml_table_reads_in_toml_words() {
-    let errors = broken_folder("sections.toml", |t| t.replace("[[sections]]", "[[section]]"));
+    let errors = broken_folder("sections.toml", |t| {
+        t.replace("[[sections]]", "[[section]]")
+    });
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown[0],

@@ -15,10 +15,20 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
     for entry in fs::read_dir(&src).unwrap().flatten() {
         let path = entry.path();
         let (name, files) = if path.is_dir() {
-            let files: Vec<_> = fs::read_dir(&path).unwrap().flatten().map(|e| e.path()).collect();
-            (path.file_name().unwrap().to_str().unwrap().to_owned(), files)
+            let files: Vec<_> = fs::read_dir(&path)
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .collect();
+            (
+                path.file_name().unwrap().to_str().unwrap().to_owned(),
+                files,
+            )
         } else if path.extension().is_some_and(|e| e == "rs") {
-            (path.file_stem().unwrap().to_str().unwrap().to_owned(), vec![path.clone()])
+            (
+                path.file_stem().unwrap().to_str().unwrap().to_owned(),
+                vec![path.clone()],
+            )
         } else {
             continue;
         };
@@ -26,7 +36,10 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
             continue;
         }
         let mut named = BTreeSet::new();
-        for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "rs")) {
+        for file in files
+            .iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+        {
             let text = fs::read_to_string(file).unwrap();
             // Unit tests may reach anywhere: they are not part of the module graph.
             let code = text.split("#[cfg(test)]").next().unwrap();
@@ -37,7 +50,10 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                     .collect();
-                if target != name && !target.is_empty() && target.chars().next().unwrap().is_lowercase() {
+                if target != name
+                    && !target.is_empty()
+                    && target.chars().next().unwrap().is_lowercase()
+                {
                     named.insert(target);
                 }
             }
@@ -69,7 +85,10 @@ fn no_module_imports_one_that_imports_it_back() {
         .keys()
         .filter(|module| reach(&graph, module).contains(*module))
         .collect();
-    assert!(circles.is_empty(), "modules in an import circle: {circles:?}\n{graph:#?}");
+    assert!(
+        circles.is_empty(),
+        "modules in an import circle: {circles:?}\n{graph:#?}"
+    );
 }
 
 #[test]
@@ -77,8 +96,18 @@ fn the_generic_codec_knows_nothing_of_the_format() {
     let graph = imports();
     for codec in ["words", "error", "json", "read", "encoding", "record"] {
         let reached = reach(&graph, codec);
-        for format in ["raw", "model", "validate", "languages", "check", "toml_source"] {
-            assert!(!reached.contains(format), "{codec} reaches {format}: {reached:?}");
+        for format in [
+            "raw",
+            "model",
+            "validate",
+            "languages",
+            "check",
+            "toml_source",
+        ] {
+            assert!(
+                !reached.contains(format),
+                "{codec} reaches {format}: {reached:?}"
+            );
         }
     }
 }
