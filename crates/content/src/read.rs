@@ -8,7 +8,7 @@
 
 use crate::error::{ContentError, Location};
 use crate::json::Json;
-use crate::words::{did_you_mean, one_of, ordinal};
+use crate::words::{did_you_mean, one_of, ordinal, quoted};
 
 /// One field of a record: its name, whether a file must give it, and what
 /// kind of value it holds, in the words of a message.
@@ -94,7 +94,7 @@ impl Reader {
             let first = fields.first().and_then(|f| get(members, f.name));
             if let Some(Json::String(name)) = first {
                 if !name.trim().is_empty() {
-                    self.names.push((path.to_owned(), name.trim().to_owned()));
+                    self.names.push((path.to_owned(), quoted(name)));
                 }
             }
         }

@@ -9,7 +9,7 @@ use crate::model::{
     name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Synonym, SynonymKind,
 };
 use crate::raw::{RawContent, RawLink, UiStrings};
-use crate::words::{did_you_mean, one_of, ordinal};
+use crate::words::{did_you_mean, one_of, ordinal, quoted};
 
 /// What a name in the text can refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,7 +106,7 @@ fn describe(raw: &RawContent, path: &str) -> String {
         if name.trim().is_empty() {
             format!("the {} {what}", ordinal(i))
         } else {
-            format!("the {} {what}, \"{}\"", ordinal(i), name.trim())
+            format!("the {} {what}, \"{}\"", ordinal(i), quoted(name))
         }
     };
     if let Some(rest) = path.strip_prefix("drugs").and_then(index) {
@@ -114,7 +114,7 @@ fn describe(raw: &RawContent, path: &str) -> String {
         let item = if name.trim().is_empty() {
             format!("the {} drug", ordinal(rest.0))
         } else {
-            format!("the {} drug, {}", ordinal(rest.0), name.trim())
+            format!("the {} drug, {}", ordinal(rest.0), quoted(name))
         };
         return join(item, &rest.1);
     }
@@ -503,7 +503,7 @@ fn build_sections(
         if title.is_empty() {
             format!("the {} section", ordinal(i))
         } else {
-            format!("the {} section, \"{title}\"", ordinal(i))
+            format!("the {} section, \"{}\"", ordinal(i), quoted(title))
         }
     };
     raw.sections

@@ -22,6 +22,26 @@ pub fn ordinal(index: usize) -> String {
     format!("{n}{suffix}")
 }
 
+/// The longest name quoted in a message, in characters.
+pub const MAX_QUOTED_CHARS: usize = 40;
+
+/// A name as a message quotes it: trimmed, and cut with `…` past
+/// [`MAX_QUOTED_CHARS`], so a runaway value cannot flood a message.
+///
+/// ```
+/// assert_eq!(tg_content::words::quoted(" Zofran "), "Zofran");
+/// assert_eq!(tg_content::words::quoted(&"v".repeat(100)).chars().count(), 41);
+/// ```
+pub fn quoted(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().count() <= MAX_QUOTED_CHARS {
+        return name.to_owned();
+    }
+    let mut cut: String = name.chars().take(MAX_QUOTED_CHARS).collect();
+    cut.push('…');
+    cut
+}
+
 /// `a`, `a or b`, `a, b or c`.
 ///
 /// ```
