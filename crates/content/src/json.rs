@@ -337,64 +337,43 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, path: &str, depth: usize) -> Result<Json, ContentError> {
+    /// The items of a `{…}` (`close` is `}`) or `[…]` (`close` is `]`),
+    /// each read by `item`, with the commas between them checked.
+    fn sequence(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), ContentError>,
+    ) -> Result<(), ContentError> {
         let open = self.line;
+        let closer = char::from(close);
+        let opener = if close == b'}' { '{' } else { '[' };
+        let unclosed = |parser: &Self| {
+            parser.fail(
+                parser.line,
+                format!("the file ends before the {opener} opened on line {open} is closed; a {closer} is missing"),
+            )
+        };
         self.bump();
-        let mut members = Vec::new();
         let mut comma_line = None;
+        let mut count = 0;
         loop {
             self.skip_space()?;
             match self.peek() {
-                Some(b'}') => {
+                Some(byte) if byte == close => {
                     if let Some(comma) = comma_line {
                         return Err(self.fail(
                             comma,
-                            format!("on line {comma}, a comma comes before the closing }} with nothing after it; remove the comma"),
+                            format!("on line {comma}, a comma comes before the closing {closer} with nothing after it; remove the comma"),
                         ));
                     }
                     self.bump();
-                    return Ok(Json::Object(members));
+                    return Ok(());
                 }
-                Some(b'"') => {}
-                None => {
-                    return Err(self.fail(
-                        self.line,
-                        format!("the file ends before the {{ opened on line {open} is closed; a }} is missing"),
-                    ))
-                }
-                Some(b'\'') => {
-                    return Err(self.fail(
-                        self.line,
-                        format!("on line {}, names must be in double quotes \"…\", not single quotes", self.line),
-                    ))
-                }
-                Some(_) => {
-                    let line = self.line;
-                    let found = self.found();
-                    return Err(self.fail(
-                        line,
-                        format!("on line {line}, a field name must be in double quotes: {found} should start with \""),
-                    ));
-                }
+                None => return Err(unclosed(self)),
+                _ => {}
             }
-            let name = self.string()?;
-            self.skip_space()?;
-            if self.peek() != Some(b':') {
-                let line = self.line;
-                return Err(self.fail(
-                    line,
-                    format!("on line {line}, a colon : is missing after the name \"{name}\""),
-                ));
-            }
-            self.bump();
-            self.skip_space()?;
-            let member_path = if path.is_empty() {
-                name.clone()
-            } else {
-                format!("{path}.{name}")
-            };
-            let value = self.value(&member_path, depth + 1)?;
-            members.push((name, value));
+            item(self)?;
+            count += 1;
             let end = self.line;
             self.skip_space()?;
             match self.peek() {
@@ -402,63 +381,12 @@ impl Parser<'_> {
                     comma_line = Some(self.line);
                     self.bump();
                 }
-                Some(b'}') => comma_line = None,
-                None => {
-                    return Err(self.fail(
-                        self.line,
-                        format!("the file ends before the {{ opened on line {open} is closed; a }} is missing"),
-                    ))
-                }
-                Some(_) => {
+                Some(byte) if byte == close => comma_line = None,
+                None => return Err(unclosed(self)),
+                Some(_) if close == b'}' => {
                     return Err(self.fail(
                         end,
                         format!("a comma is missing after the value that ends on line {end}"),
-                    ))
-                }
-            }
-        }
-    }
-
-    fn array(&mut self, path: &str, depth: usize) -> Result<Json, ContentError> {
-        let open = self.line;
-        self.bump();
-        let mut items = Vec::new();
-        let mut comma_line = None;
-        loop {
-            self.skip_space()?;
-            match self.peek() {
-                Some(b']') => {
-                    if let Some(comma) = comma_line {
-                        return Err(self.fail(
-                            comma,
-                            format!("on line {comma}, a comma comes before the closing ] with nothing after it; remove the comma"),
-                        ));
-                    }
-                    self.bump();
-                    return Ok(Json::Array(items));
-                }
-                None => {
-                    return Err(self.fail(
-                        self.line,
-                        format!("the file ends before the [ opened on line {open} is closed; a ] is missing"),
-                    ))
-                }
-                _ => {}
-            }
-            let item_path = format!("{path}[{}]", items.len());
-            items.push(self.value(&item_path, depth + 1)?);
-            let end = self.line;
-            self.skip_space()?;
-            match self.peek() {
-                Some(b',') => {
-                    comma_line = Some(self.line);
-                    self.bump();
-                }
-                Some(b']') => comma_line = None,
-                None => {
-                    return Err(self.fail(
-                        self.line,
-                        format!("the file ends before the [ opened on line {open} is closed; a ] is missing"),
                     ))
                 }
                 Some(_) => {
@@ -466,12 +394,65 @@ impl Parser<'_> {
                         end,
                         format!(
                             "a comma is missing after the {} item of the list, which ends on line {end}",
-                            ordinal(items.len() - 1)
+                            ordinal(count - 1)
                         ),
                     ))
                 }
             }
         }
+    }
+
+    fn object(&mut self, path: &str, depth: usize) -> Result<Json, ContentError> {
+        let mut members = Vec::new();
+        self.sequence(b'}', |parser| {
+            let line = parser.line;
+            match parser.peek() {
+                Some(b'"') => {}
+                Some(b'\'') => {
+                    return Err(parser.fail(
+                        line,
+                        format!("on line {line}, names must be in double quotes \"…\", not single quotes"),
+                    ))
+                }
+                _ => {
+                    let found = parser.found();
+                    return Err(parser.fail(
+                        line,
+                        format!("on line {line}, a field name must be in double quotes: {found} should start with \""),
+                    ));
+                }
+            }
+            let name = parser.string()?;
+            parser.skip_space()?;
+            if parser.peek() != Some(b':') {
+                let line = parser.line;
+                return Err(parser.fail(
+                    line,
+                    format!("on line {line}, a colon : is missing after the name \"{name}\""),
+                ));
+            }
+            parser.bump();
+            parser.skip_space()?;
+            let member_path = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{path}.{name}")
+            };
+            let value = parser.value(&member_path, depth + 1)?;
+            members.push((name, value));
+            Ok(())
+        })?;
+        Ok(Json::Object(members))
+    }
+
+    fn array(&mut self, path: &str, depth: usize) -> Result<Json, ContentError> {
+        let mut items = Vec::new();
+        self.sequence(b']', |parser| {
+            let item_path = format!("{path}[{}]", items.len());
+            items.push(parser.value(&item_path, depth + 1)?);
+            Ok(())
+        })?;
+        Ok(Json::Array(items))
     }
 
     fn string(&mut self) -> Result<String, ContentError> {

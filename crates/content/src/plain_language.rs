@@ -76,7 +76,11 @@ pub fn check(raw: &RawContent) -> PlainLanguage {
         let who = if section.title.trim().is_empty() {
             format!("the {} section", ordinal(i))
         } else {
-            format!("the {} section, \"{}\"", ordinal(i), crate::words::quoted(&section.title))
+            format!(
+                "the {} section, \"{}\"",
+                ordinal(i),
+                crate::words::quoted(&section.title)
+            )
         };
         let assessment = assess_with_names(&body.text, MAX_SENTENCE_WORDS, &names);
         // The grade formula counts English syllables: it says nothing of

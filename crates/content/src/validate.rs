@@ -225,22 +225,18 @@ const HINT_EXAMPLES: usize = 3;
 /// the file's own drugs (brand names first), so a page on another topic
 /// never names the built-in guide's drugs.
 fn lookup_hint(raw: &RawContent) -> String {
-    let mut names: Vec<(SynonymKind, &str)> = raw
-        .drugs
-        .iter()
-        .flat_map(|drug| {
-            drug.synonyms
-                .iter()
-                .filter_map(|s| Some((SynonymKind::parse(&s.kind)?, s.name.as_str())))
-                .take(1)
-        })
-        .collect();
-    names.sort_by_key(|(kind, _)| *kind);
-    let mut shown: Vec<&str> = names
-        .iter()
-        .map(|(_, name)| *name)
-        .take(HINT_EXAMPLES)
-        .collect();
+    // The first other name of each drug, brand names first, then codes…
+    let mut shown: Vec<&str> = Vec::new();
+    for kind in SynonymKind::ALL {
+        for drug in &raw.drugs {
+            let first = drug.synonyms.first();
+            if let Some(synonym) = first.filter(|s| SynonymKind::parse(&s.kind) == Some(kind)) {
+                if shown.len() < HINT_EXAMPLES {
+                    shown.push(&synonym.name);
+                }
+            }
+        }
+    }
     if shown.is_empty() {
         shown = raw
             .drugs

@@ -98,12 +98,10 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     closest(word, candidates).map_or_else(String::new, |c| format!(" (did you mean \"{c}\"?)"))
 }
 
-/// Lower case letters and digits only.
+/// The word as the lookup compares names: case, accents and separators
+/// folded away (the crate's own tables, so no other is needed).
 fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::key::normalize(word)
 }
 
 /// Levenshtein distance, by characters.

@@ -1067,3 +1067,45 @@ fn content_check_warns_about_plain_language_and_strict_makes_it_fail() {
     );
     fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_toml_file_with_three_mistakes_gets_three_errors_each_with_its_line() {
+    let errors = broken("drugs.toml", |t| {
+        t.replacen(
+            "name = \"vincristine\"",
+            "name = \"vincristine\"\ncolour = \"red\"",
+            1,
+        )
+        .replacen(
+            "class = \"chemotherapy drug\"\nsynonyms = [\n  { name = \"Cerubidine\"",
+            "class = 3\nsynonyms = [\n  { name = \"Cerubidine\"",
+            1,
+        )
+        .replacen(
+            "name = \"doxorubicin\"\ntreatment = \"chemotherapy\"\n",
+            "name = \"doxorubicin\"\n",
+            1,
+        )
+    });
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    println!("{}", shown.join("\n"));
+    assert_eq!(shown.len(), 3, "{shown:#?}");
+    for error in &errors {
+        assert_eq!(error.location.file.as_deref(), Some("content/drugs.toml"));
+        assert!(error.location.line.is_some(), "{error}");
+    }
+}
+
+#[test]
+fn a_missing_toml_table_reads_in_toml_words() {
+    let errors = broken("sections.toml", |t| {
+        t.replace("[[sections]]", "[[section]]")
+    });
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown[0],
+        "content/sections.toml:4: the table \"section\" does not belong in sections.toml \
+         (did you mean \"sections\"?); this file holds sections"
+    );
+    assert!(shown.contains(&"content/sections.toml: has no [[sections]] table; add it (the built-in content shows its form)".to_owned()), "{shown:#?}");
+}

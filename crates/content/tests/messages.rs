@@ -4,11 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
-use tg_content::toml_source::{self, FILES};
-use tg_content::{Check, Content, ContentError};
+use tg_content::{Check, Content};
 
 fn fixture() -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/nausea.json"))
@@ -157,66 +155,4 @@ fn interface_words_default_to_the_files_language() {
     assert_eq!(content.strings.close, "Shut", "a file's own words win");
     assert_eq!(content.strings.lookup_hint, "Try Zofran.");
     assert_eq!(content.strings.expand_all, "Open all sections");
-}
-
-/// A copy of the built-in content folder with `edit` applied to `file`.
-fn broken_folder(file: &str, edit: impl FnOnce(String) -> String) -> Vec<ContentError> {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir: PathBuf = std::env::temp_dir().join(format!(
-        "tg-messages-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    fs::create_dir_all(&dir).unwrap();
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    for name in FILES {
-        fs::copy(content.join(name), dir.join(name)).unwrap();
-    }
-    let text = fs::read_to_string(dir.join(file)).unwrap();
-    fs::write(dir.join(file), edit(text)).unwrap();
-    let result = toml_source::ContentDir::read(&dir, "content/").and_then(|d| d.validate());
-    fs::remove_dir_all(&dir).unwrap();
-    result.expect_err("the broken content must be rejected")
-}
-
-#[test]
-fn a_toml_file_with_three_mistakes_gets_three_errors_each_with_its_line() {
-    let errors = broken_folder("drugs.toml", |t| {
-        t.replacen(
-            "name = \"vincristine\"",
-            "name = \"vincristine\"\ncolour = \"red\"",
-            1,
-        )
-        .replacen(
-            "class = \"chemotherapy drug\"\nsynonyms = [\n  { name = \"Cerubidine\"",
-            "class = 3\nsynonyms = [\n  { name = \"Cerubidine\"",
-            1,
-        )
-        .replacen(
-            "name = \"doxorubicin\"\ntreatment = \"chemotherapy\"\n",
-            "name = \"doxorubicin\"\n",
-            1,
-        )
-    });
-    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    println!("{}", shown.join("\n"));
-    assert_eq!(shown.len(), 3, "{shown:#?}");
-    for error in &errors {
-        assert_eq!(error.location.file.as_deref(), Some("content/drugs.toml"));
-        assert!(error.location.line.is_some(), "{error}");
-    }
-}
-
-#[test]
-fn a_missing_toml_table_reads_in_toml_words() {
-    let errors = broken_folder("sections.toml", |t| {
-        t.replace("[[sections]]", "[[section]]")
-    });
-    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        shown[0],
-        "content/sections.toml:4: the table \"section\" does not belong in sections.toml \
-         (did you mean \"sections\"?); this file holds sections"
-    );
-    assert!(shown.contains(&"content/sections.toml: has no [[sections]] table; add it (the built-in content shows its form)".to_owned()), "{shown:#?}");
 }
