@@ -9,15 +9,22 @@
 use std::path::Path;
 use std::{env, fs, process};
 
-use tg_content::{encoding, toml_source};
+use tg_content::{record, toml_source};
+
+/// The content folder; each language is a folder in it (see `toml_source::discover`).
+const CONTENT_DIR: &str = "content";
 
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    // Every language is validated; each is encoded into OUT_DIR as
-    // `content-<lang>.txt`. English is compiled into the widget; the other
-    // languages are written into dist/ by the prerender step.
-    for (language, folder) in toml_source::LANGUAGES {
-        let dir = Path::new("content").join(folder);
+    // Every language found in the content folders is validated; the default
+    // language (the folder itself) is encoded into OUT_DIR as `built-in.txt`
+    // and compiled into the widget. The prerender step writes the other
+    // languages into dist/ (see src/prerender.rs).
+    println!("cargo:rerun-if-changed={CONTENT_DIR}");
+    for (index, (language, dir)) in toml_source::discover(Path::new(CONTENT_DIR))
+        .into_iter()
+        .enumerate()
+    {
         let label = format!("{}/", dir.display());
         println!("cargo:rerun-if-changed={}", dir.display());
         for file in toml_source::FILES {
@@ -30,14 +37,14 @@ fn main() {
             }
             // Plain-language warnings (a hard section, a long sentence) do not
             // stop the build; `content-check --strict content/` makes them
-            // errors. The reading grade counts English syllables: English only.
-            if language == "en" {
+            // errors. Shown for the default language, which editors write first.
+            if index == 0 {
                 for warning in check.warnings() {
                     println!("cargo:warning={warning}");
                 }
             }
             let raw = loaded.raw.as_ref().expect("checked content was read");
-            encoding::encode(raw).map_err(|e| vec![e])
+            record::encode(raw).map_err(|e| vec![e])
         });
         let text = match text {
             Ok(text) => text,
@@ -46,14 +53,15 @@ fn main() {
                     println!("cargo:warning={error}");
                     eprintln!("{error}");
                 }
-                eprintln!("{label} has {} problem(s); see above", errors.len());
+                eprintln!(
+                    "{label} ({language}) has {} problem(s); see above",
+                    errors.len()
+                );
                 process::exit(1);
             }
         };
-        fs::write(
-            Path::new(&out_dir).join(format!("content-{language}.txt")),
-            text,
-        )
-        .expect("OUT_DIR is writable");
+        if index == 0 {
+            fs::write(Path::new(&out_dir).join("built-in.txt"), text).expect("OUT_DIR is writable");
+        }
     }
 }

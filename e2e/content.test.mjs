@@ -58,7 +58,7 @@ const fixtures = () => {
 
 before(async () => {
   await env.ready();
-  exported = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'content-check', '--', '--export'], { encoding: 'utf8' }));
+  exported = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'content-check', '--', '--export', 'content'], { encoding: 'utf8' }));
   Object.assign(routes, fixtures());
   for (const name of ['good', 'duplicate', 'wrong-type', 'hostile-title', 'bad-link', 'huge', 'long-field', 'not-json', 'deep', 'slow', 'gone']) {
     routes[`/host/${name}.html`] = { body: page(`content-src="/content/${name}.json"`) };
@@ -97,13 +97,13 @@ test('a valid content file replaces the built-in content', async () => {
 });
 
 const failures = [
-  ['duplicate', /drugs\[3\]\.synonyms\[1\]\.name: "Oncovin" is already a name of vincristine/],
-  ['wrong-type', /sections\[0\]\.title: the file is not valid content JSON: expected a string, found a number/],
+  ['duplicate', /the 4th drug, cytarabine, its 2nd other name: "Oncovin" is already a name of vincristine/],
+  ['wrong-type', /sections, 1st item "relapsed-and-refractory", title should be a text, not a number/],
   ['not-json', /not valid JSON/],
   ['huge', /more than the 2048 KiB/],
-  ['long-field', /drugs\[0\]\.name: is 100000 characters long; at most 300 are allowed/],
+  ['long-field', /the 1st drug, v{40}…, its name: is 100000 characters long; at most 300 are allowed/],
   ['bad-link', /the link "javascript:alert\(1\)?" is not allowed/],
-  ['deep', /not valid content JSON: it is nested more than 32 levels deep/],
+  ['deep', /not valid JSON: it is nested more than 32 levels deep/],
   ['gone', /HTTP 404/],
   ['unreachable', /could not be reached/],
   ['slow', /did not arrive within 10 seconds/],

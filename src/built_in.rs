@@ -1,26 +1,23 @@
-//! The content shipped inside the widget: the TOML files of `content/`,
-//! validated by `build.rs` and compiled in with the content crate's built-in
-//! encoding ([`tg_content::encoding`]), so nothing is fetched and no JSON is
-//! parsed at start-up.
+//! The content shipped inside the widget: the default language's TOML files
+//! (`content/`), validated by `build.rs` and compiled in with the content
+//! crate's built-in encoding ([`tg_content::encoding`]), so nothing is
+//! fetched and no JSON is parsed at start-up. Every other language found in
+//! `content/` is a file of its own that the prerender step writes and a page
+//! loads only when it asks for that language.
 
-use tg_content::{encoding, Content, RawContent};
+use tg_content::{record, Content, ContentError, RawContent};
 
-/// The encoded English content, written by `build.rs`.
-const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/content-en.txt"));
-
-/// The encoded French content (not in the widget: the prerender step writes
-/// it into a file of its own, loaded only by pages that ask for French).
-#[cfg(not(target_arch = "wasm32"))]
-pub const TEXT_FR: &str = include_str!(concat!(env!("OUT_DIR"), "/content-fr.txt"));
+/// The encoded default-language content, written by `build.rs`.
+const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/built-in.txt"));
 
 /// The built-in content as written, before validation.
 pub fn raw() -> RawContent {
-    encoding::decode(TEXT)
+    record::decode(TEXT)
 }
 
 /// Content in the built-in encoding (a language file the loader fetched), validated.
-pub fn decode(text: &str) -> Result<Content, Vec<tg_content::ContentError>> {
-    Content::from_raw(encoding::decode(text))
+pub fn decode(text: &str) -> Result<Content, Vec<ContentError>> {
+    Content::from_raw(record::decode(text))
 }
 
 /// The built-in content, validated.

@@ -1,14 +1,16 @@
 //! The guide prerendered at build time: the same component tree as in the
-//! browser, rendered natively (see `src/bin/prerender.rs`).
+//! browser, rendered natively (see `src/bin/prerender.rs`), for every
+//! language found in the content folder.
 
 use std::path::Path;
 use std::rc::Rc;
 use std::{fs, io};
 
-use tg_content::Content;
+use tg_content::{record, toml_source, Content, ContentError};
 use tg_ui::{AppProps, Options, RenderMode, Shared};
 
-use crate::built_in;
+/// The file that lists the languages the prerender step found.
+pub const LANGUAGES_FILE: &str = "languages.json";
 
 /// The props the browser hydrates the prerendered guide with: the content
 /// and the options of a widget with no attributes. The embed hydrates only
@@ -34,23 +36,48 @@ pub fn fallback_html(content: Content) -> String {
     tg_ui::ssr::render(props, false)
 }
 
-/// Writes into `out`: `guide.html` and `fallback.html` for
-/// English (the loader carries them), and for French `fallback-fr.html` and
-/// `lang-fr.json` (`content`, `guide`, `fallback`), which pages that ask for
-/// French load instead.
-pub fn write(out: &Path) -> io::Result<()> {
+/// Writes into `out`, for the languages of the content folder `content`
+/// (found by [`toml_source::discover`]):
+/// - for the default language (the folder itself): `guide.html`,
+///   `fallback.html`, which the loader carries;
+/// - for every other language `<lang>`: `fallback-<lang>.html` and
+///   `lang-<lang>.json` (`content` in the built-in encoding, `guide`,
+///   `fallback`), which pages that ask for it load instead;
+/// - [`LANGUAGES_FILE`]: the language codes as a JSON list, default first.
+///
+/// Returns the codes. Fails, with every problem, when a language's content
+/// is invalid.
+pub fn write(out: &Path, content: &Path) -> io::Result<Vec<String>> {
     fs::create_dir_all(out)?;
-    let english = built_in::content();
-    fs::write(out.join("fallback.html"), fallback_html(english.clone()))?;
-    fs::write(out.join("guide.html"), guide_html(english))?;
-    let french = built_in::decode(built_in::TEXT_FR)
-        .unwrap_or_else(|errors| panic!("French content is invalid: {}", errors[0]));
-    let fallback = fallback_html(french.clone());
-    let bundle = serde_json::json!({
-        "content": built_in::TEXT_FR,
-        "guide": guide_html(french),
-        "fallback": fallback,
-    });
-    fs::write(out.join("fallback-fr.html"), &fallback)?;
-    fs::write(out.join("lang-fr.json"), bundle.to_string())
+    let mut codes = Vec::new();
+    for (index, (code, dir)) in toml_source::discover(content).into_iter().enumerate() {
+        let label = format!("{}/", dir.display());
+        let invalid = |errors: Vec<ContentError>| {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            io::Error::new(io::ErrorKind::InvalidData, lines.join("\n"))
+        };
+        let loaded = toml_source::ContentDir::read(&dir, &label).map_err(invalid)?;
+        let validated = loaded.validate().map_err(invalid)?;
+        let fallback = fallback_html(validated.clone());
+        if index == 0 {
+            fs::write(out.join("fallback.html"), fallback)?;
+            fs::write(out.join("guide.html"), guide_html(validated))?;
+        } else {
+            let raw = loaded.raw.as_ref().expect("validated content was read");
+            let encoded = record::encode(raw).map_err(|e| invalid(vec![e]))?;
+            let bundle = serde_json::json!({
+                "content": encoded,
+                "guide": guide_html(validated),
+                "fallback": fallback,
+            });
+            fs::write(out.join(format!("fallback-{code}.html")), &fallback)?;
+            fs::write(out.join(format!("lang-{code}.json")), bundle.to_string())?;
+        }
+        codes.push(code);
+    }
+    fs::write(
+        out.join(LANGUAGES_FILE),
+        serde_json::to_string(&codes).map_err(io::Error::other)?,
+    )?;
+    Ok(codes)
 }

@@ -1,22 +1,34 @@
-//! `prerender OUT_DIR`: renders the built-in guide to HTML with the widget's
-//! own component tree (Yew server-side rendering), at build time.
+//! `prerender OUT_DIR [CONTENT_DIR]`: renders the guide to HTML with the
+//! widget's own component tree (Yew server-side rendering), at build time,
+//! for every language found in the content folder (this repository's
+//! `content/` by default).
 //!
 //! Writes into `OUT_DIR`:
 //! - `guide.html`: the interactive widget as the embed shows it before its
 //!   code has loaded, with Yew's markers so the code can hydrate it;
 //! - `fallback.html`: the guide as a plain document (every section open, no
 //!   controls), for readers without script or WebAssembly and for search engines;
-//! - the other languages' files (see `treatment_guide::prerender::write`).
+//! - for every other language `<lang>`: `lang-<lang>.json` and `fallback-<lang>.html`;
+//! - `languages.json`: the language codes found, the default first.
 //!
 //! `tools/post-build.mjs` puts them into `dist/`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let Some(out) = std::env::args().nth(1) else {
-        eprintln!("usage: prerender OUT_DIR");
-        std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (out, content) = match args.as_slice() {
+        [out] => (
+            out.clone(),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/content").to_owned(),
+        ),
+        [out, content] => (out.clone(), content.clone()),
+        _ => {
+            eprintln!("usage: prerender OUT_DIR [CONTENT_DIR]");
+            std::process::exit(2);
+        }
     };
-    if let Err(error) = treatment_guide::prerender::write(std::path::Path::new(&out)) {
+    let out = std::path::Path::new(&out);
+    if let Err(error) = treatment_guide::prerender::write(out, std::path::Path::new(&content)) {
         eprintln!("prerender: {error}");
         std::process::exit(1);
     }

@@ -11,7 +11,8 @@ pub struct Location {
     pub line: Option<usize>,
     /// The field, as a JSON path (`drugs[3].synonyms[1].name`); empty for the whole file.
     pub path: String,
-    /// The 0-based line inside a multi-line text field, for problems in section text.
+    /// The 0-based line inside a multi-line text field, for problems in
+    /// section text (the message also names it, as people count).
     pub text_line: Option<usize>,
 }
 
@@ -53,20 +54,16 @@ impl ContentError {
 }
 
 impl fmt::Display for ContentError {
-    /// `content/drugs.toml:42: drugs[3].synonyms[1].name: "Oncovin" is already a name of vincristine`
+    /// `content/drugs.toml:42: the 4th drug, cytarabine, its 2nd other name: "Oncovin" is already a name of vincristine`,
+    /// or `line 42: …` when the file is not named. The message names the
+    /// item; the JSON path stays in [`Location::path`] for tools.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let loc = &self.location;
-        if let Some(file) = &loc.file {
-            write!(f, "{file}:")?;
-        }
-        if let Some(line) = loc.line {
-            write!(f, "{line}:")?;
-        }
-        if loc.file.is_some() || loc.line.is_some() {
-            f.write_str(" ")?;
-        }
-        if !loc.path.is_empty() {
-            write!(f, "{}: ", loc.path)?;
+        match (&loc.file, loc.line) {
+            (Some(file), Some(line)) => write!(f, "{file}:{line}: ")?,
+            (Some(file), None) => write!(f, "{file}: ")?,
+            (None, Some(line)) => write!(f, "line {line}: ")?,
+            (None, None) => {}
         }
         f.write_str(&self.message)
     }

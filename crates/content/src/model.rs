@@ -1,9 +1,10 @@
 //! The validated content model: sections of blocks of inline text, drugs and
 //! their other names, glossary terms. Built only by [`Content::from_raw`].
 
-use serde::{Deserialize, Serialize};
+use crate::raw::UiStrings;
 
-/// The section ids, in page order. Deep links and the `open` attribute use them.
+/// The section ids of the built-in guide, in page order; its deep links and
+/// the `open` attribute use them. A content file may use its own ids.
 pub const SECTION_IDS: [&str; 9] = [
     "relapsed-and-refractory",
     "chemotherapy",
@@ -73,7 +74,7 @@ impl Content {
 /// One collapsible treatment section.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
-    /// One of [`SECTION_IDS`].
+    /// The section's id: a slug, one of [`SECTION_IDS`] in the built-in guide.
     pub id: String,
     /// Heading text.
     pub title: String,
@@ -266,106 +267,6 @@ pub struct GlossaryTerm {
     pub aliases: Vec<String>,
     /// Plain-words definition.
     pub definition: String,
-}
-
-/// Declares [`UiStrings`] once: the struct, its field names, the JSON reader
-/// and its place in the built-in encoding (like [`crate::record`]).
-macro_rules! ui_strings {
-    ($($(#[doc = $doc:literal])* $field:ident,)*) => {
-        /// The words of the interface, so a charity can reword or translate them.
-        ///
-        /// `{query}`, `{count}`, `{version}` and `{date}` are filled in where noted.
-        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        pub struct UiStrings {
-            $($(#[doc = $doc])* pub $field: String,)*
-        }
-
-        impl UiStrings {
-            /// Every field's name, in order.
-            pub const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
-
-            /// The field called `name`.
-            pub fn field(&self, name: &str) -> Option<&str> {
-                match name {
-                    $(stringify!($field) => Some(&self.$field),)*
-                    _ => None,
-                }
-            }
-
-        }
-
-        impl crate::record::Record for UiStrings {
-            const FIELDS: &'static [(&'static str, bool)] = &[$((stringify!($field), true)),*];
-        }
-
-        impl crate::record::Value for UiStrings {
-            fn read(reader: &mut crate::read::Reader, value: &crate::json::Json, path: &str) -> Self {
-                use crate::record::Record;
-                let Some(members) = reader.object(value, path, Self::FIELDS) else {
-                    return Self::default();
-                };
-                UiStrings { $($field: reader.field(members, path, stringify!($field)),)* }
-            }
-
-            fn encode(&self, out: &mut crate::encoding::Encoder) {
-                $(out.text(&self.$field);)*
-            }
-
-            fn decode(input: &mut crate::encoding::Decoder) -> Self {
-                UiStrings { $($field: input.text(),)* }
-            }
-        }
-    };
-}
-
-ui_strings! {
-    /// Button that opens every section.
-    expand_all,
-    /// Button that closes every section.
-    collapse_all,
-    /// Visible label of the drug lookup.
-    lookup_label,
-    /// Hint under the lookup field.
-    lookup_hint,
-    /// Shown when nothing matches; `{query}` is the reader's text.
-    no_match,
-    /// Announced for one suggestion.
-    one_result,
-    /// Announced for several suggestions; `{count}`.
-    many_results,
-    /// Card heading for other names.
-    other_names,
-    /// Group label for brand names.
-    brand_names,
-    /// Group label for codes.
-    codes,
-    /// Group label for abbreviations.
-    abbreviations,
-    /// Group label for any other names.
-    also_called,
-    /// Card label for the treatment type.
-    treatment_type,
-    /// Card label for the sections that mention the drug.
-    mentioned_in,
-    /// Button that closes a card or a definition.
-    close,
-    /// Footer; `{version}` and `{date}`.
-    version_line,
-    /// Announced when a drug card appears; `{drug}`.
-    card_shown,
-    /// Link from an inline drug name to its card; `{drug}`.
-    show_card,
-    /// Singular label of a brand name in suggestions.
-    brand_name,
-    /// Singular label of a code.
-    code,
-    /// Singular label of an abbreviation.
-    abbreviation,
-    /// Singular label of any other name.
-    other_name,
-    /// Label of the suggestions list.
-    suggestions,
 }
 
 impl UiStrings {

@@ -22,13 +22,14 @@
 //! let warning = &check.warnings[0];
 //! assert_eq!(warning.location.path, "sections[0].body");
 //! assert_eq!(warning.location.text_line, Some(2));
-//! assert!(warning.message.starts_with("plain language: a sentence of 27 words"));
+//! assert!(warning.message.starts_with("the 1st section: plain language: a sentence of 27 words"));
 //! ```
 
 use crate::error::{ContentError, Location};
 use crate::markup::plain_body;
 use crate::raw::RawContent;
 use crate::readability::{assess_with_names, one_decimal, MAX_GRADE, MAX_SENTENCE_WORDS};
+use crate::words::ordinal;
 
 /// The words of a long sentence quoted in its warning.
 const QUOTED_WORDS: usize = 10;
@@ -38,6 +39,8 @@ const QUOTED_WORDS: usize = 10;
 pub struct SectionGrade {
     /// The section's id, as written.
     pub id: String,
+    /// The section's title, as written.
+    pub title: String,
     /// The field of its text, `sections[3].body`.
     pub path: String,
     /// Its Flesch-Kincaid grade, drug names counted as one syllable.
@@ -70,6 +73,15 @@ pub fn check(raw: &RawContent) -> PlainLanguage {
     for (i, section) in raw.sections.iter().enumerate() {
         let path = format!("sections[{i}].body");
         let body = plain_body(&section.body);
+        let who = if section.title.trim().is_empty() {
+            format!("the {} section", ordinal(i))
+        } else {
+            format!(
+                "the {} section, \"{}\"",
+                ordinal(i),
+                crate::words::quoted(&section.title)
+            )
+        };
         let assessment = assess_with_names(&body.text, MAX_SENTENCE_WORDS, &names);
         // The grade formula counts English syllables: it says nothing of
         // another language's text, where only sentence length is checked.
@@ -77,7 +89,7 @@ pub fn check(raw: &RawContent) -> PlainLanguage {
             out.warnings.push(ContentError::new(
                 Location::at_path(&path),
                 format!(
-                    "plain language: reading grade {}, above {}; \
+                    "{who}: plain language: reading grade {}, above {}; \
                      use shorter sentences and everyday words",
                     one_decimal(assessment.grade),
                     one_decimal(MAX_GRADE)
@@ -93,7 +105,7 @@ pub fn check(raw: &RawContent) -> PlainLanguage {
             out.warnings.push(ContentError::new(
                 location,
                 format!(
-                    "plain language: a sentence of {} words, more than {MAX_SENTENCE_WORDS}; \
+                    "{who}: plain language: a sentence of {} words, more than {MAX_SENTENCE_WORDS}; \
                      split it: \"{}\"",
                     long.words,
                     beginning(long.text)
@@ -102,6 +114,7 @@ pub fn check(raw: &RawContent) -> PlainLanguage {
         }
         out.grades.push(SectionGrade {
             id: section.id.clone(),
+            title: section.title.clone(),
             path,
             grade: assessment.grade,
         });
@@ -183,7 +196,11 @@ mod tests {
             .collect();
         assert_eq!(found.len(), 3, "{found:#?}");
         assert_eq!(found[0].0, None);
-        assert!(found[0].1.starts_with("plain language: reading grade "));
+        assert!(
+            found[0].1.contains(": plain language: reading grade "),
+            "{}",
+            found[0].1
+        );
         assert_eq!(found[1].0, Some(4), "the list item's line");
         assert!(
             found[1].1.ends_with(

@@ -5,7 +5,6 @@
 //! declaration is the struct, the JSON reader's field table and the record's
 //! place in the built-in encoding.
 
-use crate::model::UiStrings;
 use crate::record::record;
 
 record! {
@@ -13,8 +12,9 @@ record! {
     pub struct RawContent {
         /// Version, review date, title.
         meta: RawMeta,
-        /// Words of the interface.
-        strings: UiStrings,
+        /// Words of the interface: only those that differ from the built-in
+        /// ones of the file's language.
+        strings: UiStrings = default,
         /// The treatment sections, in page order.
         sections: Vec<RawSection>,
         /// Every drug the sections name.
@@ -56,7 +56,8 @@ record! {
 record! {
     /// One treatment section.
     pub struct RawSection {
-        /// One of [`crate::SECTION_IDS`].
+        /// The section's own id: a slug (`feeling-sick`); the built-in guide
+        /// uses [`crate::SECTION_IDS`].
         id: String,
         /// Short heading.
         title: String,
@@ -100,5 +101,158 @@ record! {
         aliases: Vec<String> = default,
         /// Plain-words definition.
         definition: String,
+    }
+}
+
+record! {
+    /// The words of the interface, so a charity can reword or translate them.
+    /// A file gives only the ones it changes: every other one comes from the
+    /// built-in content of the file's language (English when the guide has
+    /// no content in that language): see `languages.rs`.
+    ///
+    /// `{query}`, `{count}`, `{version}` and `{date}` are filled in where noted.
+    pub struct UiStrings {
+        /// Button that opens every section.
+        expand_all: String = default,
+        /// Button that closes every section.
+        collapse_all: String = default,
+        /// Visible label of the drug lookup.
+        lookup_label: String = default,
+        /// Hint under the lookup field.
+        lookup_hint: String = default,
+        /// Shown when nothing matches; `{query}` is the reader's text.
+        no_match: String = default,
+        /// Announced for one suggestion.
+        one_result: String = default,
+        /// Announced for several suggestions; `{count}`.
+        many_results: String = default,
+        /// Card heading for other names.
+        other_names: String = default,
+        /// Group label for brand names.
+        brand_names: String = default,
+        /// Group label for codes.
+        codes: String = default,
+        /// Group label for abbreviations.
+        abbreviations: String = default,
+        /// Group label for any other names.
+        also_called: String = default,
+        /// Card label for the treatment type.
+        treatment_type: String = default,
+        /// Card label for the sections that mention the drug.
+        mentioned_in: String = default,
+        /// Button that closes a card or a definition.
+        close: String = default,
+        /// Footer; `{version}` and `{date}`.
+        version_line: String = default,
+        /// Announced when a drug card appears; `{drug}`.
+        card_shown: String = default,
+        /// Link from an inline drug name to its card; `{drug}`.
+        show_card: String = default,
+        /// Singular label of a brand name in suggestions.
+        brand_name: String = default,
+        /// Singular label of a code.
+        code: String = default,
+        /// Singular label of an abbreviation.
+        abbreviation: String = default,
+        /// Singular label of any other name.
+        other_name: String = default,
+        /// Label of the suggestions list.
+        suggestions: String = default,
+        /// The lookup hint of a file that gives no `lookup_hint`; `{names}`
+        /// is a few other names of the file's own drugs.
+        lookup_hint_examples: String = default,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::json::Json;
+    use crate::record::{decode, encode, Value};
+
+    fn text() -> impl Strategy<Value = String> {
+        "[a-zé \\n\\-{}\\[\\]()0-9]{0,12}"
+    }
+
+    fn content() -> impl Strategy<Value = RawContent> {
+        let section =
+            (text(), text(), text(), text()).prop_map(|(id, title, summary, body)| RawSection {
+                id,
+                title,
+                summary,
+                body,
+            });
+        // Read from a tree, so the fields a synonym may leave out stay out.
+        let synonym = (text(), text()).prop_map(|(name, kind)| {
+            let tree = Json::Object(vec![
+                ("name".into(), Json::String(name)),
+                ("kind".into(), Json::String(kind)),
+            ]);
+            crate::record::read::<RawSynonym>(&tree).unwrap()
+        });
+        let drug = (text(), text(), text(), prop::collection::vec(synonym, 0..3)).prop_map(
+            |(name, treatment, class, synonyms)| RawDrug {
+                name,
+                treatment,
+                class,
+                synonyms,
+            },
+        );
+        let term = (text(), prop::collection::vec(text(), 0..3), text()).prop_map(
+            |(term, aliases, definition)| RawTerm {
+                term,
+                aliases,
+                definition,
+            },
+        );
+        (
+            text(),
+            text(),
+            prop::collection::vec(section, 0..4),
+            prop::collection::vec(drug, 0..4),
+            prop::collection::vec(term, 0..4),
+        )
+            .prop_map(|(title, close, sections, drugs, glossary)| {
+                let mut raw = RawContent {
+                    sections,
+                    drugs,
+                    glossary,
+                    ..RawContent::default()
+                };
+                raw.meta.title = title;
+                raw.strings.close = close;
+                raw
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip(raw in content()) {
+            let text = encode(&raw).unwrap();
+            prop_assert_eq!(decode::<RawContent>(&text), raw.clone());
+            prop_assert_eq!(crate::record::read::<RawContent>(&raw.to_json()).unwrap(), raw);
+        }
+
+        #[test]
+        fn decoding_never_panics(text in "[a-z0-9\u{1f}]{0,40}") {
+            let _ = decode::<RawContent>(&text);
+        }
+    }
+
+    #[test]
+    fn the_separator_in_a_text_is_refused() {
+        let mut raw = RawContent::default();
+        raw.meta.title = "a\u{1f}b".into();
+        assert!(encode(&raw).unwrap_err().message.contains("U+001F"));
+    }
+
+    #[test]
+    fn the_built_in_content_round_trips() {
+        for code in crate::languages::codes() {
+            let raw = crate::toml_source::built_in(code).unwrap().raw.unwrap();
+            assert_eq!(decode::<RawContent>(&encode(&raw).unwrap()), raw, "{code}");
+        }
     }
 }

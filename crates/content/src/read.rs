@@ -1,95 +1,135 @@
-//! Reads a [`Json`] tree into [`RawContent`]: the right type for every field,
-//! every required field present, no unknown field. Every problem is reported
+//! Reads a [`Json`] tree: the right type for every field, every required
+//! field present, no unknown field. Every problem is reported in plain words
 //! with its JSON path, and one pass reports them all.
 //!
-//! What each record holds comes from its declaration ([`crate::record`]);
-//! this file only knows how JSON values are checked.
+//! What each record holds comes from its declaration (`record.rs`); this
+//! file only knows how the values of a tree are checked, whatever format
+//! (JSON or TOML) the tree came from.
 
 use crate::error::{ContentError, Location};
 use crate::json::Json;
-use crate::raw::RawContent;
-use crate::record::Value;
+use crate::words::{did_you_mean, one_of, ordinal, quoted};
 
-/// The start of every message about the shape of the file.
-const SHAPE: &str = "the file is not valid content JSON: ";
-
-/// Reads content in the documented JSON format.
-///
-/// ```
-/// # #[cfg(not(target_arch = "wasm32"))] {
-/// use tg_content::{json, read_content};
-/// let value = json::parse(r#"{"meta": {}, "strings": {}, "sections": [], "drugs": [], "colour": 1}"#).unwrap();
-/// let errors = read_content(&value).unwrap_err();
-/// assert_eq!(errors[0].to_string(), "colour: the file is not valid content JSON: \
-///     unknown field `colour`, expected one of `meta`, `strings`, `sections`, `drugs`, `glossary`");
-/// assert_eq!(errors[1].to_string(),
-///            "meta: the file is not valid content JSON: missing field `version`");
-/// # }
-/// ```
-pub fn read_content(value: &Json) -> Result<RawContent, Vec<ContentError>> {
-    let mut reader = Reader::default();
-    let raw = RawContent::read(&mut reader, value, "");
-    if reader.errors.is_empty() {
-        Ok(raw)
-    } else {
-        Err(reader.errors)
-    }
+/// One field of a record: its name, whether a file must give it, and what
+/// kind of value it holds, in the words of a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The name in the file.
+    pub name: &'static str,
+    /// Whether a file must give it.
+    pub required: bool,
+    /// `a text`, `a list`, `a block of fields`.
+    pub kind: &'static str,
 }
 
 /// Collects errors while a tree is read.
 #[derive(Default)]
 pub struct Reader {
     errors: Vec<ContentError>,
+    /// The name of each list item read so far that has one (the text of its
+    /// record's first field), by path: `drugs[0]` → `vincristine`.
+    names: Vec<(String, String)>,
 }
 
 impl Reader {
+    /// A path as people read it, with the names of list items:
+    /// `drugs[0].class` is `drugs, 1st item "vincristine", class`.
+    fn position(&self, path: &str) -> String {
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for segment in path.split('.') {
+            let mut pieces = segment.split('[');
+            if let Some(name) = pieces.next().filter(|n| !n.is_empty()) {
+                parts.push(name.to_owned());
+            }
+            at += segment.find('[').unwrap_or(segment.len());
+            for index in pieces {
+                at += index.len() + 1;
+                let i: usize = index.trim_end_matches(']').parse().unwrap_or_default();
+                let mut part = format!("{} item", ordinal(i));
+                if let Some((_, name)) = self.names.iter().find(|(p, _)| *p == path[..at]) {
+                    part.push_str(&format!(" \"{name}\""));
+                }
+                parts.push(part);
+            }
+            at += 1;
+        }
+        parts.join(", ")
+    }
+
+    /// Every problem found so far.
+    pub fn into_errors(self) -> Vec<ContentError> {
+        self.errors
+    }
+
     fn fail(&mut self, path: &str, message: String) {
-        self.errors.push(ContentError::new(
-            Location::at_path(path),
-            format!("{SHAPE}{message}"),
-        ));
+        self.errors
+            .push(ContentError::new(Location::at_path(path), message));
     }
 
     fn wrong_type(&mut self, path: &str, expected: &str, found: &Json) {
-        self.fail(path, format!("expected {expected}, found {}", found.kind()));
+        self.fail(
+            path,
+            format!(
+                "{} should be {expected}, not {}",
+                self.position(path),
+                found.kind()
+            ),
+        );
     }
 
-    /// The members of an object with exactly the given fields (name, required),
-    /// or `None` (reported) when `value` is not an object.
+    /// The members of an object with exactly the given fields, or `None`
+    /// (reported) when `value` is not an object.
     pub fn object<'a>(
         &mut self,
         value: &'a Json,
         path: &str,
-        fields: &[(&str, bool)],
+        fields: &[Field],
     ) -> Option<&'a [(String, Json)]> {
         let Json::Object(members) = value else {
-            self.wrong_type(path, "an object", value);
+            self.wrong_type(path, "a block of fields", value);
             return None;
         };
+        if path.ends_with(']') {
+            let first = fields.first().and_then(|f| get(members, f.name));
+            if let Some(Json::String(name)) = first {
+                if !name.trim().is_empty() {
+                    self.names.push((path.to_owned(), quoted(name)));
+                }
+            }
+        }
+        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
         for (name, _) in members {
-            if !fields.iter().any(|(known, _)| known == name) {
-                let known: Vec<String> = fields.iter().map(|(f, _)| format!("`{f}`")).collect();
+            if !names.contains(&name.as_str()) {
+                let place = if path.is_empty() {
+                    "the file".to_owned()
+                } else {
+                    self.position(path)
+                };
+                let hint = did_you_mean(name, names.iter().copied());
                 self.fail(
                     &join(path, name),
                     format!(
-                        "unknown field `{name}`, expected one of {}",
-                        known.join(", ")
+                        "{place} has a field \"{name}\" that is not part of the format{hint}; the fields there are {}",
+                        one_of(&names)
                     ),
                 );
             }
         }
-        for (name, required) in fields {
-            if *required && !members.iter().any(|(m, _)| m == name) {
-                self.fail(path, format!("missing field `{name}`"));
+        for field in fields {
+            if field.required && !members.iter().any(|(m, _)| m == field.name) {
+                let place = if path.is_empty() {
+                    "the file".to_owned()
+                } else {
+                    self.position(path)
+                };
+                self.fail(
+                    path,
+                    format!("{place} has no \"{}\" ({}); add it", field.name, field.kind),
+                );
             }
         }
         Some(members)
-    }
-
-    /// The field `name` of an object's members; empty when absent (a missing
-    /// required field is reported by [`Reader::object`]).
-    pub fn field<T: Value>(&mut self, members: &[(String, Json)], path: &str, name: &str) -> T {
-        get(members, name).map_or_else(T::default, |value| T::read(self, value, &join(path, name)))
     }
 
     /// A string value; empty (and reported) when it is of another type.
@@ -97,7 +137,7 @@ impl Reader {
         if let Json::String(s) = value {
             return s.clone();
         }
-        self.wrong_type(path, "a string", value);
+        self.wrong_type(path, "a text", value);
         String::new()
     }
 
@@ -124,7 +164,7 @@ impl Reader {
 }
 
 /// The value of member `name`, the last one if the name repeats (as `JSON.parse` does).
-fn get<'a>(members: &'a [(String, Json)], name: &str) -> Option<&'a Json> {
+pub fn get<'a>(members: &'a [(String, Json)], name: &str) -> Option<&'a Json> {
     members
         .iter()
         .rev()
@@ -133,7 +173,7 @@ fn get<'a>(members: &'a [(String, Json)], name: &str) -> Option<&'a Json> {
 }
 
 /// `path.name`, or `name` at the top level.
-fn join(path: &str, name: &str) -> String {
+pub fn join(path: &str, name: &str) -> String {
     if path.is_empty() {
         name.to_owned()
     } else {

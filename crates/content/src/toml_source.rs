@@ -1,5 +1,8 @@
 //! The editable content files in `content/` (TOML), read natively at build
-//! time and by tools. Errors name the file and the line.
+//! time and by tools. The folder becomes the same tree as a JSON file
+//! ([`Json`], with the file and line of every value), and the one reader
+//! (`read.rs`) reads it: every mistake in every file is reported, each with
+//! its file and line.
 //!
 //! | file | holds |
 //! |---|---|
@@ -7,127 +10,164 @@
 //! | `sections.toml` | `[[sections]]` |
 //! | `drugs.toml` | `[[drugs]]` with their `synonyms` |
 //! | `glossary.toml` | `[[terms]]` |
+//!
+//! A language is a folder: the content folder itself holds the default
+//! language, and each folder inside it that has a `meta.toml` holds the
+//! language its name gives (`content/fr/`). See [`discover`].
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use toml_edit::{ImDocument, Item, Table, Value};
 
+use crate::check::Check;
 use crate::error::{ContentError, Location};
-use crate::model::{Content, UiStrings};
-use crate::raw::{RawContent, RawDrug, RawMeta, RawSection, RawTerm};
-use crate::Check;
-
-/// The languages of the built-in content and their folders under `content/`:
-/// English (the default, compiled into the widget) and French (a file of its
-/// own that a page loads only when it asks for French).
-pub const LANGUAGES: [(&str, &str); 2] = [("en", ""), ("fr", "fr")];
-
-/// The folder of `language`'s content in this repository (`None` for a
-/// language the guide does not have).
-pub fn language_dir(language: &str) -> Option<PathBuf> {
-    LANGUAGES
-        .iter()
-        .find(|(code, _)| *code == language)
-        .map(|(_, folder)| repository_dir().join(folder))
-}
+use crate::json::{Json, Line, Lines};
+use crate::model::Content;
+use crate::raw::RawContent;
+use crate::read::join;
+use crate::record::{self, Record};
+use crate::words::did_you_mean;
 
 /// The content files, in the order they are read.
 pub const FILES: [&str; 4] = ["meta.toml", "sections.toml", "drugs.toml", "glossary.toml"];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MetaFile {
-    meta: RawMeta,
-    strings: UiStrings,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SectionsFile {
-    sections: Vec<RawSection>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DrugsFile {
-    drugs: Vec<RawDrug>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GlossaryFile {
-    terms: Vec<RawTerm>,
-}
-
-/// One content file's text and parsed document, kept to find lines for errors.
-struct Source {
-    name: String,
-    text: String,
-    document: Option<ImDocument<String>>,
-}
+/// The tables of each file: (file, table in the file, field of the content).
+const TABLES: [(&str, &str, &str); 5] = [
+    ("meta.toml", "meta", "meta"),
+    ("meta.toml", "strings", "strings"),
+    ("sections.toml", "sections", "sections"),
+    ("drugs.toml", "drugs", "drugs"),
+    ("glossary.toml", "terms", "glossary"),
+];
 
 /// The content folder, read and parsed.
+#[derive(Debug)]
 pub struct ContentDir {
-    sources: Vec<Source>,
-    /// The content as written, when every file parsed.
+    /// The folder as one tree, in the documented JSON format.
+    pub tree: Json,
+    /// The file and line of every value of the tree.
+    pub lines: Lines,
+    /// The content as written, when every file could be read.
     pub raw: Option<RawContent>,
 }
 
 impl ContentDir {
-    /// Reads every file of [`FILES`] from `dir`; `label` prefixes file names in errors.
+    /// Reads every file of [`FILES`] from `dir`; `label` prefixes file names
+    /// in errors. Fails with every problem of every file.
     pub fn read(dir: &Path, label: &str) -> Result<ContentDir, Vec<ContentError>> {
         let mut errors = Vec::new();
-        let sources: Vec<Source> = FILES
+        let texts: Vec<(String, String)> = FILES
             .iter()
             .map(|file| {
-                let name = format!("{label}{file}");
                 let text = fs::read_to_string(dir.join(file)).unwrap_or_else(|e| {
-                    errors.push(file_error(&name, None, format!("cannot be read: {e}")));
+                    errors.push(file_error(
+                        &format!("{label}{file}"),
+                        None,
+                        format!("cannot be read: {e}"),
+                    ));
                     String::new()
                 });
-                let document = match ImDocument::parse(text.clone()) {
-                    Ok(document) => Some(document),
-                    Err(e) => {
-                        let line = e.span().map(|s| line_of(&text, s.start));
-                        errors.push(file_error(
-                            &name,
-                            line,
-                            format!("is not valid TOML: {}", e.message()),
-                        ));
-                        None
-                    }
-                };
-                Source {
-                    name,
-                    text,
-                    document,
-                }
+                ((*file).to_owned(), text)
             })
             .collect();
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut dir = ContentDir { sources, raw: None };
-        let meta: Option<MetaFile> = dir.decode(0, &mut errors);
-        let sections: Option<SectionsFile> = dir.decode(1, &mut errors);
-        let drugs: Option<DrugsFile> = dir.decode(2, &mut errors);
-        let glossary: Option<GlossaryFile> = dir.decode(3, &mut errors);
-        match (meta, sections, drugs, glossary) {
-            (Some(meta), Some(sections), Some(drugs), Some(glossary)) => {
-                dir.raw = Some(RawContent {
-                    meta: meta.meta,
-                    strings: meta.strings,
-                    sections: sections.sections,
-                    drugs: drugs.drugs,
-                    glossary: glossary.terms,
-                });
-                Ok(dir)
+        ContentDir::from_texts(&texts, label)
+    }
+
+    /// Reads the content from the texts of its files (name, text).
+    pub fn from_texts(
+        texts: &[(String, String)],
+        label: &str,
+    ) -> Result<ContentDir, Vec<ContentError>> {
+        let mut errors = Vec::new();
+        let mut lines = Lines::default();
+        let mut members: Vec<(String, Json)> = Vec::new();
+        for (file, text) in texts {
+            let name = format!("{label}{file}");
+            let document = match ImDocument::parse(text.as_str()) {
+                Ok(document) => document,
+                Err(e) => {
+                    let line = e.span().map(|s| line_of(text, s.start));
+                    errors.push(file_error(
+                        &name,
+                        line,
+                        format!("is not valid TOML: {}", e.message().trim()),
+                    ));
+                    continue;
+                }
+            };
+            let mut convert = Convert {
+                text,
+                file: &name,
+                lines: &mut lines,
+            };
+            let tables: Vec<&str> = TABLES
+                .iter()
+                .filter(|(f, _, _)| f == file)
+                .map(|(_, table, _)| *table)
+                .collect();
+            for (key, item) in document.as_table().iter() {
+                let Some((_, _, field)) = TABLES.iter().find(|(f, t, _)| f == file && *t == key)
+                else {
+                    let line = item
+                        .span()
+                        .or_else(|| document.as_table().key(key).and_then(|k| k.span()));
+                    let hint = did_you_mean(key, tables.iter().copied());
+                    errors.push(file_error(
+                        &name,
+                        line.map(|s| line_of(text, s.start)),
+                        format!(
+                            "the table \"{key}\" does not belong in {file}{hint}; this file holds {}",
+                            tables.join(" and ")
+                        ),
+                    ));
+                    continue;
+                };
+                members.push(((*field).to_owned(), convert.item(item, field)));
             }
-            _ => Err(errors),
         }
+        for (file, table, field) in TABLES {
+            let required = RawContent::FIELDS
+                .iter()
+                .any(|f| f.name == field && f.required);
+            let read = texts.iter().any(|(name, _)| name == file);
+            if required && read && !members.iter().any(|(name, _)| name == field) {
+                let form = if field == "meta" {
+                    format!("[{table}]")
+                } else {
+                    format!("[[{table}]]")
+                };
+                errors.push(file_error(
+                    &format!("{label}{file}"),
+                    None,
+                    format!("has no {form} table; add it (the built-in content shows its form)"),
+                ));
+            }
+        }
+        let tree = Json::Object(members);
+        let raw = match record::read::<RawContent>(&tree) {
+            Ok(raw) => Some(raw),
+            Err(found) => {
+                // A table missing from a file is reported above, in the words of TOML.
+                errors.extend(
+                    found
+                        .into_iter()
+                        .filter(|e| !e.location.path.is_empty())
+                        .map(|mut error| {
+                            lines.place(&mut error);
+                            error
+                        }),
+                );
+                None
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ContentDir { tree, lines, raw })
     }
 
     /// Validates the content, with every error placed at its file and line.
@@ -135,7 +175,7 @@ impl ContentDir {
         let raw = self
             .raw
             .clone()
-            .expect("read() returns a ContentDir only when every file parsed");
+            .expect("read() returns a ContentDir only when every file was read");
         Content::from_raw(raw).map_err(|errors| errors.into_iter().map(|e| self.place(e)).collect())
     }
 
@@ -145,76 +185,106 @@ impl ContentDir {
         let raw = self
             .raw
             .clone()
-            .expect("read() returns a ContentDir only when every file parsed");
+            .expect("read() returns a ContentDir only when every file was read");
         let mut check = Check::of_raw(raw);
-        let place = |errors: &mut Vec<ContentError>| {
-            *errors = std::mem::take(errors)
-                .into_iter()
-                .map(|e| self.place(e))
-                .collect();
-        };
-        place(&mut check.errors);
-        if let Some(plain) = &mut check.plain_language {
-            place(&mut plain.warnings);
-        }
+        check.place(&self.lines);
         check
-    }
-
-    fn decode<T: DeserializeOwned>(
-        &self,
-        index: usize,
-        errors: &mut Vec<ContentError>,
-    ) -> Option<T> {
-        let source = &self.sources[index];
-        match toml_edit::de::from_str::<T>(&source.text) {
-            Ok(value) => Some(value),
-            Err(e) => {
-                let line = e.span().map(|s| line_of(&source.text, s.start));
-                errors.push(file_error(
-                    &source.name,
-                    line,
-                    e.message().trim().to_owned(),
-                ));
-                None
-            }
-        }
     }
 
     /// Adds the file and line to an error that has only a field path.
     fn place(&self, mut error: ContentError) -> ContentError {
-        let path = error.location.path.clone();
-        let (top, rest) = path.split_once(['.', '[']).unwrap_or((path.as_str(), ""));
-        let (index, key) = match top {
-            "meta" | "strings" => (0, top),
-            "sections" => (1, "sections"),
-            "drugs" => (2, "drugs"),
-            "glossary" => (3, "terms"),
-            _ => return error,
-        };
-        let source = &self.sources[index];
-        error.location.file = Some(source.name.clone());
-        let separator = if path.as_bytes().get(top.len()) == Some(&b'[') {
-            "["
-        } else {
-            "."
-        };
-        let toml_path = if rest.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{key}{separator}{rest}")
-        };
-        if let Some(document) = &source.document {
-            if let Some(span) = find_span(document.as_item(), &toml_path) {
-                let mut line = line_of(&source.text, span.start);
-                if let Some(text_line) = error.location.text_line {
-                    let opens_block = source.text[span.start..].starts_with("\"\"\"\n")
-                        || source.text[span.start..].starts_with("'''\n");
-                    line += text_line + usize::from(opens_block);
-                }
-                error.location.line = Some(line);
-            }
-        }
+        self.lines.place(&mut error);
         error
+    }
+}
+
+/// Turns a TOML document into a [`Json`] tree, noting each value's line.
+struct Convert<'a> {
+    text: &'a str,
+    file: &'a str,
+    lines: &'a mut Lines,
+}
+
+impl Convert<'_> {
+    fn note(
+        &mut self,
+        path: &str,
+        span: Option<std::ops::Range<usize>>,
+        text_start: Option<usize>,
+    ) {
+        if let Some(span) = span {
+            let line = line_of(self.text, span.start);
+            self.lines.insert(
+                path.to_owned(),
+                Line {
+                    file: Some(self.file.to_owned()),
+                    line,
+                    text_start,
+                },
+            );
+        }
+    }
+
+    fn item(&mut self, item: &Item, path: &str) -> Json {
+        match item {
+            Item::None => Json::Null,
+            Item::Value(value) => self.value(value, path),
+            Item::Table(table) => self.table(table, path),
+            Item::ArrayOfTables(tables) => Json::Array(
+                tables
+                    .iter()
+                    .enumerate()
+                    .map(|(i, table)| self.table(table, &format!("{path}[{i}]")))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn table(&mut self, table: &Table, path: &str) -> Json {
+        self.note(path, table.span(), None);
+        Json::Object(
+            table
+                .iter()
+                .map(|(key, item)| (key.to_owned(), self.item(item, &join(path, key))))
+                .collect(),
+        )
+    }
+
+    fn value(&mut self, value: &Value, path: &str) -> Json {
+        let span = value.span();
+        let text_start = span.clone().and_then(|span| {
+            let raw = &self.text[span.start..];
+            let start = line_of(self.text, span.start);
+            if raw.starts_with("\"\"\"\n") || raw.starts_with("'''\n") {
+                Some(start + 1)
+            } else if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+                Some(start)
+            } else {
+                None
+            }
+        });
+        self.note(path, span, text_start);
+        match value {
+            Value::String(s) => Json::String(s.value().clone()),
+            Value::Integer(i) => Json::Number(*i.value() as f64),
+            Value::Float(f) => Json::Number(*f.value()),
+            Value::Boolean(b) => Json::Bool(*b.value()),
+            // A date written without quotes (`last_reviewed = 2026-11-26`) is its text.
+            Value::Datetime(d) => Json::String(d.value().to_string()),
+            Value::Array(items) => Json::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| self.value(item, &format!("{path}[{i}]")))
+                    .collect(),
+            ),
+            Value::InlineTable(table) => Json::Object(
+                table
+                    .iter()
+                    .map(|(key, item)| (key.to_owned(), self.value(item, &join(path, key))))
+                    .collect(),
+            ),
+        }
     }
 }
 
@@ -223,18 +293,48 @@ pub fn load(dir: &Path, label: &str) -> Result<Content, Vec<ContentError>> {
     ContentDir::read(dir, label)?.validate()
 }
 
-/// The content of this repository's `content/` folder, validated: for
-/// tests, benchmarks and tools. Panics with every problem if it is invalid.
-pub fn shipped() -> Content {
-    load(&repository_dir(), "content/").unwrap_or_else(|errors| {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        panic!("content/ is invalid:\n{}", lines.join("\n"))
-    })
+/// The languages of a content folder, default language first, as
+/// (language code, folder); see [`crate::discover::discover`].
+pub fn discover(root: &Path) -> Vec<(String, PathBuf)> {
+    crate::discover::discover(root, crate::languages::FALLBACK)
 }
 
-/// The path of the built-in content folder in this repository.
-pub fn repository_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+/// The built-in content of the guide, validated: for tests, benchmarks and
+/// tools. Panics with every problem if it is invalid.
+pub fn shipped() -> Content {
+    built_in(crate::languages::FALLBACK)
+        .expect("the guide has content in its default language")
+        .validate()
+        .unwrap_or_else(|errors| {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("content/ is invalid:\n{}", lines.join("\n"))
+        })
+}
+
+/// The built-in content of `language` as it was when this crate was built,
+/// read (`None` for a language the guide does not have).
+pub fn built_in(language: &str) -> Option<ContentDir> {
+    let (_, folder, texts) = crate::languages::TEXTS
+        .iter()
+        .find(|(code, _, _)| *code == language)?;
+    let texts: Vec<(String, String)> = FILES
+        .iter()
+        .zip(texts.iter())
+        .map(|(file, text)| ((*file).to_owned(), (*text).to_owned()))
+        .collect();
+    let label = if folder.is_empty() {
+        "content/".to_owned()
+    } else {
+        format!("content/{folder}/")
+    };
+    Some(
+        ContentDir::from_texts(&texts, &label).unwrap_or_else(|errors| {
+            panic!(
+                "built-in content of {language} is unreadable: {}",
+                errors[0]
+            )
+        }),
+    )
 }
 
 fn file_error(file: &str, line: Option<usize>, message: String) -> ContentError {
@@ -253,66 +353,4 @@ fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
-}
-
-/// The span of the item at a path like `drugs[3].synonyms[1].name`, or of the
-/// deepest part of it that exists.
-fn find_span(root: &Item, path: &str) -> Option<std::ops::Range<usize>> {
-    let mut item = ItemRef::Item(root);
-    let mut best = None;
-    for segment in path.split('.') {
-        let (key, indices) = match segment.find('[') {
-            Some(i) => (&segment[..i], &segment[i..]),
-            None => (segment, ""),
-        };
-        item = item.get(key)?;
-        best = item.span().or(best);
-        for index in indices.split(['[', ']']).filter(|s| !s.is_empty()) {
-            item = item.index(index.parse().ok()?)?;
-            best = item.span().or(best);
-        }
-    }
-    best
-}
-
-/// A step into a TOML document: a table item or an inline value.
-#[derive(Clone, Copy)]
-enum ItemRef<'a> {
-    Item(&'a Item),
-    Table(&'a Table),
-    Value(&'a Value),
-}
-
-impl<'a> ItemRef<'a> {
-    fn get(self, key: &str) -> Option<ItemRef<'a>> {
-        match self {
-            ItemRef::Item(item) => match item {
-                Item::Table(t) => t.get(key).map(ItemRef::Item),
-                Item::Value(v) => ItemRef::Value(v).get(key),
-                _ => None,
-            },
-            ItemRef::Table(t) => t.get(key).map(ItemRef::Item),
-            ItemRef::Value(Value::InlineTable(t)) => t.get(key).map(ItemRef::Value),
-            ItemRef::Value(_) => None,
-        }
-    }
-
-    fn index(self, i: usize) -> Option<ItemRef<'a>> {
-        match self {
-            ItemRef::Item(Item::ArrayOfTables(a)) => a.get(i).map(ItemRef::Table),
-            ItemRef::Item(Item::Value(v)) | ItemRef::Value(v) => match v {
-                Value::Array(a) => a.get(i).map(ItemRef::Value),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    fn span(self) -> Option<std::ops::Range<usize>> {
-        match self {
-            ItemRef::Item(item) => item.span(),
-            ItemRef::Table(table) => table.span(),
-            ItemRef::Value(value) => value.span(),
-        }
-    }
 }

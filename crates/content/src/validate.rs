@@ -3,12 +3,13 @@
 use std::collections::HashMap;
 
 use crate::error::{ContentError, Location};
+use crate::languages::default_strings;
 use crate::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use crate::model::{
-    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Synonym,
-    SynonymKind, UiStrings, SECTION_IDS,
+    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Synonym, SynonymKind,
 };
-use crate::raw::{RawContent, RawLink};
+use crate::raw::{RawContent, RawLink, UiStrings};
+use crate::words::{did_you_mean, one_of, ordinal, quoted};
 
 /// What a name in the text can refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,23 +18,33 @@ enum Target {
     Term(usize),
 }
 
-/// Collects errors while validation goes on, so that one run reports them all.
-#[derive(Default)]
-struct Report {
+/// Collects errors while validation goes on, so that one run reports them
+/// all; each message starts with the item it is about, as people name it.
+struct Report<'a> {
+    raw: &'a RawContent,
     errors: Vec<ContentError>,
 }
 
-impl Report {
-    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+impl Report<'_> {
+    /// Adds `message` about the field at `path`, after the item's name.
+    fn add(&mut self, path: impl Into<String>, message: impl AsRef<str>) {
+        let path = path.into();
+        let message = format!("{}: {}", describe(self.raw, &path), message.as_ref());
         self.errors
             .push(ContentError::new(Location::at_path(path), message));
     }
 
-    fn add_in_text(&mut self, path: &str, text_line: usize, message: impl Into<String>) {
+    fn add_in_text(&mut self, path: &str, text_line: usize, message: impl AsRef<str>) {
         let location = Location {
             text_line: Some(text_line),
             ..Location::at_path(path)
         };
+        let message = format!(
+            "{}, {} line: {}",
+            describe(self.raw, path),
+            ordinal(text_line),
+            message.as_ref()
+        );
         self.errors.push(ContentError::new(location, message));
     }
 
@@ -55,6 +66,75 @@ impl Report {
     }
 }
 
+/// The item a path is about, as people name it, then the field:
+/// `drugs[0].synonyms[1].name` is `the 1st drug, ondansetron, its 2nd other name`.
+fn describe(raw: &RawContent, path: &str) -> String {
+    let index = |rest: &str| -> Option<(usize, String)> {
+        let (i, after) = rest.strip_prefix('[')?.split_once(']')?;
+        Some((i.parse().ok()?, after.trim_start_matches('.').to_owned()))
+    };
+    let field = |name: &str| -> String {
+        let mut parts = Vec::new();
+        for segment in name.split('.').filter(|s| !s.is_empty()) {
+            match segment.split_once('[') {
+                Some((list, i)) => {
+                    let i: usize = i.trim_end_matches(']').parse().unwrap_or_default();
+                    let item = match list {
+                        "synonyms" => "other name",
+                        "aliases" => "other form",
+                        other => other,
+                    };
+                    parts.push(format!("its {} {item}", ordinal(i)));
+                }
+                None if segment == "body" => parts.push("its text".to_owned()),
+                // "its 2nd other name, its name": the item says it.
+                None if segment == "name" && !parts.is_empty() => {}
+                None => parts.push(format!("its {}", segment.replace('_', " "))),
+            }
+        }
+        parts.join(", ")
+    };
+    let join = |item: String, rest: &str| {
+        let rest = field(rest);
+        if rest.is_empty() {
+            item
+        } else {
+            format!("{item}, {rest}")
+        }
+    };
+    let named = |what: &str, i: usize, name: &str| {
+        if name.trim().is_empty() {
+            format!("the {} {what}", ordinal(i))
+        } else {
+            format!("the {} {what}, \"{}\"", ordinal(i), quoted(name))
+        }
+    };
+    if let Some(rest) = path.strip_prefix("drugs").and_then(index) {
+        let name = raw.drugs.get(rest.0).map_or("", |d| d.name.as_str());
+        let item = if name.trim().is_empty() {
+            format!("the {} drug", ordinal(rest.0))
+        } else {
+            format!("the {} drug, {}", ordinal(rest.0), quoted(name))
+        };
+        return join(item, &rest.1);
+    }
+    if let Some(rest) = path.strip_prefix("sections").and_then(index) {
+        let title = raw.sections.get(rest.0).map_or("", |s| s.title.as_str());
+        return join(named("section", rest.0, title), &rest.1);
+    }
+    if let Some(rest) = path.strip_prefix("glossary").and_then(index) {
+        let term = raw.glossary.get(rest.0).map_or("", |t| t.term.as_str());
+        return join(named("glossary term", rest.0, term), &rest.1);
+    }
+    if let Some(rest) = path.strip_prefix("strings.") {
+        return format!("the interface words, \"{rest}\"");
+    }
+    match path.split_once('.') {
+        Some((block, rest)) => join(block.to_owned(), rest),
+        None => path.to_owned(),
+    }
+}
+
 /// Longest allowed names, titles and one-line texts, in characters.
 pub const MAX_SHORT_CHARS: usize = 300;
 /// Longest allowed section body or definition, in characters.
@@ -63,23 +143,34 @@ pub const MAX_LONG_CHARS: usize = 20_000;
 impl Content {
     /// Validates raw content.
     ///
-    /// Checks: required text present, known and unique section ids, valid
-    /// dates and name kinds, every drug and glossary name unique (ignoring
-    /// case and punctuation), every `{mention}` in section text resolving to
-    /// a drug or glossary term, and well-formed markup.
+    /// First fills the interface words the file leaves out from the
+    /// built-in ones of its language, and derives the lookup hint from the
+    /// file's own drugs when it gives none. Then checks: required text
+    /// present, section ids that are unique slugs, treatments that name a
+    /// section, valid dates and name kinds, every drug and glossary name
+    /// unique (ignoring case and punctuation), every `{mention}` in section
+    /// text resolving to a drug or glossary term, and well-formed markup.
     ///
     /// ```
     /// # #[cfg(not(target_arch = "wasm32"))] {
     /// use tg_content::Content;
-    /// let dir = tg_content::toml_source::repository_dir();
-    /// let mut raw = tg_content::toml_source::ContentDir::read(&dir, "").unwrap().raw.unwrap();
-    /// raw.sections[0].id = "surgery".into();
+    /// let mut raw = tg_content::toml_source::built_in("en").unwrap().raw.unwrap();
+    /// raw.sections[0].id = "Surgery".into();
     /// let errors = Content::from_raw(raw).unwrap_err();
     /// assert_eq!(errors[0].location.path, "sections[0].id");
+    /// assert!(errors[0].message.ends_with("like \"surgery\""), "{}", errors[0]);
     /// # }
     /// ```
-    pub fn from_raw(raw: RawContent) -> Result<Content, Vec<ContentError>> {
-        let mut report = Report::default();
+    pub fn from_raw(mut raw: RawContent) -> Result<Content, Vec<ContentError>> {
+        let given_hint = !raw.strings.lookup_hint.trim().is_empty();
+        raw.strings.fill_empty(&default_strings(&raw.meta.language));
+        if !given_hint {
+            raw.strings.lookup_hint = lookup_hint(&raw);
+        }
+        let mut report = Report {
+            raw: &raw,
+            errors: Vec::new(),
+        };
         check_meta(&raw, &mut report);
         let names = index_names(&raw, &mut report);
         let drugs = build_drugs(&raw, &mut report);
@@ -109,14 +200,14 @@ impl Content {
         }
         let mut content = Content {
             meta: Meta {
-                version: raw.meta.version,
-                last_reviewed: raw.meta.last_reviewed,
-                language: raw.meta.language,
-                title: raw.meta.title,
-                intro: raw.meta.intro,
+                version: raw.meta.version.clone(),
+                last_reviewed: raw.meta.last_reviewed.clone(),
+                language: raw.meta.language.clone(),
+                title: raw.meta.title.clone(),
+                intro: raw.meta.intro.clone(),
                 clinical_trials_link: optional_link(&raw.meta.clinical_trials_link),
             },
-            strings: raw.strings,
+            strings: raw.strings.clone(),
             sections,
             drugs,
             glossary,
@@ -124,6 +215,39 @@ impl Content {
         record_mentions(&mut content);
         Ok(content)
     }
+}
+
+/// How many names of the file's own drugs the derived lookup hint gives.
+const HINT_EXAMPLES: usize = 3;
+
+/// The lookup hint of a file that gives none: the language's
+/// `lookup_hint_examples` with `{names}` filled with a few other names of
+/// the file's own drugs (brand names first), so a page on another topic
+/// never names the built-in guide's drugs.
+fn lookup_hint(raw: &RawContent) -> String {
+    // The first other name of each drug, brand names first, then codes…
+    let mut shown: Vec<&str> = Vec::new();
+    for kind in SynonymKind::ALL {
+        for drug in &raw.drugs {
+            let first = drug.synonyms.first();
+            if let Some(synonym) = first.filter(|s| SynonymKind::parse(&s.kind) == Some(kind)) {
+                if shown.len() < HINT_EXAMPLES {
+                    shown.push(&synonym.name);
+                }
+            }
+        }
+    }
+    if shown.is_empty() {
+        shown = raw
+            .drugs
+            .iter()
+            .map(|d| d.name.as_str())
+            .take(HINT_EXAMPLES)
+            .collect();
+    }
+    raw.strings
+        .lookup_hint_examples
+        .replace("{names}", &shown.join(", "))
 }
 
 fn check_meta(raw: &RawContent, report: &mut Report) {
@@ -184,6 +308,35 @@ fn optional_link(link: &RawLink) -> Option<Link> {
         text: link.text.trim().to_owned(),
         href: link.url.trim().to_owned(),
     })
+}
+
+/// The longest section id, in characters.
+pub const MAX_ID_CHARS: usize = 60;
+
+/// Lower-case ASCII letters and digits, in words joined by single hyphens.
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_CHARS
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// A slug made of a text's letters and digits, for a suggestion.
+fn slug_of(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        "feeling-sick".to_owned()
+    } else {
+        words.join("-")
+    }
 }
 
 /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
@@ -268,13 +421,20 @@ fn build_drugs(raw: &RawContent, report: &mut Report) -> Vec<Drug> {
         .enumerate()
         .map(|(i, drug)| {
             report.limit(format!("drugs[{i}].class"), &drug.class, MAX_SHORT_CHARS);
-            if !SECTION_IDS.contains(&drug.treatment.as_str()) {
+            let mut ids: Vec<&str> = Vec::new();
+            for section in &raw.sections {
+                if !ids.contains(&section.id.as_str()) {
+                    ids.push(&section.id);
+                }
+            }
+            if !ids.contains(&drug.treatment.as_str()) {
                 report.add(
                     format!("drugs[{i}].treatment"),
                     format!(
-                        "\"{}\" is not a section id; use one of: {}",
+                        "\"{}\" is not the id of a section{}; use {}",
                         drug.treatment,
-                        SECTION_IDS.join(", ")
+                        did_you_mean(&drug.treatment, ids.iter().copied()),
+                        one_of(&ids)
                     ),
                 );
             }
@@ -284,16 +444,25 @@ fn build_drugs(raw: &RawContent, report: &mut Report) -> Vec<Drug> {
                 .enumerate()
                 .map(|(j, s)| {
                     let kind = SynonymKind::parse(&s.kind).unwrap_or_else(|| {
+                        let kinds = SynonymKind::ALL.map(SynonymKind::as_str);
                         report.add(
-                            format!("drugs[{i}].synonyms[{j}].kind"),
+                            format!("drugs[{i}]"),
                             format!(
-                                "\"{}\" is not a kind of name; use brand, code, abbreviation or other",
-                                s.kind
+                                "its other name \"{}\" has kind \"{}\"{}; use {}",
+                                s.name,
+                                s.kind,
+                                did_you_mean(&s.kind, kinds),
+                                one_of(&kinds)
                             ),
                         );
+                        report.errors.last_mut().expect("just added").location.path =
+                            format!("drugs[{i}].synonyms[{j}].kind");
                         SynonymKind::Other
                     });
-                    Synonym { name: s.name.clone(), kind }
+                    Synonym {
+                        name: s.name.clone(),
+                        kind,
+                    }
                 })
                 .collect();
             Drug {
@@ -313,24 +482,44 @@ fn build_sections(
     report: &mut Report,
 ) -> Vec<Section> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    // Every name a {mention} may use, for "did you mean".
+    let known: Vec<&str> = raw
+        .drugs
+        .iter()
+        .flat_map(|d| std::iter::once(&d.name).chain(d.synonyms.iter().map(|s| &s.name)))
+        .chain(
+            raw.glossary
+                .iter()
+                .flat_map(|t| std::iter::once(&t.term).chain(&t.aliases)),
+        )
+        .map(String::as_str)
+        .collect();
+    let title = |i: usize| {
+        let title = raw.sections[i].title.trim();
+        if title.is_empty() {
+            format!("the {} section", ordinal(i))
+        } else {
+            format!("the {} section, \"{}\"", ordinal(i), quoted(title))
+        }
+    };
     raw.sections
         .iter()
         .enumerate()
         .map(|(i, section)| {
             let id_path = format!("sections[{i}].id");
-            if !SECTION_IDS.contains(&section.id.as_str()) {
+            if !is_slug(&section.id) {
                 report.add(
                     &id_path,
                     format!(
-                        "\"{}\" is not a known section id; use one of: {}",
+                        "\"{}\" is not a section id; an id is lower-case letters and digits joined by hyphens, at most {MAX_ID_CHARS} characters, like \"{}\"",
                         section.id,
-                        SECTION_IDS.join(", ")
+                        slug_of(if section.id.trim().is_empty() { &section.title } else { &section.id })
                     ),
                 );
             } else if let Some(first) = seen.insert(section.id.as_str(), i) {
                 report.add(
                     &id_path,
-                    format!("\"{}\" is already used by sections[{first}]", section.id),
+                    format!("\"{}\" is already the id of {}", section.id, title(first)),
                 );
             }
             report.require(format!("sections[{i}].title"), &section.title);
@@ -348,7 +537,7 @@ fn build_sections(
             let body_path = format!("sections[{i}].body");
             report.require(&body_path, &section.body);
             let blocks = match parse_body(&section.body) {
-                Ok(blocks) => resolve_blocks(blocks, names, &body_path, report),
+                Ok(blocks) => resolve_blocks(blocks, names, &known, &body_path, report),
                 Err(errors) => {
                     for e in errors {
                         report.add_in_text(&body_path, e.line, e.message);
@@ -369,6 +558,7 @@ fn build_sections(
 fn resolve_blocks(
     blocks: Vec<RawBlock>,
     names: &HashMap<String, (Target, String)>,
+    known: &[&str],
     path: &str,
     report: &mut Report,
 ) -> Vec<Block> {
@@ -393,7 +583,10 @@ fn resolve_blocks(
                         report.add_in_text(
                             path,
                             line,
-                            format!("\"{{{name}}}\" names no drug in the drug list and no glossary term"),
+                            format!(
+                                "\"{{{name}}}\" names no drug in the drug list and no glossary term{}",
+                                did_you_mean(&name, known.iter().copied())
+                            ),
                         );
                         Inline::Text(text)
                     }

@@ -5,7 +5,7 @@
 //! cargo run --bin content-check -- my-content.json    # a JSON content file (content-src)
 //! cargo run --bin content-check -- content/           # the TOML folder of the built-in content
 //! cargo run --bin content-check -- --strict FILE      # plain-language warnings are errors too
-//! cargo run --bin content-check -- --export out.json  # the built-in content as JSON, to start from
+//! cargo run --bin content-check -- --export content/ out.json  # a TOML folder as JSON, to start from
 //! ```
 //!
 //! Errors (the widget refuses the file) and plain-language warnings (a
@@ -28,10 +28,10 @@ mod cli {
     use std::path::Path;
 
     use tg_content::readability::{one_decimal, MAX_GRADE};
-    use tg_content::{toml_source, Check, ContentError, RawContent};
+    use tg_content::record::Value;
+    use tg_content::{json, toml_source, Check, ContentError};
 
-    const USAGE: &str =
-        "usage: content-check [--strict] FILE.json | content-check [--strict] CONTENT_DIR | content-check --export [OUT.json]";
+    const USAGE: &str = "usage: content-check [--strict] FILE.json | content-check [--strict] CONTENT_DIR | content-check --export CONTENT_DIR [OUT.json]";
 
     /// Runs the command; returns the process exit code.
     pub fn run(args: Vec<String>) -> i32 {
@@ -41,8 +41,8 @@ mod cli {
             .collect::<Vec<_>>()
             .as_slice()
         {
-            ["--export"] => export(None),
-            ["--export", out] => export(Some(out)),
+            ["--export", dir] => export(Path::new(dir), None),
+            ["--export", dir, out] => export(Path::new(dir), Some(out)),
             ["-h" | "--help"] => {
                 println!("{USAGE}");
                 0
@@ -56,16 +56,17 @@ mod cli {
         }
     }
 
-    fn export(out: Option<&str>) -> i32 {
-        let dir = toml_source::repository_dir();
-        let raw: RawContent = match toml_source::ContentDir::read(&dir, "content/") {
+    /// Writes the content of a TOML folder as one JSON file in the documented format.
+    fn export(dir: &Path, out: Option<&str>) -> i32 {
+        let label = format!("{}/", dir.display().to_string().trim_end_matches('/'));
+        let raw = match toml_source::ContentDir::read(dir, &label) {
             Ok(loaded) => loaded.raw.expect("read() returns parsed content"),
             Err(errors) => {
                 errors.iter().for_each(|e| eprintln!("{e}"));
                 return 1;
             }
         };
-        let json = serde_json::to_string_pretty(&raw).expect("content serialises") + "\n";
+        let json = json::to_text(&raw.to_json()) + "\n";
         match out {
             None => print!("{json}"),
             Some(out) => {
@@ -73,7 +74,7 @@ mod cli {
                     eprintln!("content-check: cannot write {out}: {e}");
                     return 1;
                 }
-                eprintln!("content-check: wrote the built-in content to {out}");
+                eprintln!("content-check: wrote the content of {label} to {out}");
             }
         }
         0
@@ -96,13 +97,14 @@ mod cli {
                 }
             }
         };
-        // Where a problem is: its file and line, or the checked file and the JSON path.
+        // Where a problem is: its file and line (the checked file when the
+        // problem names none).
         let placed = |problem: &ContentError| {
-            if problem.location.file.is_some() {
-                problem.to_string()
-            } else {
-                format!("{label}: {problem}")
+            let mut problem = problem.clone();
+            if problem.location.file.is_none() {
+                problem.location.file = Some(label.clone());
             }
+            problem.to_string()
         };
         for error in &check.errors {
             eprintln!("{}", placed(error));
@@ -111,7 +113,7 @@ mod cli {
             let grades: Vec<String> = plain
                 .grades
                 .iter()
-                .map(|s| format!("{} {}", s.id, one_decimal(s.grade)))
+                .map(|s| format!("{} ({}) {}", s.title, s.id, one_decimal(s.grade)))
                 .collect();
             println!(
                 "{label}: reading grade by section (plain language is {} or lower): {}",

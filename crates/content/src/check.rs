@@ -1,0 +1,133 @@
+//! Checking a content file: every error, the plain-language warnings and
+//! the reading grade of each section. What `content-check`, the build and
+//! the browser checker report.
+
+use crate::error::{ContentError, Location};
+use crate::json::{self, Json, Lines};
+use crate::model::Content;
+use crate::plain_language::{self, PlainLanguage};
+use crate::raw::RawContent;
+use crate::record;
+
+/// The largest content file accepted, in bytes (2 MiB): enough for tens of
+/// thousands of drug names, small enough that a wrong URL cannot stall a phone.
+pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// What checking a content file found.
+#[derive(Clone, Debug, Default)]
+pub struct Check {
+    /// The validated content, when there is no error.
+    pub content: Option<Content>,
+    /// Every error: the widget refuses a file with any.
+    pub errors: Vec<ContentError>,
+    /// The plain-language check, when the file could be read as content
+    /// (even with errors in its values).
+    pub plain_language: Option<PlainLanguage>,
+}
+
+impl Check {
+    /// A file that could not be read at all.
+    pub fn failed(errors: Vec<ContentError>) -> Check {
+        Check {
+            errors,
+            ..Check::default()
+        }
+    }
+
+    /// Checks content as written.
+    pub fn of_raw(raw: RawContent) -> Check {
+        let plain = plain_language::check(&raw);
+        let (content, errors) = match Content::from_raw(raw) {
+            Ok(content) => (Some(content), Vec::new()),
+            Err(errors) => (None, errors),
+        };
+        Check {
+            content,
+            errors,
+            plain_language: Some(plain),
+        }
+    }
+
+    /// Checks an already parsed tree in the documented format.
+    pub fn of_value(value: &Json) -> Check {
+        match record::read::<RawContent>(value) {
+            Ok(raw) => Check::of_raw(raw),
+            Err(errors) => Check::failed(errors),
+        }
+    }
+
+    /// Checks content JSON text, every problem placed at its line of the
+    /// file, syntax errors told in plain words. What the checkers use.
+    ///
+    /// ```
+    /// let check = tg_content::Check::of_json("{\n  \"meta\": {},\n  \"strings\": 3\n}");
+    /// let lines: Vec<Option<usize>> = check.errors.iter().map(|e| e.location.line).collect();
+    /// assert!(lines.contains(&Some(2)), "meta has no version: {lines:?}");
+    /// assert_eq!(check.errors.last().unwrap().to_string(),
+    ///            "line 3: strings should be a block of fields, not a number");
+    /// ```
+    pub fn of_json(text: &str) -> Check {
+        if let Err(error) = check_size(text) {
+            return Check::failed(vec![error]);
+        }
+        match json::parse_document(text) {
+            Ok(document) => {
+                let mut check = Check::of_value(&document.value);
+                check.place(&document.lines);
+                check
+            }
+            Err(error) => Check::failed(vec![error]),
+        }
+    }
+
+    /// Checks content JSON text, parsed by `parse` (see [`parse_text`]),
+    /// without lines.
+    pub fn of_text(text: &str, parse: impl FnOnce(&str) -> Result<Json, ContentError>) -> Check {
+        match parse_text(text, parse) {
+            Ok(value) => Check::of_value(&value),
+            Err(error) => Check::failed(vec![error]),
+        }
+    }
+
+    /// Adds the file and line of each error and warning from `lines`.
+    pub fn place(&mut self, lines: &Lines) {
+        for error in &mut self.errors {
+            lines.place(error);
+        }
+        if let Some(plain) = &mut self.plain_language {
+            for warning in &mut plain.warnings {
+                lines.place(warning);
+            }
+        }
+    }
+
+    /// The plain-language warnings.
+    pub fn warnings(&self) -> &[ContentError] {
+        self.plain_language
+            .as_ref()
+            .map_or(&[], |plain| plain.warnings.as_slice())
+    }
+}
+
+/// Content JSON text as a [`Json`] tree: refused over [`MAX_CONTENT_BYTES`],
+/// then parsed by `parse`. The one way every reader of a file starts.
+pub fn parse_text(
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<Json, ContentError>,
+) -> Result<Json, ContentError> {
+    check_size(text)?;
+    parse(text)
+}
+
+/// Refuses a content text over [`MAX_CONTENT_BYTES`], before it is parsed.
+pub fn check_size(text: &str) -> Result<(), ContentError> {
+    if text.len() <= MAX_CONTENT_BYTES {
+        return Ok(());
+    }
+    let message = format!(
+        "the file is {} KiB, more than the {} KiB a content file may have",
+        text.len() / 1024,
+        MAX_CONTENT_BYTES / 1024
+    );
+    Err(ContentError::new(Location::default(), message))
+}

@@ -1,0 +1,126 @@
+//! Native tests of content beyond the built-in guide: a file on another
+//! topic, validated and searched, and a throwaway third language that
+//! validates, encodes and prerenders from a folder alone.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tg_content::{record, toml_source, Content, RawContent};
+use tg_lookup::DrugIndex;
+
+/// The small two-section content file on nausea (`crates/content/tests/fixtures`).
+fn nausea() -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/content/tests/fixtures/nausea.json"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_file_on_another_topic_validates_and_its_drugs_are_searchable() {
+    let content = Content::from_json(&nausea()).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let ids: Vec<&str> = content.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["feeling-sick", "anti-sickness-medicines"]);
+    // Interface words the file leaves out come from English, and the lookup
+    // hint names the file's own drugs, not the built-in guide's.
+    assert_eq!(content.strings.close, "Close");
+    assert_eq!(
+        content.strings.lookup_hint,
+        "A brand name, code or short form works too, such as Zofran."
+    );
+    assert!(!content.strings.lookup_hint.contains("Adriamycin"));
+
+    let index = DrugIndex::new(&content);
+    for query in ["Zofran", "zofran", "ondansetron", "Zofrn", "ondan"] {
+        let hits = index.search(query, 5);
+        assert_eq!(
+            hits.first()
+                .map(|hit| content.drugs[hit.drug].name.as_str()),
+            Some("ondansetron"),
+            "{query}"
+        );
+    }
+    assert!(index.search("Adriamycin", 5).is_empty(), "no built-in drug");
+}
+
+/// A fresh temporary folder.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tg-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_new_language_is_a_folder_and_nothing_else() {
+    let root = temp_dir("languages");
+    let content = root.join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &content,
+    );
+    // The throwaway language: a copy of English under the code `xx`.
+    let xx = content.join("xx");
+    fs::create_dir_all(&xx).unwrap();
+    for file in toml_source::FILES {
+        let text = fs::read_to_string(content.join(file)).unwrap();
+        let text = text.replace("language = \"en\"", "language = \"xx\"");
+        fs::write(xx.join(file), text).unwrap();
+    }
+
+    let found: Vec<String> = toml_source::discover(&content)
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    assert_eq!(found, ["en", "fr", "xx"]);
+
+    // It validates and encodes like any language.
+    let loaded = toml_source::ContentDir::read(&xx, "content/xx/").unwrap();
+    let validated = loaded.validate().unwrap();
+    assert_eq!(validated.meta.language, "xx");
+    let raw = loaded.raw.unwrap();
+    let encoded = record::encode(&raw).unwrap();
+    assert_eq!(record::decode::<RawContent>(&encoded), raw);
+
+    // The prerender step writes its files and lists it.
+    let out = root.join("out");
+    let codes = treatment_guide::prerender::write(&out, &content).unwrap();
+    assert_eq!(codes, ["en", "fr", "xx"]);
+    assert_eq!(
+        fs::read_to_string(out.join("languages.json")).unwrap(),
+        r#"["en","fr","xx"]"#
+    );
+    let bundle = fs::read_to_string(out.join("lang-xx.json")).unwrap();
+    let bundle: serde_json::Value = serde_json::from_str(&bundle).unwrap();
+    let decoded = treatment_guide::built_in::decode(bundle["content"].as_str().unwrap()).unwrap();
+    assert_eq!(decoded.meta.language, "xx");
+    assert!(bundle["guide"]
+        .as_str()
+        .unwrap()
+        .contains(&decoded.meta.title));
+    let fallback = fs::read_to_string(out.join("fallback-xx.html")).unwrap();
+    assert!(fallback.contains(&decoded.sections[0].title));
+    fs::remove_dir_all(&root).unwrap();
+}
