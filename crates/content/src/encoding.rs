@@ -111,7 +111,8 @@ mod tests {
                 summary,
                 body,
             });
-        let synonym = (text(), text()).prop_map(|(name, kind)| RawSynonym { name, kind });
+        let synonym =
+            (text(), text(), text()).prop_map(|(name, kind, lang)| RawSynonym { name, kind, lang });
         let drug = (text(), text(), text(), prop::collection::vec(synonym, 0..3)).prop_map(
             |(name, treatment, class, synonyms)| RawDrug {
                 name,

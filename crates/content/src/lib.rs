@@ -34,9 +34,12 @@ pub use markup::{
 };
 pub use model::{
     drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section,
-    Synonym, SynonymKind, UiStrings, SECTION_IDS,
+    Source, Synonym, SynonymKind, Translation, UiStrings, NAMED_LANGUAGES, SECTION_IDS,
 };
-pub use raw::{RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSynonym, RawTerm};
+pub use raw::{
+    RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSource, RawSynonym, RawTerm,
+    RawTranslation,
+};
 pub use read::read_content;
 
 /// The largest content file accepted, in bytes (2 MiB): enough for tens of

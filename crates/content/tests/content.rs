@@ -10,8 +10,8 @@ use tg_content::readability::{assess, assess_with_names, MAX_GRADE, MAX_SENTENCE
 use tg_content::record::Record;
 use tg_content::toml_source::{self, FILES};
 use tg_content::{
-    Block, Content, ContentError, Inline, RawContent, RawDrug, RawLink, RawMeta, RawSection,
-    RawSynonym, RawTerm, SynonymKind, UiStrings, SECTION_IDS,
+    Block, Content, ContentError, Inline, RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSource,
+    RawSynonym, RawTerm, RawTranslation, SynonymKind, UiStrings, SECTION_IDS,
 };
 
 fn shipped() -> Content {
@@ -71,9 +71,10 @@ fn the_json_export_reads_back_as_the_toml_files() {
     assert_eq!(Content::from_json(&shipped_json()).unwrap(), shipped());
 }
 
-/// French generic names (WHO INN, French; given by the French edition's issue)
-/// that differ from the English ones beyond accents: the English content lists
-/// them too, so a reader with a French label finds the drug.
+/// French names that differ from the English ones beyond accents (the WHO
+/// INN in French, and "daunomycine", the French spelling of daunomycin): the
+/// English content lists them too, with `lang = "fr"`, so a reader with a
+/// French label finds the drug and the card labels them as French.
 const FRENCH_NAMES: &[(&str, &str)] = &[
     ("daunorubicin", "daunorubicine"),
     ("daunorubicin", "daunomycine"),
@@ -159,7 +160,9 @@ fn every_drug_of_the_source_is_listed_with_its_other_names() {
             assert!(
                 drug.synonyms
                     .iter()
-                    .any(|s| s.name == *french && s.kind == SynonymKind::Other),
+                    .any(|s| s.name == *french
+                        && s.kind == SynonymKind::Other
+                        && s.lang.as_deref() == Some("fr")),
                 "{name} answers to its French name {french}"
             );
         }
@@ -816,6 +819,11 @@ fn example_file_and_schema_match_the_format() {
     check(
         &["properties", "meta", "properties", "clinical_trials_link"],
         RawLink::FIELDS,
+    );
+    check(&["properties", "meta", "properties", "source"], RawSource::FIELDS);
+    check(
+        &["properties", "meta", "properties", "translation"],
+        RawTranslation::FIELDS,
     );
     check(&["properties", "strings"], UiStrings::FIELDS);
     check(&["properties", "sections", "items"], RawSection::FIELDS);
