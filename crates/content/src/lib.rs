@@ -33,8 +33,8 @@ pub use markup::{
     is_safe_url, parse_body, plain_body, MarkupError, PlainBody, RawBlock, RawInline,
 };
 pub use model::{
-    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section,
-    Source, Synonym, SynonymKind, Translation, UiStrings, NAMED_LANGUAGES, SECTION_IDS,
+    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Source,
+    Synonym, SynonymKind, Translation, UiStrings, NAMED_LANGUAGES, SECTION_IDS,
 };
 pub use raw::{
     RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSource, RawSynonym, RawTerm,

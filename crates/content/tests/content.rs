@@ -10,8 +10,8 @@ use tg_content::readability::{assess, assess_with_names, MAX_GRADE, MAX_SENTENCE
 use tg_content::record::Record;
 use tg_content::toml_source::{self, FILES};
 use tg_content::{
-    Block, Content, ContentError, Inline, RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSource,
-    RawSynonym, RawTerm, RawTranslation, SynonymKind, UiStrings, SECTION_IDS,
+    Block, Content, ContentError, Inline, RawContent, RawDrug, RawLink, RawMeta, RawSection,
+    RawSource, RawSynonym, RawTerm, RawTranslation, SynonymKind, UiStrings, SECTION_IDS,
 };
 
 fn shipped() -> Content {
@@ -158,11 +158,9 @@ fn every_drug_of_the_source_is_listed_with_its_other_names() {
         assert_eq!(&got, synonyms, "other names of {name}");
         for (_, french) in FRENCH_NAMES.iter().filter(|(english, _)| english == name) {
             assert!(
-                drug.synonyms
-                    .iter()
-                    .any(|s| s.name == *french
-                        && s.kind == SynonymKind::Other
-                        && s.lang.as_deref() == Some("fr")),
+                drug.synonyms.iter().any(|s| s.name == *french
+                    && s.kind == SynonymKind::Other
+                    && s.lang.as_deref() == Some("fr")),
                 "{name} answers to its French name {french}"
             );
         }
@@ -820,7 +818,10 @@ fn example_file_and_schema_match_the_format() {
         &["properties", "meta", "properties", "clinical_trials_link"],
         RawLink::FIELDS,
     );
-    check(&["properties", "meta", "properties", "source"], RawSource::FIELDS);
+    check(
+        &["properties", "meta", "properties", "source"],
+        RawSource::FIELDS,
+    );
     check(
         &["properties", "meta", "properties", "translation"],
         RawTranslation::FIELDS,
@@ -1032,4 +1033,115 @@ fn content_check_warns_about_plain_language_and_strict_makes_it_fail() {
         "{stderr}"
     );
     fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_name_language_the_source_and_the_translation_facts_are_checked() {
+    let messages = |errors: Vec<ContentError>| -> Vec<String> {
+        errors
+            .iter()
+            .map(|e| format!("{}: {}", e.location.path, e.message))
+            .collect()
+    };
+    let lang = messages(broken("drugs.toml", |t| {
+        t.replacen(
+            "kind = \"other\", lang = \"fr\"",
+            "kind = \"other\", lang = \"de\"",
+            1,
+        )
+        .replacen(
+            "kind = \"other\", lang = \"fr\"",
+            "kind = \"other\", lang = \"en\"",
+            1,
+        )
+    }));
+    assert_eq!(
+        lang,
+        [
+            "drugs[1].synonyms[2].lang: \"de\" is not a language the guide can name; use en or fr, or leave lang out",
+            "drugs[1].synonyms[3].lang: \"en\" is this file's own language; give lang only to a name in another language",
+        ]
+    );
+    let source = messages(broken("meta.toml", |t| {
+        t.replacen(
+            "[meta.source]\n",
+            "[meta.source]\nurl = \"javascript:alert(1)\"\n",
+            1,
+        )
+    }));
+    assert_eq!(source.len(), 1, "{source:?}");
+    assert!(
+        source[0].starts_with("meta.source.url: the link \"javascript:alert(1)\" is not allowed")
+    );
+    let translation = messages(broken("meta.toml", |t| {
+        t.replacen(
+            "[meta.source]",
+            "[meta.translation]\nfrom_language = \"en\"\nfrom_version = \"\"\nreviewed = \"soon\"\n\n[meta.source]",
+            1,
+        )
+    }));
+    assert_eq!(
+        translation,
+        [
+            "meta.translation.from_language: \"en\" is this file's own language; a translation comes from another",
+            "meta.translation.from_version: must not be empty",
+            "meta.translation.reviewed: \"soon\" is not a date written as YYYY-MM-DD; leave it empty until the translation has had its own medical review",
+        ]
+    );
+}
+
+#[test]
+fn content_check_explains_names_in_another_language_and_translations() {
+    let exe = env!("CARGO_BIN_EXE_content-check");
+    let fr = toml_source::repository_dir().join("fr");
+    let out = std::process::Command::new(exe).arg(&fr).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("4 name(s) in another language (lang)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("a translation of the en text, version"),
+        "{stdout}"
+    );
+    let help = std::process::Command::new(exe)
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("drugs[].synonyms[].lang") && help.contains("meta.translation"),
+        "{help}"
+    );
+}
+
+#[test]
+fn content_check_warns_when_a_translation_is_older_than_its_original() {
+    let exe = env!("CARGO_BIN_EXE_content-check");
+    let dir = std::env::temp_dir().join(format!("tg-old-translation-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let fr = toml_source::repository_dir().join("fr");
+    for name in FILES {
+        fs::copy(fr.join(name), dir.join(name)).unwrap();
+    }
+    let meta = fs::read_to_string(dir.join("meta.toml")).unwrap();
+    let old = meta.replacen("from_version = \"", "from_version = \"0.", 1);
+    assert_ne!(meta, old);
+    fs::write(dir.join("meta.toml"), old).unwrap();
+    let out = std::process::Command::new(exe).arg(&dir).output().unwrap();
+    let strict = std::process::Command::new(exe)
+        .arg("--strict")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning: ")
+            && stderr.contains("this translation was made from version 0."),
+        "{stderr}"
+    );
+    assert_eq!(strict.status.code(), Some(1));
 }

@@ -229,7 +229,10 @@ fn structure(content: &Content) -> String {
         for block in &section.blocks {
             let (kind, inlines): (String, Vec<&Inline>) = match block {
                 Block::Paragraph(runs) => ("p".into(), runs.iter().collect()),
-                Block::List(items) => (format!("list of {}", items.len()), items.iter().flatten().collect()),
+                Block::List(items) => (
+                    format!("list of {}", items.len()),
+                    items.iter().flatten().collect(),
+                ),
             };
             let drugs: Vec<usize> = inlines
                 .iter()
@@ -260,10 +263,16 @@ fn structure(content: &Content) -> String {
 #[test]
 fn english_and_french_have_one_structure() {
     let (en, mut fr) = (english(), french());
-    assert!(fr.meta.translation.is_some(), "the French edition says it is a translation");
+    assert!(
+        fr.meta.translation.is_some(),
+        "the French edition says it is a translation"
+    );
     fr.meta.translation = None;
     let (e, f) = (structure(&en), structure(&fr));
-    assert!(e == f, "the structures differ:\nEnglish:\n{e}\nFrench:\n{f}");
+    assert!(
+        e == f,
+        "the structures differ:\nEnglish:\n{e}\nFrench:\n{f}"
+    );
 }
 
 /// The French edition was translated from the English text as it is now.
@@ -333,7 +342,10 @@ fn names_in_the_other_language_are_labelled_on_the_card() {
     let french_doxorubicin = fr.drugs.iter().find(|d| d.name == "doxorubicine").unwrap();
     assert!(spellings_of(french_doxorubicin, doxorubicin)
         .iter()
-        .any(|key| doxorubicin.synonyms.iter().any(|s| name_key(&s.name) == *key && s.lang.is_none())));
+        .any(|key| doxorubicin
+            .synonyms
+            .iter()
+            .any(|s| name_key(&s.name) == *key && s.lang.is_none())));
 }
 
 /// The French names the English content lists, and the English names the
@@ -344,7 +356,10 @@ fn the_known_names_of_the_other_language_carry_it() {
     let lang_of = |content: &Content, drug: &str, name: &str| -> Option<String> {
         let drug = content.drugs.iter().find(|d| d.name == drug).unwrap();
         let synonym = drug.synonyms.iter().find(|s| s.name == name);
-        synonym.unwrap_or_else(|| panic!("{drug:?} lists {name}")).lang.clone()
+        synonym
+            .unwrap_or_else(|| panic!("{drug:?} lists {name}"))
+            .lang
+            .clone()
     };
     for (drug, name) in [
         ("daunorubicin", "daunorubicine"),
@@ -367,92 +382,134 @@ fn the_known_names_of_the_other_language_carry_it() {
 /// The text readers see of a section, with no-break spaces as spaces.
 fn section_text(content: &Content, id: &str) -> String {
     let section = content.sections.iter().find(|s| s.id == id).unwrap();
-    format!("{}\n{}\n{}", section.title, section.summary, section.plain_text()).replace('\u{a0}', " ")
+    format!(
+        "{}\n{}\n{}",
+        section.title,
+        section.summary,
+        section.plain_text()
+    )
+    .replace('\u{a0}', " ")
 }
 
 /// The facts of each section that must stay, in both languages: drug
 /// names, ages, the remission a transplant waits for, the CNS treatments.
 /// Each pair is what the English and the French text must say.
 const KEY_FACTS: &[(&str, &[(&str, &str)])] = &[
-    ("relapsed-and-refractory", &[
-        ("come back", "revenue"),
-        ("2 to 3 years", "2 à 3 ans"),
-        ("did not kill enough", "n’a pas tué assez"),
-        ("blasts", "blastes"),
-        ("complete remission", "rémission complète"),
-    ]),
-    ("chemotherapy", &[
-        ("reinduction chemotherapy", "chimiothérapie de réinduction"),
-        ("long", "longue"),
-        ("short", "courte"),
-        ("stronger doses", "augmenter les doses"),
-        ("vincristine", "vincristine"),
-        ("daunorubicin", "daunorubicine"),
-        ("doxorubicin", "doxorubicine"),
-        ("cytarabine", "cytarabine"),
-        ("asparaginase", "asparaginase"),
-        ("etoposide", "étoposide"),
-        ("teniposide", "téniposide"),
-        ("mercaptopurine", "mercaptopurine"),
-        ("methotrexate", "méthotrexate"),
-        ("cyclophosphamide", "cyclophosphamide"),
-        ("steroids", "stéroïdes"),
-        ("prednisone", "prednisone"),
-        ("dexamethasone", "dexaméthasone"),
-    ]),
-    ("targeted-therapy", &[
-        ("Philadelphia chromosome", "chromosome Philadelphie"),
-        ("Ph+ ALL", "LLA Ph+"),
-        ("Ph- ALL", "LLA Ph-"),
-        ("imatinib", "imatinib"),
-        ("Blinatumomab", "blinatumomab"),
-        ("precursor B ALL", "LLA à précurseurs B"),
-        ("whether or not", "ou non"),
-        ("Inotuzumab ozogamicin", "inotuzumab ozogamicine"),
-        ("CD22-positive B-cell precursor ALL", "LLA à précurseurs B exprimant le CD22"),
-    ]),
-    ("radiation-therapy", &[
-        ("low dose", "faible dose"),
-        ("bone", "os"),
-        ("brain and spinal cord", "cerveau et à la moelle épinière"),
-        ("external beam", "radiothérapie externe"),
-    ]),
-    ("cns-treatment", &[
-        ("CNS prophylaxis", "prophylaxie du SNC"),
-        ("intrathecal chemotherapy", "chimiothérapie intrathécale"),
-        ("spinal fluid", "liquide céphalorachidien"),
-        ("methotrexate", "méthotrexate"),
-        ("cytarabine", "cytarabine"),
-        ("prednisone", "prednisone"),
-        ("high dose of methotrexate", "forte dose de méthotrexate"),
-        ("into a vein", "dans une veine"),
-        ("radiation therapy to the brain", "radiothérapie au cerveau"),
-    ]),
-    ("stem-cell-transplant", &[
-        ("allogeneic stem cell transplant", "greffe allogénique de cellules souches"),
-        ("second remission", "deuxième rémission"),
-        ("partial remission", "rémission partielle"),
-    ]),
-    ("immunotherapy", &[
-        ("CAR T-cell therapy", "thérapie par cellules CAR-T"),
-        ("T cells", "lymphocytes T"),
-        ("chimeric antigen receptors", "récepteurs antigéniques chimériques"),
-        ("tisagenlecleucel", "tisagenlecleucel"),
-        ("Kymriah", "Kymriah"),
-        ("up to age 25", "jusqu’à l’âge de 25 ans"),
-        ("B-cell ALL", "LLA à cellules B"),
-        ("stem cell transplant is not possible", "greffe de cellules souches n’est pas possible"),
-        ("older than 25", "plus de 25 ans"),
-    ]),
-    ("supportive-therapy", &[
-        ("antibiotics", "antibiotiques"),
-        ("growth factors", "facteurs de croissance"),
-        ("risk of infection", "risque d’infection"),
-        ("fresh frozen plasma", "plasma frais congelé"),
-        ("cryoprecipitate", "cryoprécipité"),
-        ("tumour lysis syndrome", "syndrome de lyse tumorale"),
-        ("leukapheresis", "leucaphérèse"),
-    ]),
+    (
+        "relapsed-and-refractory",
+        &[
+            ("come back", "revenue"),
+            ("2 to 3 years", "2 à 3 ans"),
+            ("did not kill enough", "n’a pas tué assez"),
+            ("blasts", "blastes"),
+            ("complete remission", "rémission complète"),
+        ],
+    ),
+    (
+        "chemotherapy",
+        &[
+            ("reinduction chemotherapy", "chimiothérapie de réinduction"),
+            ("long", "longue"),
+            ("short", "courte"),
+            ("stronger doses", "augmenter les doses"),
+            ("vincristine", "vincristine"),
+            ("daunorubicin", "daunorubicine"),
+            ("doxorubicin", "doxorubicine"),
+            ("cytarabine", "cytarabine"),
+            ("asparaginase", "asparaginase"),
+            ("etoposide", "étoposide"),
+            ("teniposide", "téniposide"),
+            ("mercaptopurine", "mercaptopurine"),
+            ("methotrexate", "méthotrexate"),
+            ("cyclophosphamide", "cyclophosphamide"),
+            ("steroids", "stéroïdes"),
+            ("prednisone", "prednisone"),
+            ("dexamethasone", "dexaméthasone"),
+        ],
+    ),
+    (
+        "targeted-therapy",
+        &[
+            ("Philadelphia chromosome", "chromosome Philadelphie"),
+            ("Ph+ ALL", "LLA Ph+"),
+            ("Ph- ALL", "LLA Ph-"),
+            ("imatinib", "imatinib"),
+            ("Blinatumomab", "blinatumomab"),
+            ("precursor B ALL", "LLA à précurseurs B"),
+            ("whether or not", "ou non"),
+            ("Inotuzumab ozogamicin", "inotuzumab ozogamicine"),
+            (
+                "CD22-positive B-cell precursor ALL",
+                "LLA à précurseurs B exprimant le CD22",
+            ),
+        ],
+    ),
+    (
+        "radiation-therapy",
+        &[
+            ("low dose", "faible dose"),
+            ("bone", "os"),
+            ("brain and spinal cord", "cerveau et à la moelle épinière"),
+            ("external beam", "radiothérapie externe"),
+        ],
+    ),
+    (
+        "cns-treatment",
+        &[
+            ("CNS prophylaxis", "prophylaxie du SNC"),
+            ("intrathecal chemotherapy", "chimiothérapie intrathécale"),
+            ("spinal fluid", "liquide céphalorachidien"),
+            ("methotrexate", "méthotrexate"),
+            ("cytarabine", "cytarabine"),
+            ("prednisone", "prednisone"),
+            ("high dose of methotrexate", "forte dose de méthotrexate"),
+            ("into a vein", "dans une veine"),
+            ("radiation therapy to the brain", "radiothérapie au cerveau"),
+        ],
+    ),
+    (
+        "stem-cell-transplant",
+        &[
+            (
+                "allogeneic stem cell transplant",
+                "greffe allogénique de cellules souches",
+            ),
+            ("second remission", "deuxième rémission"),
+            ("partial remission", "rémission partielle"),
+        ],
+    ),
+    (
+        "immunotherapy",
+        &[
+            ("CAR T-cell therapy", "thérapie par cellules CAR-T"),
+            ("T cells", "lymphocytes T"),
+            (
+                "chimeric antigen receptors",
+                "récepteurs antigéniques chimériques",
+            ),
+            ("tisagenlecleucel", "tisagenlecleucel"),
+            ("Kymriah", "Kymriah"),
+            ("up to age 25", "jusqu’à l’âge de 25 ans"),
+            ("B-cell ALL", "LLA à cellules B"),
+            (
+                "stem cell transplant is not possible",
+                "greffe de cellules souches n’est pas possible",
+            ),
+            ("older than 25", "plus de 25 ans"),
+        ],
+    ),
+    (
+        "supportive-therapy",
+        &[
+            ("antibiotics", "antibiotiques"),
+            ("growth factors", "facteurs de croissance"),
+            ("risk of infection", "risque d’infection"),
+            ("fresh frozen plasma", "plasma frais congelé"),
+            ("cryoprecipitate", "cryoprécipité"),
+            ("tumour lysis syndrome", "syndrome de lyse tumorale"),
+            ("leukapheresis", "leucaphérèse"),
+        ],
+    ),
     ("clinical-trials", &[("clinical trial", "essai clinique")]),
 ];
 
@@ -483,20 +540,42 @@ fn every_section_keeps_its_key_facts_in_both_languages() {
 #[test]
 fn every_section_sends_readers_to_their_healthcare_team() {
     for (content, team, may_suit, not_replace, other_names) in [
-        (english(), "healthcare team", "may suit you", "does not replace advice from your healthcare team", &["care team", "medical team"][..]),
-        (french(), "équipe de soins", "pourrai", "ne remplace pas les conseils de votre équipe de soins", &["équipe soignante", "équipe médicale"][..]),
+        (
+            english(),
+            "healthcare team",
+            "may suit you",
+            "does not replace advice from your healthcare team",
+            &["care team", "medical team"][..],
+        ),
+        (
+            french(),
+            "équipe de soins",
+            "pourrai",
+            "ne remplace pas les conseils de votre équipe de soins",
+            &["équipe soignante", "équipe médicale"][..],
+        ),
     ] {
         for section in &content.sections {
             let text = section_text(&content, &section.id);
-            assert!(text.contains(team) && text.contains(may_suit), "{}: {team}", section.id);
+            assert!(
+                text.contains(team) && text.contains(may_suit),
+                "{}: {team}",
+                section.id
+            );
         }
-        assert!(content.meta.intro.contains(not_replace), "{}", content.meta.intro);
+        assert!(
+            content.meta.intro.contains(not_replace),
+            "{}",
+            content.meta.intro
+        );
         let mut all = content.meta.intro.clone();
         for section in &content.sections {
             all += &section_text(&content, &section.id);
         }
         for other in other_names {
-            let stray = all.match_indices(other).any(|(at, _)| !all[..at].ends_with("health"));
+            let stray = all
+                .match_indices(other)
+                .any(|(at, _)| !all[..at].ends_with("health"));
             assert!(!stray, "the team is called \"{team}\", not \"{other}\"");
         }
     }
@@ -510,7 +589,11 @@ fn french_terms_and_typography() {
     let fr = french();
     let mut all = vec![fr.meta.title.clone(), fr.meta.intro.clone()];
     for section in &fr.sections {
-        all.extend([section.title.clone(), section.summary.clone(), section.plain_text()]);
+        all.extend([
+            section.title.clone(),
+            section.summary.clone(),
+            section.plain_text(),
+        ]);
     }
     all.extend(fr.glossary.iter().map(|t| t.definition.clone()));
     all.extend(fr.drugs.iter().map(|d| d.class.clone()));
@@ -519,23 +602,52 @@ fn french_terms_and_typography() {
     }
     let text = all.join("\n");
     for wrong in [
-        "cellules T", "liquide rachidien", "donné", "redonné", "congelé frais", "aux autres traitements",
-        "LLA récurrente", "{récurrente}", "plus de traitement", "Ou encore", "Quelque chose", "plus probables",
-        "fonctionne aussi", "sur {drug}", "Aussi appelé", "Mentionné", "dernière révision",
+        "cellules T",
+        "liquide rachidien",
+        "donné",
+        "redonné",
+        "congelé frais",
+        "aux autres traitements",
+        "LLA récurrente",
+        "{récurrente}",
+        "plus de traitement",
+        "Ou encore",
+        "Quelque chose",
+        "plus probables",
+        "fonctionne aussi",
+        "sur {drug}",
+        "Aussi appelé",
+        "Mentionné",
+        "dernière révision",
     ] {
-        assert!(!text.contains(wrong), "«\u{a0}{wrong}\u{a0}» is still in the French text");
+        assert!(
+            !text.contains(wrong),
+            "«\u{a0}{wrong}\u{a0}» is still in the French text"
+        );
     }
     // A number and the word after it, and the word before a colon, are held together.
     let chars: Vec<char> = text.chars().collect();
     for (i, pair) in chars.windows(3).enumerate() {
         let [before, space, after] = [pair[0], pair[1], pair[2]];
-        let context: String = chars[i.saturating_sub(20)..(i + 20).min(chars.len())].iter().collect();
+        let context: String = chars[i.saturating_sub(20)..(i + 20).min(chars.len())]
+            .iter()
+            .collect();
         assert!(
-            !(before.is_ascii_digit() && space == ' ' && after.is_alphabetic() && after != 'à' && after != 'o'),
+            !(before.is_ascii_digit()
+                && space == ' '
+                && after.is_alphabetic()
+                && after != 'à'
+                && after != 'o'),
             "a no-break space after a number: {context:?}"
         );
-        assert!(!(space == ' ' && after == ':'), "a no-break space before a colon: {context:?}");
-        assert!(!(before == '«' && space == ' '), "a no-break space inside « »: {context:?}");
+        assert!(
+            !(space == ' ' && after == ':'),
+            "a no-break space before a colon: {context:?}"
+        );
+        assert!(
+            !(before == '«' && space == ' '),
+            "a no-break space inside « »: {context:?}"
+        );
     }
     assert!(fr.strings.many_results.contains("{count}\u{a0}médicaments"));
 }
