@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
 
 const PREFIX = '/tg/';
-const routes = {};
+const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
 let browser;
 let server;
 before(async () => {

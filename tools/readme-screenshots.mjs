@@ -12,7 +12,7 @@ const SHOTS = [
   { lang: 'fr', query: 'doxorubicine', out: 'screenshot-fr.png' },
 ];
 
-const routes = {};
+const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
 const server = await serveDist({ prefix: PREFIX, routes });
 const browser = await launch();
 try {
