@@ -25,7 +25,7 @@ try {
 <script src="${PREFIX}treatment-guide.js" defer></script></head>
 <body><treatment-guide></treatment-guide></body></html>`,
     };
-    const ctx = await browser.newContext({ viewport: { width: WIDTH, height: 800 }, deviceScaleFactor: 2 });
+    const ctx = await browser.newContext({ viewport: { width: WIDTH, height: 800 }, deviceScaleFactor: 1 });
     const page = await ctx.newPage();
     await page.goto(`${server.url.slice(0, -PREFIX.length)}${path}`);
     await page.locator('treatment-guide .tg-mount[data-tg-live] button[aria-expanded]').first().waitFor();
