@@ -56,7 +56,7 @@ for (const query of ['xyzzy', 'asdfgh', 'ibuprofen', 'paracetamol', 'aspirin', '
   test(`"${query}" gives no guess and says so`, async () => {
     const { options, status } = await typeQuery(query);
     assert.deepEqual(options, []);
-    assert.match(status, /^No drug in this guide matches “/);
+    assert.match(status, /^This guide does not cover “/);
     assert.equal(await page.locator('treatment-guide script').count(), 0);
   });
 }

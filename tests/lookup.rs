@@ -186,7 +186,7 @@ async fn no_match_says_so_in_a_status_message() {
         Some("false")
     );
     assert!(
-        status(&w).contains("No drug in this guide matches “xyzzy”"),
+        status(&w).contains("This guide does not cover “xyzzy”"),
         "{}",
         status(&w)
     );

@@ -46,10 +46,13 @@ pub use markup::{
     is_safe_url, parse_body, plain_body, MarkupError, PlainBody, RawBlock, RawInline,
 };
 pub use model::{
-    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section,
-    Synonym, SynonymKind, SECTION_IDS,
+    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Source,
+    Synonym, SynonymKind, Translation, NAMED_LANGUAGES, SECTION_IDS,
 };
-pub use raw::{RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSynonym, RawTerm, UiStrings};
+pub use raw::{
+    RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSource, RawSynonym, RawTerm,
+    RawTranslation, UiStrings,
+};
 
 /// Reads content in the documented format from a tree, or every problem
 /// found in its shape.

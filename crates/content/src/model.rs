@@ -47,7 +47,65 @@ pub struct Meta {
     pub intro: String,
     /// The charity's own page about clinical trials, if it gives one.
     pub clinical_trials_link: Option<Link>,
+    /// Where the text comes from, if the content says.
+    pub source: Option<Source>,
+    /// What a translated edition was translated from; `None` for an original text.
+    pub translation: Option<Translation>,
 }
+
+/// The source a content file's text is based on, credited in the footer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// The words shown.
+    pub text: String,
+    /// The source page, when the content gives one (checked like [`Link::href`]).
+    pub href: Option<String>,
+}
+
+/// What a translated edition was translated from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Translation {
+    /// Language of the original text, one of [`NAMED_LANGUAGES`].
+    pub from_language: String,
+    /// Content version of the original text.
+    pub from_version: String,
+    /// Date (`YYYY-MM-DD`) of the translation's own medical review, if it has had one.
+    pub reviewed: Option<String>,
+}
+
+impl Translation {
+    /// Whether the original text has moved on since this translation was
+    /// made: its version `current` is higher than [`Translation::from_version`]
+    /// (compared number by number, `1.10.0` after `1.9.2`).
+    ///
+    /// ```
+    /// use tg_content::Translation;
+    /// let t = Translation { from_language: "en".into(), from_version: "1.9.2".into(), reviewed: None };
+    /// assert!(t.is_behind("1.10.0"));
+    /// assert!(!t.is_behind("1.9.2"));
+    /// assert!(!t.is_behind("1.9"));
+    /// ```
+    pub fn is_behind(&self, current: &str) -> bool {
+        let numbers = |v: &str| -> Vec<u64> {
+            v.trim()
+                .split('.')
+                .map(|part| {
+                    let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
+                    digits.parse().unwrap_or(0)
+                })
+                .collect()
+        };
+        let (mut from, mut now) = (numbers(&self.from_version), numbers(current));
+        let len = from.len().max(now.len());
+        from.resize(len, 0);
+        now.resize(len, 0);
+        now > from
+    }
+}
+
+/// The languages the interface strings can name ([`UiStrings::language_name`]):
+/// the values allowed for a name's `lang` and a translation's `from_language`.
+pub const NAMED_LANGUAGES: [&str; 2] = ["en", "fr"];
 
 /// A link to a page outside the guide, with its own words.
 #[derive(Clone, Debug, PartialEq)]
@@ -210,6 +268,8 @@ pub struct Synonym {
     pub name: String,
     /// What kind of name it is.
     pub kind: SynonymKind,
+    /// The name's language when it is not the content's (one of [`NAMED_LANGUAGES`]).
+    pub lang: Option<String>,
 }
 
 /// The kinds of other names, in the order a drug card groups them.
@@ -278,6 +338,60 @@ impl UiStrings {
             SynonymKind::Abbreviation => &self.abbreviation,
             SynonymKind::Other => &self.other_name,
         }
+    }
+
+    /// The name of a language of [`NAMED_LANGUAGES`] (`None` for any other).
+    pub fn language_name(&self, code: &str) -> Option<&str> {
+        match code {
+            "en" => Some(&self.language_en),
+            "fr" => Some(&self.language_fr),
+            _ => None,
+        }
+    }
+
+    /// A `YYYY-MM-DD` date as readers write it, from [`UiStrings::months`],
+    /// [`UiStrings::date_format`] and [`UiStrings::day_one`]; the text itself
+    /// when it is not such a date or the month has no name.
+    ///
+    /// ```
+    /// use tg_content::UiStrings;
+    /// let strings = UiStrings {
+    ///     months: "January, February, March, April, May, June, July, August, \
+    ///              September, October, November, December".into(),
+    ///     date_format: "{day} {month} {year}".into(),
+    ///     day_one: "1st".into(),
+    ///     ..UiStrings::default()
+    /// };
+    /// assert_eq!(strings.format_date("2026-11-26"), "26 November 2026");
+    /// assert_eq!(strings.format_date("2026-03-01"), "1st March 2026");
+    /// assert_eq!(strings.format_date("soon"), "soon");
+    /// ```
+    pub fn format_date(&self, iso: &str) -> String {
+        let mut parts = iso.splitn(3, '-');
+        let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return iso.to_owned();
+        };
+        let (Ok(m), Ok(d)) = (month.parse::<usize>(), day.parse::<u32>()) else {
+            return iso.to_owned();
+        };
+        let Some(month_name) = m
+            .checked_sub(1)
+            .and_then(|i| self.months.split(',').nth(i))
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+        else {
+            return iso.to_owned();
+        };
+        let day = if d == 1 {
+            self.day_one.clone()
+        } else {
+            d.to_string()
+        };
+        self.date_format
+            .replace("{day}", &day)
+            .replace("{month}", month_name)
+            .replace("{year}", year)
     }
 
     /// The plural label of a kind of name, for a drug card.

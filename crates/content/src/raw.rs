@@ -40,6 +40,33 @@ record! {
         /// The charity's own page about clinical trials, shown at the end of
         /// the clinical trials section; none when both its fields are empty.
         clinical_trials_link: RawLink = default,
+        /// Where the text comes from, credited in the footer; none when its text is empty.
+        source: RawSource = default,
+        /// For a translated edition: what it was translated from, and its own review.
+        translation: RawTranslation = default,
+    }
+}
+
+record! {
+    /// The source a content file's text is based on.
+    pub struct RawSource {
+        /// The words shown, e.g. `Canadian Cancer Society`.
+        text: String,
+        /// An optional address of the source page: `https://…` or relative.
+        url: String = default,
+    }
+}
+
+record! {
+    /// What a translated edition was translated from; empty for an original text.
+    pub struct RawTranslation {
+        /// Language of the text it was translated from, e.g. `en`.
+        from_language: String,
+        /// Content version of that text, e.g. `1.1.0`.
+        from_version: String,
+        /// Date of this translation's own medical review, `YYYY-MM-DD`; empty
+        /// until it has had one (`meta.last_reviewed` is then the source's).
+        reviewed: String = default,
     }
 }
 
@@ -89,6 +116,9 @@ record! {
         name: String,
         /// `brand`, `code`, `abbreviation` or `other`.
         kind: String,
+        /// The language of the name when it is not the file's (`fr` in the English file for
+        /// `doxorubicine`): still found by the lookup, labelled with its language on the card.
+        lang: String = default,
     }
 }
 
@@ -161,6 +191,27 @@ record! {
         /// The lookup hint of a file that gives no `lookup_hint`; `{names}`
         /// is a few other names of the file's own drugs.
         lookup_hint_examples: String = default,
+        /// Footer: when the text was medically reviewed; `{date}`.
+        reviewed_line: String = default,
+        /// Footer of a translation without its own medical review; `{language}`
+        /// (of the original), `{version}` (of the original) and `{date}` (its review).
+        translation_line: String = default,
+        /// Footer: where the text comes from; `{source}`.
+        source_line: String = default,
+        /// The twelve month names, in order, separated by commas.
+        months: String = default,
+        /// How a date is written; `{day}`, `{month}` and `{year}`.
+        date_format: String = default,
+        /// How the first day of a month is written (`1`, or `1er` in French).
+        day_one: String = default,
+        /// The name of English, as the labels and the footer use it.
+        language_en: String = default,
+        /// The name of French, as the labels and the footer use it.
+        language_fr: String = default,
+        /// Card label of one name in another language; `{language}`.
+        other_language_name: String = default,
+        /// Card label of several names in another language; `{language}`.
+        other_language_names: String = default,
     }
 }
 

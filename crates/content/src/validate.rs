@@ -6,9 +6,10 @@ use crate::error::{ContentError, Location};
 use crate::languages::default_strings;
 use crate::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use crate::model::{
-    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Synonym, SynonymKind,
+    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Source, Synonym,
+    SynonymKind, Translation, NAMED_LANGUAGES,
 };
-use crate::raw::{RawContent, RawLink, UiStrings};
+use crate::raw::{RawContent, RawLink, RawSource, RawTranslation, UiStrings};
 use crate::words::{did_you_mean, one_of, ordinal, quoted};
 
 /// What a name in the text can refer to.
@@ -206,6 +207,8 @@ impl Content {
                 title: raw.meta.title.clone(),
                 intro: raw.meta.intro.clone(),
                 clinical_trials_link: optional_link(&raw.meta.clinical_trials_link),
+                source: optional_source(&raw.meta.source),
+                translation: optional_translation(&raw.meta.translation),
             },
             strings: raw.strings.clone(),
             sections,
@@ -272,6 +275,8 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
         &meta.clinical_trials_link,
         report,
     );
+    check_source(&meta.source, report);
+    check_translation(&meta.translation, &meta.language, report);
     for name in UiStrings::NAMES {
         let value = raw.strings.field(name).unwrap_or_default();
         report.require(format!("strings.{name}"), value);
@@ -337,6 +342,84 @@ fn slug_of(text: &str) -> String {
     } else {
         words.join("-")
     }
+}
+
+/// An optional source: nothing when both fields are empty, else words, and a safe address if any.
+fn check_source(source: &RawSource, report: &mut Report) {
+    if source.text.trim().is_empty() && source.url.trim().is_empty() {
+        return;
+    }
+    let link = RawLink {
+        text: source.text.clone(),
+        url: source.url.clone(),
+    };
+    if source.url.trim().is_empty() {
+        report.require("meta.source.text", &source.text);
+        report.limit("meta.source.text", &source.text, MAX_SHORT_CHARS);
+    } else {
+        check_link("meta.source", &link, report);
+    }
+}
+
+/// The source of checked content, `None` when it is left empty.
+fn optional_source(source: &RawSource) -> Option<Source> {
+    let url = source.url.trim();
+    (!source.text.trim().is_empty()).then(|| Source {
+        text: source.text.trim().to_owned(),
+        href: (!url.is_empty()).then(|| url.to_owned()),
+    })
+}
+
+/// "… use en or fr" for messages about a language code.
+fn named_languages() -> String {
+    NAMED_LANGUAGES.join(" or ")
+}
+
+/// The translation facts: nothing when all are empty, else the original's
+/// language (a named one, not the file's own) and version, and a date or nothing.
+fn check_translation(translation: &RawTranslation, language: &str, report: &mut Report) {
+    if *translation == RawTranslation::default() {
+        return;
+    }
+    let from = translation.from_language.trim();
+    if !NAMED_LANGUAGES.contains(&from) {
+        report.add(
+            "meta.translation.from_language",
+            format!(
+                "\"{from}\" is not a language the guide can name; use {}",
+                named_languages()
+            ),
+        );
+    } else if from == language.trim() {
+        report.add(
+            "meta.translation.from_language",
+            format!("\"{from}\" is this file's own language; a translation comes from another"),
+        );
+    }
+    report.require("meta.translation.from_version", &translation.from_version);
+    report.limit(
+        "meta.translation.from_version",
+        &translation.from_version,
+        40,
+    );
+    let reviewed = translation.reviewed.trim();
+    if !reviewed.is_empty() && !is_iso_date(reviewed) {
+        report.add(
+            "meta.translation.reviewed",
+            format!("\"{reviewed}\" is not a date written as YYYY-MM-DD; leave it empty until the translation has had its own medical review"),
+        );
+    }
+}
+
+/// The translation facts of checked content, `None` for an original text.
+fn optional_translation(translation: &RawTranslation) -> Option<Translation> {
+    (*translation != RawTranslation::default()).then(|| Translation {
+        from_language: translation.from_language.trim().to_owned(),
+        from_version: translation.from_version.trim().to_owned(),
+        reviewed: Some(translation.reviewed.trim())
+            .filter(|date| !date.is_empty())
+            .map(str::to_owned),
+    })
 }
 
 /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
@@ -459,10 +542,23 @@ fn build_drugs(raw: &RawContent, report: &mut Report) -> Vec<Drug> {
                             format!("drugs[{i}].synonyms[{j}].kind");
                         SynonymKind::Other
                     });
-                    Synonym {
-                        name: s.name.clone(),
-                        kind,
+                    let lang = s.lang.trim();
+                    if !lang.is_empty() && !NAMED_LANGUAGES.contains(&lang) {
+                        report.add(
+                            format!("drugs[{i}].synonyms[{j}].lang"),
+                            format!(
+                                "\"{lang}\" is not a language the guide can name; use {}, or leave lang out",
+                                named_languages()
+                            ),
+                        );
+                    } else if lang == raw.meta.language.trim() {
+                        report.add(
+                            format!("drugs[{i}].synonyms[{j}].lang"),
+                            format!("\"{lang}\" is this file's own language; give lang only to a name in another language"),
+                        );
                     }
+                    let lang = (!lang.is_empty()).then(|| lang.to_owned());
+                    Synonym { name: s.name.clone(), kind, lang }
                 })
                 .collect();
             Drug {

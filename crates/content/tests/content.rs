@@ -11,7 +11,7 @@ use tg_content::record::{Record, Value};
 use tg_content::toml_source::{self, FILES};
 use tg_content::{
     Block, Content, ContentError, Inline, RawContent, RawDrug, RawLink, RawMeta, RawSection,
-    RawSynonym, RawTerm, SynonymKind, UiStrings, SECTION_IDS,
+    RawSource, RawSynonym, RawTerm, RawTranslation, SynonymKind, UiStrings, SECTION_IDS,
 };
 
 /// This repository's content folder (tests know the layout; the library does not).
@@ -76,9 +76,10 @@ fn the_json_export_reads_back_as_the_toml_files() {
     assert_eq!(Content::from_json(&shipped_json()).unwrap(), shipped());
 }
 
-/// French generic names (WHO INN, French; given by the French edition's issue)
-/// that differ from the English ones beyond accents: the English content lists
-/// them too, so a reader with a French label finds the drug.
+/// French names that differ from the English ones beyond accents (the WHO
+/// INN in French, and "daunomycine", the French spelling of daunomycin): the
+/// English content lists them too, with `lang = "fr"`, so a reader with a
+/// French label finds the drug and the card labels them as French.
 const FRENCH_NAMES: &[(&str, &str)] = &[
     ("daunorubicin", "daunorubicine"),
     ("daunorubicin", "daunomycine"),
@@ -162,9 +163,9 @@ fn every_drug_of_the_source_is_listed_with_its_other_names() {
         assert_eq!(&got, synonyms, "other names of {name}");
         for (_, french) in FRENCH_NAMES.iter().filter(|(english, _)| english == name) {
             assert!(
-                drug.synonyms
-                    .iter()
-                    .any(|s| s.name == *french && s.kind == SynonymKind::Other),
+                drug.synonyms.iter().any(|s| s.name == *french
+                    && s.kind == SynonymKind::Other
+                    && s.lang.as_deref() == Some("fr")),
                 "{name} answers to its French name {french}"
             );
         }
@@ -861,6 +862,14 @@ fn example_file_and_schema_match_the_format() {
         &["properties", "meta", "properties", "clinical_trials_link"],
         RawLink::FIELDS,
     );
+    check(
+        &["properties", "meta", "properties", "source"],
+        RawSource::FIELDS,
+    );
+    check(
+        &["properties", "meta", "properties", "translation"],
+        RawTranslation::FIELDS,
+    );
     check(&["properties", "strings"], UiStrings::FIELDS);
     check(&["properties", "sections", "items"], RawSection::FIELDS);
     check(&["properties", "drugs", "items"], RawDrug::FIELDS);
@@ -1069,43 +1078,117 @@ fn content_check_warns_about_plain_language_and_strict_makes_it_fail() {
 }
 
 #[test]
-fn a_toml_file_with_three_mistakes_gets_three_errors_each_with_its_line() {
-    let errors = broken("drugs.toml", |t| {
+fn a_name_language_the_source_and_the_translation_facts_are_checked() {
+    let messages = |errors: Vec<ContentError>| -> Vec<String> {
+        errors
+            .iter()
+            .map(|e| format!("{}: {}", e.location.path, e.message))
+            .collect()
+    };
+    let lang = messages(broken("drugs.toml", |t| {
         t.replacen(
-            "name = \"vincristine\"",
-            "name = \"vincristine\"\ncolour = \"red\"",
+            "kind = \"other\", lang = \"fr\"",
+            "kind = \"other\", lang = \"de\"",
             1,
         )
         .replacen(
-            "class = \"chemotherapy drug\"\nsynonyms = [\n  { name = \"Cerubidine\"",
-            "class = 3\nsynonyms = [\n  { name = \"Cerubidine\"",
+            "kind = \"other\", lang = \"fr\"",
+            "kind = \"other\", lang = \"en\"",
             1,
         )
-        .replacen(
-            "name = \"doxorubicin\"\ntreatment = \"chemotherapy\"\n",
-            "name = \"doxorubicin\"\n",
+    }));
+    assert_eq!(
+        lang,
+        [
+            "drugs[1].synonyms[2].lang: the 2nd drug, daunorubicin, its 3rd other name, its lang: \"de\" is not a language the guide can name; use en or fr, or leave lang out",
+            "drugs[1].synonyms[3].lang: the 2nd drug, daunorubicin, its 4th other name, its lang: \"en\" is this file's own language; give lang only to a name in another language",
+        ]
+    );
+    let source = messages(broken("meta.toml", |t| {
+        t.replacen(
+            "[meta.source]\n",
+            "[meta.source]\nurl = \"javascript:alert(1)\"\n",
             1,
         )
-    });
-    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    println!("{}", shown.join("\n"));
-    assert_eq!(shown.len(), 3, "{shown:#?}");
-    for error in &errors {
-        assert_eq!(error.location.file.as_deref(), Some("content/drugs.toml"));
-        assert!(error.location.line.is_some(), "{error}");
+    }));
+    assert_eq!(source.len(), 1, "{source:?}");
+    assert!(
+        source[0].starts_with("meta.source.url: meta, its source, its url: the link \"javascript:alert(1)\" is not allowed"),
+        "{source:?}"
+    );
+    let translation = messages(broken("meta.toml", |t| {
+        t.replacen(
+            "[meta.source]",
+            "[meta.translation]\nfrom_language = \"en\"\nfrom_version = \"\"\nreviewed = \"soon\"\n\n[meta.source]",
+            1,
+        )
+    }));
+    let expected = [
+        ("meta.translation.from_language", "\"en\" is this file's own language; a translation comes from another"),
+        ("meta.translation.from_version", "must not be empty"),
+        ("meta.translation.reviewed", "\"soon\" is not a date written as YYYY-MM-DD; leave it empty until the translation has had its own medical review"),
+    ];
+    assert_eq!(translation.len(), expected.len(), "{translation:?}");
+    for (got, (path, message)) in translation.iter().zip(expected) {
+        assert!(
+            got.starts_with(&format!("{path}: ")) && got.ends_with(message),
+            "{got}"
+        );
     }
 }
 
 #[test]
-fn a_missing_toml_table_reads_in_toml_words() {
-    let errors = broken("sections.toml", |t| {
-        t.replace("[[sections]]", "[[section]]")
-    });
-    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        shown[0],
-        "content/sections.toml:4: the table \"section\" does not belong in sections.toml \
-         (did you mean \"sections\"?); this file holds sections"
+fn content_check_explains_names_in_another_language_and_translations() {
+    let exe = env!("CARGO_BIN_EXE_content-check");
+    let fr = repository_dir().join("fr");
+    let out = std::process::Command::new(exe).arg(&fr).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("4 name(s) in another language (lang)"),
+        "{stdout}"
     );
-    assert!(shown.contains(&"content/sections.toml: has no [[sections]] table; add it (the built-in content shows its form)".to_owned()), "{shown:#?}");
+    assert!(
+        stdout.contains("a translation of the en text, version"),
+        "{stdout}"
+    );
+    let help = std::process::Command::new(exe)
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("drugs[].synonyms[].lang") && help.contains("meta.translation"),
+        "{help}"
+    );
+}
+
+#[test]
+fn content_check_warns_when_a_translation_is_older_than_its_original() {
+    let exe = env!("CARGO_BIN_EXE_content-check");
+    let dir = std::env::temp_dir().join(format!("tg-old-translation-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let fr = repository_dir().join("fr");
+    for name in FILES {
+        fs::copy(fr.join(name), dir.join(name)).unwrap();
+    }
+    let meta = fs::read_to_string(dir.join("meta.toml")).unwrap();
+    let old = meta.replacen("from_version = \"", "from_version = \"0.", 1);
+    assert_ne!(meta, old);
+    fs::write(dir.join("meta.toml"), old).unwrap();
+    let out = std::process::Command::new(exe).arg(&dir).output().unwrap();
+    let strict = std::process::Command::new(exe)
+        .arg("--strict")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning: ")
+            && stderr.contains("this translation was made from version 0."),
+        "{stderr}"
+    );
+    assert_eq!(strict.status.code(), Some(1));
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use tg_content::{name_key, Content};
+use tg_content::{name_key, Content, Source, Translation};
 use tg_lookup::DrugIndex;
 
 use super::components::{DrugCard, Lookup, Notice, NoticeBox, SectionList};
@@ -166,7 +166,10 @@ pub fn Guide(props: &GuideProps) -> Html {
     let meta = &content.meta;
     let version = fill(
         &content.strings.version_line,
-        &[("version", &meta.version), ("date", &meta.last_reviewed)],
+        &[
+            ("version", &meta.version),
+            ("date", &content.strings.format_date(&meta.last_reviewed)),
+        ],
     );
     let interactive = options.mode.is_interactive();
     html! {
@@ -200,13 +203,66 @@ pub fn Guide(props: &GuideProps) -> Html {
                 {onscrolled}
                 ondrug={onreveal}
             />
-            // The widget's version (Cargo.toml) beside the content's.
+            // The review, the source, then the widget's version (Cargo.toml) beside the content's.
             <footer class="tg-footer" part="footer">
-                { version }{ " · treatment-guide " }{ env!("CARGO_PKG_VERSION") }
+                <p class="tg-footer-review">{ review_line(&content) }</p>
+                if let Some(source) = &meta.source {
+                    <p class="tg-footer-source">{ source_line(&content, source) }</p>
+                }
+                <p class="tg-footer-version">
+                    { version }{ " · treatment-guide " }{ env!("CARGO_PKG_VERSION") }
+                </p>
             </footer>
         </div>
         </ContextProvider<RenderMode>>
     }
+}
+
+/// `template` with its `{name}` replaced by `node` (and left as text when it has none).
+fn with_node(template: &str, name: &str, node: Html) -> Html {
+    match template.split_once(&format!("{{{name}}}")) {
+        Some((before, after)) => html! { <>{ before }{ node }{ after }</> },
+        None => html! { { template } },
+    }
+}
+
+/// When the text was medically reviewed, the date in the reader's words
+/// inside `<time>`. A translation without its own review says instead that
+/// it is a translation of the original text, reviewed on that date.
+fn review_line(content: &Content) -> Html {
+    let (meta, strings) = (&content.meta, &content.strings);
+    let date = |iso: &str| {
+        html! { <time datetime={iso.to_owned()}>{ strings.format_date(iso) }</time> }
+    };
+    match &meta.translation {
+        Some(translation) if translation.reviewed.is_none() => {
+            let language = strings
+                .language_name(&translation.from_language)
+                .unwrap_or(&translation.from_language);
+            let text = fill(
+                &strings.translation_line,
+                &[
+                    ("language", language),
+                    ("version", &translation.from_version),
+                ],
+            );
+            with_node(&text, "date", date(&meta.last_reviewed))
+        }
+        Some(Translation {
+            reviewed: Some(reviewed),
+            ..
+        }) => with_node(&strings.reviewed_line, "date", date(reviewed)),
+        _ => with_node(&strings.reviewed_line, "date", date(&meta.last_reviewed)),
+    }
+}
+
+/// Where the text comes from: its words, a link when the content gives one.
+fn source_line(content: &Content, source: &Source) -> Html {
+    let node = match &source.href {
+        Some(href) => html! { <a class="tg-link" href={href.clone()}>{ &source.text }</a> },
+        None => html! { { &source.text } },
+    };
+    with_node(&content.strings.source_line, "source", node)
 }
 
 /// The callbacks [`Guide`] hands its children, made once.

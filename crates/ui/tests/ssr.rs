@@ -274,3 +274,65 @@ fn the_clinical_trials_link_shows_only_when_the_content_gives_one() {
     );
     assert!(!panel(&html, "chemotherapy").contains("example.org"));
 }
+
+/// The footer of `content`, rendered.
+fn footer_of(content: tg_content::Content) -> String {
+    let props = AppProps {
+        content: Some(Shared(Rc::new(content))),
+        notice: None,
+        options: Options::default(),
+    };
+    let html = tg_ui::ssr::render(props, false);
+    let start = html.find("<footer").expect("a footer");
+    let end = html[start..].find("</footer>").expect("the footer closes");
+    html[start..start + end].to_owned()
+}
+
+#[test]
+fn the_footer_gives_the_review_date_in_words_and_the_source() {
+    let english = footer_of(shipped());
+    assert!(
+        english.contains(
+            "Medically reviewed on <time datetime=\"2026-11-26\">26\u{a0}November 2026</time>"
+        ),
+        "{english}"
+    );
+    assert!(
+        english.contains("Source: Canadian Cancer Society"),
+        "{english}"
+    );
+    assert!(english.contains("Content version "), "{english}");
+
+    let french = tg_content::toml_source::built_in("fr")
+        .expect("the guide has French")
+        .validate()
+        .unwrap();
+    let mut reviewed = french.clone();
+    let footer = footer_of(french);
+    assert!(
+        footer.contains(
+            "Traduction du texte anglais (version 1.2.0) révisé sur le plan médical le \
+             <time datetime=\"2026-11-26\">26\u{a0}novembre 2026</time>. \
+             Cette traduction n’a pas encore eu sa propre révision médicale."
+        ),
+        "{footer}"
+    );
+    assert!(!footer.contains("dernière révision"), "{footer}");
+    assert!(
+        footer.contains("Source\u{a0}: Société canadienne du cancer"),
+        "{footer}"
+    );
+
+    // Once the translation has had its own review, the footer gives that date.
+    if let Some(t) = reviewed.meta.translation.as_mut() {
+        t.reviewed = Some("2027-03-01".into());
+    }
+    let footer = footer_of(reviewed);
+    assert!(
+        footer.contains(
+            "Texte révisé sur le plan médical le <time datetime=\"2027-03-01\">1er\u{a0}mars 2027</time>"
+        ),
+        "{footer}"
+    );
+    assert!(!footer.contains("Traduction"), "{footer}");
+}

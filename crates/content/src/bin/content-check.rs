@@ -13,6 +13,12 @@
 //! error, each with its file and line or its JSON path; each section's
 //! reading grade goes to standard output. The exit status is 1 for any error,
 //! or for any warning with `--strict`; 2 for a usage error.
+//!
+//! It also says what the language facts of a file mean: how many names carry
+//! a `lang` (a name in another language, labelled with it on the drug card),
+//! and, for a translation (`meta.translation`), whether it has had its own
+//! medical review; it warns when the original text in this repository has a
+//! newer version than the one the translation was made from.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -29,9 +35,20 @@ mod cli {
 
     use tg_content::readability::{one_decimal, MAX_GRADE};
     use tg_content::record::Value;
-    use tg_content::{json, toml_source, Check, ContentError};
+    use tg_content::{json, toml_source, Check, Content, ContentError};
 
     const USAGE: &str = "usage: content-check [--strict] FILE.json | content-check [--strict] CONTENT_DIR | content-check --export CONTENT_DIR [OUT.json]";
+
+    /// What `--help` adds about the fields that describe languages.
+    const LANGUAGE_FIELDS: &str = "\
+fields about languages:
+  drugs[].synonyms[].lang   the language of a name that is not in the file's language
+                            (\"fr\" on doxorubicine in an English file). The lookup still
+                            finds it; the drug card shows it labelled (\"French name\").
+  meta.translation          for a translated file: from_language and from_version of the
+                            original, and reviewed, the date of its own medical review
+                            (empty until then: the footer says it is a translation of the
+                            original reviewed on meta.last_reviewed).";
 
     /// Runs the command; returns the process exit code.
     pub fn run(args: Vec<String>) -> i32 {
@@ -44,7 +61,7 @@ mod cli {
             ["--export", dir] => export(Path::new(dir), None),
             ["--export", dir, out] => export(Path::new(dir), Some(out)),
             ["-h" | "--help"] => {
-                println!("{USAGE}");
+                println!("{USAGE}\n\n{LANGUAGE_FIELDS}");
                 0
             }
             [path] if !path.starts_with('-') => check(Path::new(path), false),
@@ -126,6 +143,7 @@ mod cli {
         for warning in warnings {
             eprintln!("{level}: {}", placed(warning));
         }
+        let mut behind = 0;
         if let Some(content) = check.content.as_ref() {
             let names: usize = content.drugs.iter().map(|d| 1 + d.synonyms.len()).sum();
             println!(
@@ -134,8 +152,16 @@ mod cli {
                 content.drugs.len(),
                 content.glossary.len()
             );
+            for note in language_notes(content) {
+                println!("{label}: {note}");
+            }
+            if let Some(warning) = translation_behind(content) {
+                eprintln!("{level}: {label}: {warning}");
+                behind = 1;
+            }
         }
-        let problems = check.errors.len() + if strict { warnings.len() } else { 0 };
+        let warnings_count = warnings.len() + behind;
+        let problems = check.errors.len() + if strict { warnings_count } else { 0 };
         if problems > 0 {
             eprintln!("{label}: {problems} problem(s)");
             return 1;
@@ -147,5 +173,48 @@ mod cli {
             );
         }
         0
+    }
+
+    /// What the language facts of valid content mean, in plain words.
+    fn language_notes(content: &Content) -> Vec<String> {
+        let mut notes = Vec::new();
+        let other: usize = content
+            .drugs
+            .iter()
+            .flat_map(|d| &d.synonyms)
+            .filter(|s| s.lang.is_some())
+            .count();
+        if other > 0 {
+            notes.push(format!(
+                "{other} name(s) in another language (lang): found by the lookup, shown on the drug card under a label naming the language"
+            ));
+        }
+        if let Some(t) = &content.meta.translation {
+            let review = match &t.reviewed {
+                Some(date) => format!("it had its own medical review on {date}"),
+                None => format!(
+                    "it has had no medical review of its own: the footer says it is a translation of the {} text reviewed on {}",
+                    t.from_language, content.meta.last_reviewed
+                ),
+            };
+            notes.push(format!(
+                "a translation of the {} text, version {}; {review}",
+                t.from_language, t.from_version
+            ));
+        }
+        notes
+    }
+
+    /// A warning when the built-in original of a translation has a newer
+    /// version than the one it was translated from.
+    fn translation_behind(content: &Content) -> Option<String> {
+        let t = content.meta.translation.as_ref()?;
+        let original = toml_source::built_in(&t.from_language)?.raw?;
+        t.is_behind(&original.meta.version).then(|| {
+            format!(
+                "this translation was made from version {} of the {} text, which is now version {}; translate what changed, then raise meta.translation.from_version",
+                t.from_version, t.from_language, original.meta.version
+            )
+        })
     }
 }

@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
-use tg_content::SynonymKind;
+use tg_content::{SynonymKind, NAMED_LANGUAGES};
 
 use super::super::app::ContentRef;
+use super::super::text::{capitalise, fill};
 
 /// Props of [`DrugCard`].
 #[derive(Clone, PartialEq, Properties)]
@@ -49,7 +50,7 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
         let names: Vec<&str> = drug
             .synonyms
             .iter()
-            .filter(|s| s.kind == kind)
+            .filter(|s| s.kind == kind && s.lang.is_none())
             .map(|s| s.name.as_str())
             .collect();
         (!names.is_empty()).then(|| {
@@ -59,6 +60,28 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
                     <dd data-tg-kind={kind.as_str()}>{ names.join(", ") }</dd>
                 </>
             }
+        })
+    });
+    // Names in another language, under a label naming it ("French name"),
+    // so that "doxorubicine" never passes for a misspelling.
+    let other_languages = NAMED_LANGUAGES.into_iter().filter_map(|lang| {
+        let language = strings.language_name(lang)?;
+        let names: Vec<&str> = drug
+            .synonyms
+            .iter()
+            .filter(|s| s.lang.as_deref() == Some(lang))
+            .map(|s| s.name.as_str())
+            .collect();
+        let label = match names.len() {
+            0 => return None,
+            1 => &strings.other_language_name,
+            _ => &strings.other_language_names,
+        };
+        Some(html! {
+            <>
+                <dt>{ capitalise(&fill(label, &[("language", language)])) }</dt>
+                <dd lang={lang} data-tg-lang={lang}>{ names.join(", ") }</dd>
+            </>
         })
     });
     let mentions = drug.mentioned_in.iter().filter_map(|section_id| {
@@ -90,6 +113,7 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
             }
             <dl class="tg-card-facts">
                 { for groups }
+                { for other_languages }
                 <dt>{ &strings.treatment_type }</dt>
                 <dd data-tg-treatment={drug.treatment.clone()}>{ section_title(&drug.treatment) }</dd>
                 if !drug.mentioned_in.is_empty() {

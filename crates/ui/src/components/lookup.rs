@@ -6,6 +6,7 @@ use std::ops::Range;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use tg_content::{Synonym, UiStrings};
 use tg_lookup::{DrugHit, DrugIndex};
 
 use super::super::app::{ContentRef, Shared};
@@ -165,11 +166,24 @@ fn suggestion(content: &ContentRef, hit: &DrugHit) -> Html {
                     <span class="tg-option-name">{ &drug.name }</span>
                     <span class="tg-option-via">
                         { " — " }{ marked(&synonym.name, &hit.ranges) }
-                        { format!(" ({})", content.strings.kind_label(synonym.kind)) }
+                        { format!(" ({})", name_label(&content.strings, synonym)) }
                     </span>
                 </>
             }
         }
+    }
+}
+
+/// The label of a matched name: its language for a name in another
+/// language ("French name"), else its kind ("brand name").
+fn name_label(strings: &UiStrings, synonym: &Synonym) -> String {
+    match synonym
+        .lang
+        .as_deref()
+        .and_then(|lang| strings.language_name(lang))
+    {
+        Some(language) => fill(&strings.other_language_name, &[("language", language)]),
+        None => strings.kind_label(synonym.kind).to_owned(),
     }
 }
 

@@ -9,7 +9,7 @@
 
 use yew::prelude::*;
 
-use tg_content::{Block, Content, Inline};
+use tg_content::{Block, Content, Inline, Synonym};
 
 use super::super::app::ContentRef;
 use super::super::state::{TermKey, TipAction, TipState};
@@ -254,7 +254,9 @@ fn drug_help(content: &Content, drug: usize, ondrug: &Callback<usize>) -> Html {
     let d = &content.drugs[drug];
     let onclick = ondrug.reform(move |_: MouseEvent| drug);
     // Each other name on one line ("Ara-C" never breaks after "Ara-").
-    let names = d.synonyms.iter().enumerate().map(|(i, s)| {
+    // Names in another language are left to the card, which labels them.
+    let own: Vec<&Synonym> = d.synonyms.iter().filter(|s| s.lang.is_none()).collect();
+    let names = own.iter().enumerate().map(|(i, s)| {
         let lead = if i == 0 {
             format!(
                 " ({}{} ",
@@ -268,7 +270,7 @@ fn drug_help(content: &Content, drug: usize, ondrug: &Callback<usize>) -> Html {
     });
     // One text node from the last name up to the button: Chrome's accessibility
     // tree drops a text node of only a space next to a button, and the words would run together.
-    let mut facts = if d.synonyms.is_empty() {
+    let mut facts = if own.is_empty() {
         String::new()
     } else {
         ")".to_owned()

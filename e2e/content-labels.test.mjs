@@ -1,0 +1,105 @@
+// End-to-end: what the content says about itself and about names (issue 18).
+// A drug card labels a name from the other language ("French name:
+// doxorubicine"), the lookup finds it; the footer gives the review date as
+// readers write it inside <time>, the source, and for the French translation
+// that it is a translation of the English text, reviewed on that date.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+
+const PREFIX = '/tg/';
+const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serveDist({ prefix: PREFIX, routes });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page in `lang` holding one widget, served beside dist/. */
+function pageIn(lang) {
+  const path = `/labels-${lang}.html`;
+  routes[path] = {
+    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Page</title>
+<script src="${PREFIX}treatment-guide.js" defer></script></head><body><main><treatment-guide></treatment-guide></main></body></html>`,
+  };
+  return `${server.url.slice(0, -PREFIX.length)}${path}`;
+}
+
+const widget = (page) => page.locator('treatment-guide');
+const input = (page) => widget(page).locator('input[role=combobox]');
+
+/** Types a name, picks the first suggestion, and returns its text and the card's terms and details. */
+async function openCard(page, name) {
+  await input(page).fill('');
+  await input(page).pressSequentially(name);
+  const option = widget(page).locator('[role=listbox]:not([hidden]) [role=option]').first();
+  await option.waitFor();
+  const suggestion = (await option.innerText()).trim();
+  await input(page).press('ArrowDown');
+  await input(page).press('Enter');
+  const card = widget(page).locator('[data-tg-drug-card]');
+  await card.waitFor();
+  const facts = await card.locator('dt').evaluateAll((dts) => dts.map((dt) => [
+    dt.textContent.trim(), dt.nextElementSibling.textContent.trim(), dt.nextElementSibling.getAttribute('lang'),
+  ]));
+  return { suggestion, facts };
+}
+
+test('an English card labels the French names and keeps them out of its own', async () => {
+  const { ctx, page, problems } = await openPage(browser, pageIn('en'));
+  await widgetReady(page);
+  const { suggestion, facts } = await openCard(page, 'doxorubicine');
+  assert.match(suggestion, /^doxorubicin — doxorubicine \(French name\)$/);
+  assert.deepEqual(facts.find(([dt]) => dt === 'French name'), ['French name', 'doxorubicine', 'fr']);
+  assert.ok(facts.every(([dt, dd]) => dt === 'French name' || !dd.includes('doxorubicine')), JSON.stringify(facts));
+  const dauno = await openCard(page, 'Cerubidine');
+  assert.deepEqual(dauno.facts.find(([dt]) => dt === 'French names'), ['French names', 'daunorubicine, daunomycine', 'fr']);
+  assert.deepEqual(dauno.facts.find(([dt]) => dt === 'Also called'), ['Also called', 'daunomycin', null]);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('a French card labels the English names', async () => {
+  const { ctx, page, problems } = await openPage(browser, pageIn('fr'));
+  await widgetReady(page);
+  const { suggestion, facts } = await openCard(page, 'Adriamycin');
+  assert.match(suggestion, /^doxorubicine/);
+  assert.deepEqual(facts.find(([dt]) => dt === 'Nom anglais'), ['Nom anglais', 'doxorubicin', 'en']);
+  assert.deepEqual(facts.find(([dt]) => dt === 'Rubrique')?.[1], 'Chimiothérapie');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('the English footer gives the review date in words, the source and the version', async () => {
+  const { ctx, page, problems } = await openPage(browser, pageIn('en'));
+  await widgetReady(page);
+  const footer = widget(page).locator('.tg-footer');
+  const time = footer.locator('time');
+  assert.equal(await time.getAttribute('datetime'), '2026-11-26');
+  assert.equal((await time.innerText()).replace(/\s/g, ' '), '26 November 2026');
+  const lines = (await footer.locator('p').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
+  assert.equal(lines[0], 'Medically reviewed on 26 November 2026');
+  assert.match(lines[1], /^Source: Canadian Cancer Society/);
+  assert.match(lines[2], /^Content version \d+\.\d+\.\d+ · treatment-guide /);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('the French footer says it is a translation of the reviewed English text, never "dernière révision"', async () => {
+  const { ctx, page, problems } = await openPage(browser, pageIn('fr'));
+  await widgetReady(page);
+  const footer = widget(page).locator('.tg-footer');
+  assert.equal(await footer.locator('time').getAttribute('datetime'), '2026-11-26');
+  const text = (await footer.innerText()).replace(/\u00a0/g, ' ');
+  assert.match(text, /^Traduction du texte anglais \(version \d+\.\d+\.\d+\) révisé sur le plan médical le 26 novembre 2026\. Cette traduction n’a pas encore eu sa propre révision médicale\./);
+  assert.match(text, /Source : Société canadienne du cancer/);
+  assert.doesNotMatch(text, /dernière révision/);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
