@@ -6,7 +6,10 @@
 //!   code has loaded, with Yew's markers so the code can hydrate it;
 //! - `fallback.html`: the guide as a plain document (every section open, no
 //!   controls), for readers without script or WebAssembly and for search engines;
-//! - `widget.css`: the widget stylesheet, for the prerendered guide.
+//! - `widget.css`: the widget stylesheet, for the prerendered guide;
+//! - `manifest.json`: the loader's facts (element, attributes, mount class,
+//!   languages and the reader text it needs before the code);
+//! - `custom-elements.json` and `treatment-guide.d.ts`: the element's public face.
 //!
 //! `tools/post-build.mjs` puts them into `dist/`.
 

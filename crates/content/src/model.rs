@@ -366,6 +366,18 @@ ui_strings! {
     other_name,
     /// Label of the suggestions list.
     suggestions,
+    /// Shown while a content file loads.
+    loading,
+    /// Shown in place of a widget that failed.
+    crash,
+    /// Shown when a content file cannot be used (details go to the console).
+    content_error,
+    /// Ends a list of problems cut short; `{count}` is how many more.
+    more_problems,
+    /// Shown above the plain guide when WebAssembly cannot run here.
+    no_search,
+    /// Shown above the plain guide when the widget's code could not be loaded.
+    load_failed,
 }
 
 impl UiStrings {
