@@ -21,8 +21,8 @@ pub fn hydration_props(content: Content) -> AppProps {
         content: Some(Shared(Rc::new(content))),
         notice: None,
         options: Options::default(),
+        ..AppProps::loading("")
     }
-    ..AppProps::loading("")
 }
 
 /// The interactive guide as HTML that the browser build can hydrate.
