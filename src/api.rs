@@ -169,7 +169,10 @@ impl ErrorKind {
 pub const PARTS: &[(&str, &str)] = &[
     ("root", "The widget's box."),
     ("header", "The title and introduction."),
-    ("notice", "A notice about a content file that could not be used."),
+    (
+        "notice",
+        "A notice about a content file that could not be used.",
+    ),
     ("lookup", "The drug lookup."),
     ("lookup-input", "The lookup's text field."),
     ("drug-card", "A drug's card."),
@@ -182,16 +185,32 @@ pub const PARTS: &[(&str, &str)] = &[
 
 /// The CSS custom properties a host page can set on the element: name, CSS syntax, what it sets.
 pub const CSS_PROPERTIES: &[(&str, &str, &str)] = &[
-    ("--tg-accent", "<color>", "Links, buttons, focus of the lookup."),
-    ("--tg-accent-contrast", "<color>", "Text on the accent colour."),
+    (
+        "--tg-accent",
+        "<color>",
+        "Links, buttons, focus of the lookup.",
+    ),
+    (
+        "--tg-accent-contrast",
+        "<color>",
+        "Text on the accent colour.",
+    ),
     ("--tg-text", "<color>", "Text."),
     ("--tg-muted", "<color>", "Secondary text."),
     ("--tg-background", "<color>", "Background."),
     ("--tg-surface", "<color>", "Lookup panel, hover."),
     ("--tg-border", "<color>", "Borders."),
     ("--tg-focus", "<color>", "Keyboard focus ring."),
-    ("--tg-font-family", "*", "Font stack (default: the system font)."),
-    ("--tg-font-size", "<length>", "Base font size (the guide does not follow the page's root size)."),
+    (
+        "--tg-font-family",
+        "*",
+        "Font stack (default: the system font).",
+    ),
+    (
+        "--tg-font-size",
+        "<length>",
+        "Base font size (the guide does not follow the page's root size).",
+    ),
     ("--tg-radius", "<length>", "Corner radius."),
     ("--tg-spacing", "<length>", "Base spacing."),
 ];
@@ -345,7 +364,10 @@ mod generate {
             );
         }
         out += "}\n\n";
-        out += &format!("/** {} */\nexport declare class {CLASS} extends HTMLElement {{\n", "The <treatment-guide> element.");
+        out += &format!(
+            "/** {} */\nexport declare class {CLASS} extends HTMLElement {{\n",
+            "The <treatment-guide> element."
+        );
         for attribute in Attribute::ALL {
             // `lang` is HTMLElement's own.
             if attribute == Attribute::Lang {
@@ -391,7 +413,10 @@ mod generate {
         out += &format!("    '{ELEMENT}': {CLASS};\n  }}\n");
         out += "  interface GlobalEventHandlersEventMap {\n";
         for event in EVENTS {
-            out += &format!("    '{}': TreatmentGuideEventMap['{}'];\n", event.name, event.name);
+            out += &format!(
+                "    '{}': TreatmentGuideEventMap['{}'];\n",
+                event.name, event.name
+            );
         }
         out += "  }\n}\n";
         out

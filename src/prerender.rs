@@ -68,7 +68,8 @@ pub fn write(out: &Path) -> io::Result<()> {
 pub fn write_api(out: &Path, languages: &[(&str, &Content)]) -> io::Result<()> {
     let manifest = api::loader_manifest(languages);
     fs::write(out.join("manifest.json"), manifest.to_string())?;
-    let elements = serde_json::to_string_pretty(&api::custom_elements()).map_err(io::Error::other)?;
+    let elements =
+        serde_json::to_string_pretty(&api::custom_elements()).map_err(io::Error::other)?;
     fs::write(out.join("custom-elements.json"), elements + "\n")?;
     fs::write(out.join("treatment-guide.d.ts"), api::typescript())
 }

@@ -160,7 +160,11 @@ fn custom_elements_json_lists_the_tables_items() {
             "{}",
             method.name
         );
-        assert!(types.contains(&format!("  {}(", method.name)), "{}", method.name);
+        assert!(
+            types.contains(&format!("  {}(", method.name)),
+            "{}",
+            method.name
+        );
     }
     for attribute in Attribute::ALL {
         assert!(members.iter().any(|m| m["kind"] == "field"

@@ -117,8 +117,11 @@ impl Control {
 
     /// Opens (`true`) or closes every section.
     pub fn set_all(&self, open: bool) {
-        self.dispatcher
-            .dispatch(if open { Action::OpenAll } else { Action::CloseAll });
+        self.dispatcher.dispatch(if open {
+            Action::OpenAll
+        } else {
+            Action::CloseAll
+        });
     }
 
     /// Shows the card of the drug the lookup ranks first for `name` (any of

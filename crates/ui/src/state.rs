@@ -356,8 +356,14 @@ mod tests {
     fn sections_toggle_open_and_close_all() {
         assert_eq!(view(&[false, false], Action::Toggle(1)).open, [false, true]);
         assert_eq!(view(&[false, true], Action::OpenAll).open, [true, true]);
-        assert_eq!(view(&[false, true], Action::Set(0, true)).open, [true, true]);
-        assert_eq!(view(&[false, true], Action::Set(1, false)).open, [false, false]);
+        assert_eq!(
+            view(&[false, true], Action::Set(0, true)).open,
+            [true, true]
+        );
+        assert_eq!(
+            view(&[false, true], Action::Set(1, false)).open,
+            [false, false]
+        );
         assert_eq!(view(&[true], Action::Set(3, false)).open, [true]);
         assert!(view(&[true, true], Action::CloseAll).all_closed());
         // An index past the end changes nothing.
