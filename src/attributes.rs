@@ -1,9 +1,18 @@
-//! The element's name and attributes: the one table that the loader
-//! (`treatment-guide.js`, its `observedAttributes`) and the README follow.
-//! A native test (`tests/contract.rs`) checks that both agree with it.
+//! The element's name and attributes: the one table that the loader (through
+//! the build's manifest: its `observedAttributes` and reflecting properties),
+//! `custom-elements.json`, `treatment-guide.d.ts` and the README follow.
+//! Native tests (`tests/contract.rs`) check the README and the manifest against it.
 
 /// The custom element's name.
 pub const ELEMENT: &str = "treatment-guide";
+
+/// Class of the element inside the shadow root that the widget renders into
+/// (the loader puts the prerendered guide in one).
+pub const MOUNT_CLASS: &str = "tg-mount";
+
+/// The language of the content compiled into the widget, shown when a page
+/// asks for a language the guide does not have.
+pub const DEFAULT_LANGUAGE: &str = "en";
 
 /// An attribute a host page sets on the element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,15 +25,27 @@ pub enum Attribute {
     Lang,
     /// `content-src`: URL of a content file in the JSON format.
     ContentSrc,
+    /// `debug`: show a content file's problems on the page, not only in the console.
+    Debug,
+}
+
+/// How a property reflects its attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reflection {
+    /// The attribute's text (`null` when absent).
+    Text,
+    /// Present or absent.
+    Boolean,
 }
 
 impl Attribute {
     /// Every attribute, in the order the README lists them.
-    pub const ALL: [Attribute; 4] = [
+    pub const ALL: [Attribute; 5] = [
         Attribute::Open,
         Attribute::HeadingLevel,
         Attribute::Lang,
         Attribute::ContentSrc,
+        Attribute::Debug,
     ];
 
     /// The attribute's name in HTML.
@@ -34,6 +55,37 @@ impl Attribute {
             Attribute::HeadingLevel => "heading-level",
             Attribute::Lang => "lang",
             Attribute::ContentSrc => "content-src",
+            Attribute::Debug => "debug",
+        }
+    }
+
+    /// The element's property that reflects it.
+    pub const fn property(self) -> &'static str {
+        match self {
+            Attribute::Open => "open",
+            Attribute::HeadingLevel => "headingLevel",
+            Attribute::Lang => "lang",
+            Attribute::ContentSrc => "contentSrc",
+            Attribute::Debug => "debug",
+        }
+    }
+
+    /// How the property reflects the attribute.
+    pub const fn reflection(self) -> Reflection {
+        match self {
+            Attribute::Debug => Reflection::Boolean,
+            _ => Reflection::Text,
+        }
+    }
+
+    /// What it does, for `custom-elements.json`.
+    pub const fn description(self) -> &'static str {
+        match self {
+            Attribute::Open => "Sections open at first: their ids separated by commas, or `all`.",
+            Attribute::HeadingLevel => "Level of the section headings in the page's outline (1–6, default 2).",
+            Attribute::Lang => "Language of the guide (`en`, `fr`; `fr-CA` means French). Without it, the nearest ancestor's `lang` decides, else English.",
+            Attribute::ContentSrc => "URL of a content file in the JSON format, shown instead of the built-in guide.",
+            Attribute::Debug => "Shows a content file's problems on the page too (they always go to the console).",
         }
     }
 }

@@ -5,18 +5,18 @@ use std::cell::{OnceCell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
-use tg_content::Content;
+use js_sys::Function;
+use tg_content::{Content, Json};
 use tg_ui::options::{parse_heading_level, Options};
-use tg_ui::{App, AppProps, Notice, OpenSpec, Shared};
+use tg_ui::{App, AppProps, Control, Notice, OpenSpec, Shared};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, ShadowRoot};
-use yew::AppHandle;
+use yew::{AppHandle, Callback};
 
-use crate::attributes::{Attribute, ELEMENT};
+use crate::api::ErrorKind;
+use crate::attributes::{Attribute, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
+use crate::events::Notifier;
 use crate::{built_in, crash, remote};
-
-/// Class of the element inside the shadow root that Yew renders into.
-pub const MOUNT_CLASS: &str = "tg-mount";
 
 thread_local! {
     /// The built-in content, read once per module instance (the loader gives
@@ -68,11 +68,16 @@ impl From<MountError> for JsValue {
 /// The running app of one widget; emptied when it unmounts.
 type Handle = Rc<RefCell<Option<AppHandle<App>>>>;
 
-/// A mounted widget; `unmount` frees it.
+/// The shown guide's [`Control`]; empty while none is shown.
+type ControlCell = Rc<RefCell<Option<Control>>>;
+
+/// A mounted widget; `unmount` frees it. Its other methods drive the view
+/// for the element's methods (`openSection`, `showDrug`…).
 #[wasm_bindgen]
 pub struct Widget {
     handle: Handle,
     root: ShadowRoot,
+    control: ControlCell,
 }
 
 #[wasm_bindgen]
@@ -82,7 +87,35 @@ impl Widget {
         if let Some(handle) = self.handle.borrow_mut().take() {
             handle.destroy();
         }
+        self.control.borrow_mut().take();
         crash::forget(&self.root);
+    }
+
+    /// Opens (`open`) or closes the section `id`; `false` when no guide is
+    /// shown or it has no such section.
+    pub fn set_section(&self, id: &str, open: bool) -> bool {
+        self.control
+            .borrow()
+            .as_ref()
+            .is_some_and(|control| control.set_section(id, open))
+    }
+
+    /// Opens (`open`) or closes every section; `false` when no guide is shown.
+    pub fn set_all(&self, open: bool) -> bool {
+        let control = self.control.borrow();
+        if let Some(control) = control.as_ref() {
+            control.set_all(open);
+        }
+        control.is_some()
+    }
+
+    /// Shows the card of the drug the lookup ranks first for `name`; its
+    /// generic name, or `None` when nothing matches or no guide is shown.
+    pub fn show_drug(&self, name: &str) -> Option<String> {
+        self.control
+            .borrow()
+            .as_ref()
+            .and_then(|control| control.show_drug(name))
     }
 }
 
@@ -114,28 +147,9 @@ fn position(element: &Element) -> u32 {
 /// calls it right after instantiating the code, so that the task which
 /// renders the widget is shorter; [`mount`] does it itself when it was not called.
 #[wasm_bindgen]
-pub fn prepare(element: &Element) {
-    if content_source(element).is_none() && language(element) == "en" {
+pub fn prepare(element: &Element, lang: &str) {
+    if content_source(element).is_none() && lang == DEFAULT_LANGUAGE {
         built_in_content();
-    }
-}
-
-/// The language the page asks of this element: its own `lang`, else its
-/// nearest ancestor's (`<html lang="fr-CA">`), as a primary subtag in lower
-/// case; English when none is set. The loader follows the same rule to pick
-/// the language file it gives [`mount`].
-fn language(element: &Element) -> String {
-    let asked = element
-        .closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|holder| holder.get_attribute("lang"))
-        .unwrap_or_default();
-    let primary = asked.trim().split(['-', '_']).next().unwrap_or_default();
-    if primary.is_empty() {
-        "en".to_owned()
-    } else {
-        primary.to_ascii_lowercase()
     }
 }
 
@@ -149,12 +163,59 @@ fn language(element: &Element) -> String {
 /// second widget's own ids) the prerendered guide is replaced by a fresh render.
 /// The widget's styles are the loader's (it adopts them with the prerendered guide).
 ///
-/// `language_content` is the content of the element's language when that is
-/// not English, in the built-in encoding: the loader fetches it from the
-/// language's own file, so that a page in one language never pays for another.
+/// `lang` is the language the loader chose for the element (the one rule,
+/// in `treatment-guide.js`). `language_content` is the content of that
+/// language when it is not the default one, in the built-in encoding: the
+/// loader fetches it from the language's own file, so that a page in one
+/// language never pays for another. `text` is content given to the
+/// element's `setContent`, shown instead of `content-src`. `notify(type,
+/// detail)` is called for each event the element dispatches; `shown()` once
+/// the content (or a notice in its place) is shown.
 #[wasm_bindgen]
-pub fn mount(element: &Element, language_content: Option<String>) -> Result<Widget, JsValue> {
-    Ok(mount_into(element, language_content)?)
+pub fn mount(
+    element: &Element,
+    lang: String,
+    language_content: Option<String>,
+    text: Option<String>,
+    notify: Function,
+    shown: Function,
+) -> Result<Widget, JsValue> {
+    let setup = Setup {
+        lang,
+        own: own_content(language_content),
+        text,
+        notifier: Notifier(notify),
+        shown,
+    };
+    Ok(mount_into(element, setup)?)
+}
+
+/// What the loader hands [`mount`], read.
+struct Setup {
+    lang: String,
+    /// The built-in content of the element's language.
+    own: Rc<Content>,
+    text: Option<String>,
+    notifier: Notifier,
+    shown: Function,
+}
+
+/// Where the content to show comes from, besides the built-in content.
+enum Source {
+    /// A `content-src` URL.
+    Url(String),
+    /// Text given to `setContent`.
+    Text(String),
+}
+
+impl Source {
+    /// How the console and the notice name it.
+    fn label(&self) -> String {
+        match self {
+            Source::Url(url) => format!("content file {url}"),
+            Source::Text(_) => "content given to setContent".to_owned(),
+        }
+    }
 }
 
 /// The content to show without a `content-src`: the language file the loader
@@ -176,9 +237,16 @@ fn own_content(language_content: Option<String>) -> Rc<Content> {
     }
 }
 
-fn mount_into(element: &Element, language_content: Option<String>) -> Result<Widget, MountError> {
+fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
+    let Setup {
+        lang,
+        own,
+        text,
+        notifier,
+        shown,
+    } = setup;
     let shadow = element.shadow_root().ok_or(MountError::NoShadowRoot)?;
-    crash::watch(&shadow);
+    crash::watch(&shadow, own.strings.crash.clone(), notifier.clone());
     let children = shadow.children();
     let prerendered = (0..children.length())
         .filter_map(|i| children.item(i))
@@ -188,23 +256,32 @@ fn mount_into(element: &Element, language_content: Option<String>) -> Result<Wid
         heading_level: parse_heading_level(attribute(element, Attribute::HeadingLevel).as_deref()),
         ..Options::for_position(position(element))
     };
-    let lang = language(element);
-    let source = content_source(element);
-    let content = source
-        .is_none()
-        .then(|| Shared(own_content(language_content)));
-    if let Some(content) = &content {
-        warn_on_language(&lang, content);
-    }
+    let debug = element.has_attribute(Attribute::Debug.name());
+    let source = match text {
+        Some(text) => Some(Source::Text(text)),
+        None => content_source(element).map(Source::Url),
+    };
+    let content = source.is_none().then(|| Shared(own.clone()));
     let hydrate = content.is_some() && options == Options::default();
+    let control: ControlCell = Rc::new(RefCell::new(None));
     let props = AppProps {
         content,
         notice: None,
         options: options.clone(),
+        loading: own.strings.loading.clone().into(),
+        language: lang.clone().into(),
+        oncontrol: Some({
+            let control = control.clone();
+            Callback::from(move |given| *control.borrow_mut() = Some(given))
+        }),
+        onchange: Some({
+            let notifier = notifier.clone();
+            Callback::from(move |change| notifier.change(change))
+        }),
     };
     let app = match prerendered {
         Some(container) if hydrate => {
-            yew::Renderer::<App>::with_root_and_props(container, props).hydrate()
+            yew::Renderer::<App>::with_root_and_props(container, props.clone()).hydrate()
         }
         prerendered => {
             if let Some(stale) = prerendered {
@@ -213,36 +290,77 @@ fn mount_into(element: &Element, language_content: Option<String>) -> Result<Wid
             let container = gloo::utils::document().create_element("div")?;
             container.set_class_name(MOUNT_CLASS);
             shadow.append_child(&container)?;
-            yew::Renderer::<App>::with_root_and_props(container, props).render()
+            yew::Renderer::<App>::with_root_and_props(container, props.clone()).render()
         }
     };
     let handle: Handle = Rc::new(RefCell::new(Some(app)));
-    if let Some(url) = source {
-        let handle = handle.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let (content, notice) = match remote::load(&url).await {
+    let handle_for_load = handle.clone();
+    // After `mount` has returned, whatever the source: the loader hears of it in one way.
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(source) = source {
+            let (content, notice) = match load(&source).await {
                 Ok(content) => {
                     warn_on_language(&lang, &content);
-                    (Rc::new(content), None)
+                    (Some(Shared(Rc::new(content))), None)
                 }
-                Err(error) => (
-                    built_in_content(),
-                    Some(Shared(Rc::new(notice_for(&url, &error)))),
-                ),
+                Err((error, text)) => {
+                    let (stand_in, notice) =
+                        failure(&source, &error, text.as_deref(), &own, debug, &notifier);
+                    (stand_in.map(Shared), Some(Shared(Rc::new(notice))))
+                }
             };
-            if let Some(app) = handle.borrow_mut().as_mut() {
+            if let Some(app) = handle_for_load.borrow_mut().as_mut() {
                 app.update(AppProps {
-                    content: Some(Shared(content)),
+                    content,
                     notice,
-                    options,
+                    ..props
                 });
             }
-        });
-    }
+        }
+        let _ = shown.call0(&JsValue::NULL);
+    });
     Ok(Widget {
         handle,
         root: shadow,
+        control,
     })
+}
+
+/// The content of `source`, or why it cannot be used (with the text, when it was read).
+async fn load(source: &Source) -> Result<Content, (remote::LoadError, Option<String>)> {
+    let text = match source {
+        Source::Url(url) => remote::fetch(url).await.map_err(|e| (e, None))?,
+        Source::Text(text) => text.clone(),
+    };
+    remote::read(&text).map_err(|e| (e, Some(text)))
+}
+
+/// Whether a content file that failed is an edition of the built-in guide
+/// `own`: it reads as JSON and its sections have exactly the built-in's ids
+/// (in any order). Only then may the built-in guide stand in for it; a file
+/// on another topic, or one that cannot be read at all, gets a notice alone.
+fn is_edition(text: &str, own: &Content) -> bool {
+    let Ok(Json::Object(members)) = crate::json::parse(text) else {
+        return false;
+    };
+    let Some((_, Json::Array(sections))) = members.iter().find(|(name, _)| name == "sections")
+    else {
+        return false;
+    };
+    let mut ids: Vec<&str> = sections
+        .iter()
+        .filter_map(|section| match section {
+            Json::Object(fields) => fields.iter().find_map(|(name, value)| match value {
+                Json::String(id) if name == "id" => Some(id.as_str()),
+                _ => None,
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut built_in: Vec<&str> = own.sections.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    built_in.sort_unstable();
+    ids == built_in
 }
 
 /// Tells the web staff when the `lang` they asked for is not the content's language.
@@ -256,18 +374,45 @@ fn warn_on_language(requested: &str, content: &Content) {
     }
 }
 
-/// The notice for a content file that could not be used; also logged to the console.
-fn notice_for(url: &str, error: &remote::LoadError) -> Notice {
-    let summary = format!(
-        "The content file {url} could not be used, so the standard guide is shown instead: {error}."
-    );
-    let details: Vec<String> = match error {
+/// A content source that could not be used: the console and a `tg-error`
+/// event get the technical details; the reader gets the plain notice of
+/// their language (`strings.content_error`), with the details only when the
+/// element has `debug`. Returns the built-in guide to stand in when the file
+/// is an edition of it ([`is_edition`]), and the notice.
+fn failure(
+    source: &Source,
+    error: &remote::LoadError,
+    text: Option<&str>,
+    own: &Rc<Content>,
+    debug: bool,
+    notifier: &Notifier,
+) -> (Option<Rc<Content>>, Notice) {
+    let stand_in = text.is_some_and(|text| is_edition(text, own));
+    let outcome = if stand_in {
+        ", so the standard guide is shown instead"
+    } else {
+        ""
+    };
+    let label = source.label();
+    let summary = format!("The {label} could not be used{outcome}: {error}.");
+    let problems: Vec<String> = match error {
         remote::LoadError::Invalid(errors) => errors.iter().map(ToString::to_string).collect(),
         _ => Vec::new(),
     };
     web_sys::console::error_1(&format!("treatment-guide: {summary}").into());
-    for detail in &details {
-        web_sys::console::error_1(&format!("treatment-guide: {url}: {detail}").into());
+    for problem in &problems {
+        web_sys::console::error_1(&format!("treatment-guide: {label}: {problem}").into());
     }
-    Notice { summary, details }
+    notifier.error(ErrorKind::ContentFile, &summary);
+    let details = if debug {
+        std::iter::once(summary).chain(problems).collect()
+    } else {
+        Vec::new()
+    };
+    let notice = Notice {
+        summary: own.strings.content_error.clone(),
+        details,
+        more: own.strings.more_problems.clone(),
+    };
+    (stand_in.then(|| own.clone()), notice)
 }

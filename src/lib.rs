@@ -7,6 +7,7 @@
 //! `tg_ui` (Yew components) ← this crate (the embed: [`embed::mount`]).
 //! See `docs/ARCHITECTURE.md`.
 
+pub mod api;
 pub mod attributes;
 pub mod built_in;
 
@@ -19,6 +20,8 @@ pub mod check;
 pub mod crash;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod json;
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,8 @@ use std::{fs, io};
 use tg_content::{record, toml_source, Content, ContentError};
 use tg_ui::{AppProps, Options, RenderMode, Shared};
 
+use crate::api;
+
 /// The file that lists the languages the prerender step found.
 pub const LANGUAGES_FILE: &str = "languages.json";
 
@@ -20,6 +22,7 @@ pub fn hydration_props(content: Content) -> AppProps {
         content: Some(Shared(Rc::new(content))),
         notice: None,
         options: Options::default(),
+        ..AppProps::loading("")
     }
 }
 
@@ -38,18 +41,19 @@ pub fn fallback_html(content: Content) -> String {
 
 /// Writes into `out`, for the languages of the content folder `content`
 /// (found by [`toml_source::discover`]):
-/// - for the default language (the folder itself): `guide.html`,
+/// - for the default language (the folder itself): `guide.html` and
 ///   `fallback.html`, which the loader carries;
 /// - for every other language `<lang>`: `fallback-<lang>.html` and
 ///   `lang-<lang>.json` (`content` in the built-in encoding, `guide`,
 ///   `fallback`), which pages that ask for it load instead;
-/// - [`LANGUAGES_FILE`]: the language codes as a JSON list, default first.
+/// - [`LANGUAGES_FILE`]: the language codes as a JSON list, default first;
+/// - [`write_api`]'s files.
 ///
 /// Returns the codes. Fails, with every problem, when a language's content
 /// is invalid.
 pub fn write(out: &Path, content: &Path) -> io::Result<Vec<String>> {
     fs::create_dir_all(out)?;
-    let mut codes = Vec::new();
+    let mut languages: Vec<(String, Content)> = Vec::new();
     for (index, (code, dir)) in toml_source::discover(content).into_iter().enumerate() {
         let label = format!("{}/", dir.display());
         let invalid = |errors: Vec<ContentError>| {
@@ -61,23 +65,39 @@ pub fn write(out: &Path, content: &Path) -> io::Result<Vec<String>> {
         let fallback = fallback_html(validated.clone());
         if index == 0 {
             fs::write(out.join("fallback.html"), fallback)?;
-            fs::write(out.join("guide.html"), guide_html(validated))?;
+            fs::write(out.join("guide.html"), guide_html(validated.clone()))?;
         } else {
             let raw = loaded.raw.as_ref().expect("validated content was read");
             let encoded = record::encode(raw).map_err(|e| invalid(vec![e]))?;
             let bundle = serde_json::json!({
                 "content": encoded,
-                "guide": guide_html(validated),
+                "guide": guide_html(validated.clone()),
                 "fallback": fallback,
             });
             fs::write(out.join(format!("fallback-{code}.html")), &fallback)?;
             fs::write(out.join(format!("lang-{code}.json")), bundle.to_string())?;
         }
-        codes.push(code);
+        languages.push((code, validated));
     }
+    let codes: Vec<String> = languages.iter().map(|(code, _)| code.clone()).collect();
     fs::write(
         out.join(LANGUAGES_FILE),
         serde_json::to_string(&codes).map_err(io::Error::other)?,
     )?;
+    let named: Vec<(&str, &Content)> = languages.iter().map(|(c, x)| (c.as_str(), x)).collect();
+    write_api(out, &named)?;
     Ok(codes)
+}
+
+/// Writes into `out` the element's public face, from the widget's own tables
+/// ([`crate::attributes`], [`crate::api`]) and the built-in `languages`
+/// (default first): `manifest.json` (the loader's one placeholder),
+/// `custom-elements.json` and `treatment-guide.d.ts`.
+pub fn write_api(out: &Path, languages: &[(&str, &Content)]) -> io::Result<()> {
+    let manifest = api::loader_manifest(languages);
+    fs::write(out.join("manifest.json"), manifest.to_string())?;
+    let elements =
+        serde_json::to_string_pretty(&api::custom_elements()).map_err(io::Error::other)?;
+    fs::write(out.join("custom-elements.json"), elements + "\n")?;
+    fs::write(out.join("treatment-guide.d.ts"), api::typescript())
 }

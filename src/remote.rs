@@ -50,8 +50,9 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Fetches and validates the content file at `url` (resolved against the page).
-pub async fn load(url: &str) -> Result<Content, LoadError> {
+/// Fetches the text of the content file at `url` (resolved against the page),
+/// bounded in time and size.
+pub async fn fetch(url: &str) -> Result<String, LoadError> {
     let controller = AbortController::new().map_err(|_| LoadError::Unreachable)?;
     let timeout = {
         let controller = controller.clone();
@@ -59,8 +60,12 @@ pub async fn load(url: &str) -> Result<Content, LoadError> {
     };
     let result = fetch_text(url, &controller).await;
     drop(timeout);
-    let text = result?;
-    crate::json::content_from_text(&text).map_err(LoadError::Invalid)
+    result
+}
+
+/// Validates a content file's text: [`LoadError::Invalid`] lists every problem.
+pub fn read(text: &str) -> Result<Content, LoadError> {
+    crate::json::content_from_text(text).map_err(LoadError::Invalid)
 }
 
 async fn fetch_text(url: &str, controller: &AbortController) -> Result<String, LoadError> {

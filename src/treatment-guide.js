@@ -8,7 +8,15 @@
  */
 (function () {
   'use strict';
-  var TAG = 'treatment-guide';
+  /**
+   * The widget's facts, written by the build from its Rust tables and content
+   * folders (src/api.rs, src/attributes.rs, content/): the element name, its
+   * attributes and reflecting properties, the mount class, the event names,
+   * and every language with its file and the reader text needed before, or
+   * without, the code ({ en: { file: null, text: { loading, no_search, load_failed } }, fr: … }).
+   */
+  var MANIFEST = "__TG_MANIFEST__";
+  var TAG = MANIFEST.element;
   if (!window.customElements || customElements.get(TAG)) return;
 
   // Filled in at build time: the content-hashed file names, and the guide
@@ -22,19 +30,10 @@
   /** The guide as a plain document (every section open), for when the code cannot run. */
   var FALLBACK = "__TG_FALLBACK__";
   var CSS = "__TG_CSS__";
-  /** Files of the other languages ({ fr: '…-fr-<hash>.json' }): content, guide and fallback of each. */
-  var LANGS = "__TG_LANGS__";
-  var MOUNT_CLASS = 'tg-mount';
+  var LANGUAGES = MANIFEST.languages;
+  var EVENTS = MANIFEST.events;
   /** Events that reach the guide before its code runs; replayed once it does. */
   var EARLY_EVENTS = ['click', 'input'];
-  // The attributes the widget reads (src/attributes.rs; a test keeps them equal).
-  var ATTRIBUTES = ['open', 'heading-level', 'lang', 'content-src'];
-  var LOAD_FAILED = 'the drug search could not be loaded; the plain guide is shown. Reloading the page may help.';
-  /** Shown above the plain guide when WebAssembly cannot run, by language. */
-  var NO_SEARCH = {
-    en: 'The drug search is not available in this browser or on this site. All the text of the guide is below.',
-    fr: 'La recherche de médicaments n’est pas offerte dans ce navigateur ou sur ce site. Tout le texte du guide se trouve ci-dessous.',
-  };
   var CSP_HINT = "treatment-guide: this page's Content-Security-Policy does not allow WebAssembly, so the drug search is off. "
     + "Add 'wasm-unsafe-eval' to its script-src directive to turn it on.";
 
@@ -123,22 +122,38 @@
     if (root.adoptedStyleSheets.indexOf(sheet) < 0) root.adoptedStyleSheets = [sheet].concat(root.adoptedStyleSheets);
   }
 
-  /**
-   * The element's language: its own `lang`, else its nearest ancestor's
-   * (`<html lang="fr-CA">`), as a primary subtag; `en` when none is set or
-   * the guide does not have it. The widget follows the same rule.
-   */
-  function language(element) {
+  /** The language the page asks of the element: its own `lang`, else its nearest ancestor's, as a primary subtag; '' when none. */
+  function asked(element) {
     var holder = element.closest('[lang]');
-    var lang = ((holder && holder.getAttribute('lang')) || 'en').trim().toLowerCase().split(/[-_]/)[0];
-    return LANGS[lang] ? lang : 'en';
+    return ((holder && holder.getAttribute('lang')) || '').trim().toLowerCase().split(/[-_]/)[0];
   }
 
-  /** The file of a language other than English, fetched once per page; null for English or when it fails. */
+  /**
+   * The element's language, the one rule (the widget code takes the language
+   * chosen here): the language asked (`<html lang="fr-CA">` means `fr`) when
+   * the guide has it, else the default language.
+   */
+  function language(element) {
+    var lang = asked(element);
+    return Object.prototype.hasOwnProperty.call(LANGUAGES, lang) ? lang : MANIFEST.defaultLanguage;
+  }
+
+  /** A reader text of the manifest (content's `[strings]`), in `lang`. */
+  function text(lang, key) {
+    return (LANGUAGES[lang] || LANGUAGES[MANIFEST.defaultLanguage]).text[key];
+  }
+
+  /** An event on the element: bubbling and composed, so a host page hears it anywhere above. */
+  function dispatch(element, type, detail) {
+    element.dispatchEvent(new CustomEvent(type, { detail: detail === undefined ? null : detail, bubbles: true, composed: true }));
+  }
+
+  /** The file of a language with one (not the default), fetched once per page; null otherwise or when it fails. */
   function bundle(lang) {
-    if (!LANGS[lang]) return Promise.resolve(null);
+    var file = LANGUAGES[lang] && LANGUAGES[lang].file;
+    if (!file) return Promise.resolve(null);
     if (!bundles[lang]) {
-      var url = new URL(LANGS[lang], base);
+      var url = new URL(file, base);
       bundles[lang] = fetch(url).then(function (response) {
         if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
         return response.json();
@@ -159,10 +174,10 @@
   function prerender(element, guide) {
     var root = element.shadowRoot;
     // Not over a widget already there, nor when a content file replaces the text.
-    if (element._widget || root.childElementCount || element.getAttribute('content-src')) return;
+    if (element._widget || root.childElementCount || element.getAttribute(MANIFEST.contentSrc) || element._content != null) return;
     element._early = [];
     var mount = document.createElement('div');
-    mount.className = MOUNT_CLASS;
+    mount.className = MANIFEST.mountClass;
     mount.innerHTML = guide;
     root.appendChild(mount);
     EARLY_EVENTS.forEach(function (type) {
@@ -195,25 +210,48 @@
   }
 
   /**
+   * The content is shown: once the reader's early events are replayed, the
+   * element's methods reach `widget` (null: the plain guide, which they
+   * cannot drive), `ready` resolves and `tg-ready` is dispatched (once).
+   */
+  function settle(element, widget) {
+    element._shown = widget;
+    if (element._resolveReady) {
+      element._resolveReady();
+      element._resolveReady = null;
+      dispatch(element, EVENTS.ready);
+    }
+    var waiting = element._waiting;
+    element._waiting = [];
+    waiting.forEach(function (resume) { resume(widget); });
+  }
+
+  /**
    * When the code cannot run (no WebAssembly, a policy that forbids it, a
-   * failed download): the plain guide, every section readable, with a short note.
+   * failed download): the plain guide, every section readable, with a short
+   * note in the reader's language, and a `tg-error` for the web staff.
    */
   function fallback(element, error) {
     var csp = error && /Content.Security.Policy|wasm-unsafe-eval/i.test(String(error.message || error));
+    var message = csp ? CSP_HINT : error ? 'the drug search could not be loaded: ' + String(error.message || error) : 'this browser has no WebAssembly';
     if (csp) console.warn(CSP_HINT);
-    else console.error('treatment-guide: ' + LOAD_FAILED, error || 'this browser has no WebAssembly');
+    else console.error('treatment-guide: the drug search could not be loaded; the plain guide is shown.', error || 'this browser has no WebAssembly');
     element._early = null;
     release(element);
     var lang = language(element);
+    var kind = error && !csp ? MANIFEST.errorKinds.loadFailed : MANIFEST.errorKinds.noWasm;
     bundle(lang).then(function (b) {
+      var shown = b || lang === MANIFEST.defaultLanguage ? lang : MANIFEST.defaultLanguage;
       var note = document.createElement('p');
       note.className = 'tg-static-note';
       note.setAttribute('role', 'note');
-      note.textContent = NO_SEARCH[lang] || NO_SEARCH.en;
+      note.textContent = text(shown, kind === MANIFEST.errorKinds.noWasm ? 'no_search' : 'load_failed');
       var mount = document.createElement('div');
-      mount.className = MOUNT_CLASS;
+      mount.className = MANIFEST.mountClass;
       mount.innerHTML = b ? b.fallback : FALLBACK;
       element.shadowRoot.replaceChildren(note, mount);
+      dispatch(element, EVENTS.error, { kind: kind, message: 'treatment-guide: ' + message });
+      settle(element, null);
     });
   }
 
@@ -251,8 +289,85 @@
   }
 
   class TreatmentGuideElement extends HTMLElement {
+    constructor() {
+      super();
+      var element = this;
+      /** Resolves the `ready` promise; null once it has. */
+      element._resolveReady = null;
+      element._ready = new Promise(function (resolve) { element._resolveReady = resolve; });
+      /** The widget the methods drive once the content is shown (null: the plain guide); undefined until then. */
+      element._shown = undefined;
+      /** Method calls waiting for the content to be shown. */
+      element._waiting = [];
+      /** Content given to setContent (a JSON string), or null. */
+      element._content = null;
+    }
+
     static get observedAttributes() {
-      return ATTRIBUTES;
+      return MANIFEST.attributes;
+    }
+
+    /** Resolves when the widget is shown: interactive, or the plain guide when the code cannot run. */
+    get ready() {
+      return this._ready;
+    }
+
+    /** Opens the section `id`; resolves to false when there is none. */
+    openSection(id) {
+      return this._call(function (widget) { return widget.set_section(String(id), true); }, false);
+    }
+
+    /** Closes the section `id`; resolves to false when there is none. */
+    closeSection(id) {
+      return this._call(function (widget) { return widget.set_section(String(id), false); }, false);
+    }
+
+    /** Opens every section. */
+    openAll() {
+      return this._call(function (widget) { widget.set_all(true); }, undefined);
+    }
+
+    /** Closes every section. */
+    closeAll() {
+      return this._call(function (widget) { widget.set_all(false); }, undefined);
+    }
+
+    /** Shows the card of the drug the lookup finds first for `name`; resolves to its generic name, or null. */
+    showDrug(name) {
+      return this._call(function (widget) {
+        var drug = widget.show_drug(String(name));
+        return drug == null ? null : drug;
+      }, null);
+    }
+
+    /**
+     * Shows `text` (content JSON) as a content file would be shown, with no
+     * request; null goes back to `content-src` or the built-in guide.
+     * Resolves when it is shown.
+     */
+    setContent(text) {
+      this._content = text == null ? null : String(text);
+      this._shown = undefined;
+      // A render under way reads the content when it mounts.
+      if (this.isConnected && this._widget) this._render();
+      return this._call(function () {}, undefined);
+    }
+
+    /**
+     * Runs `act` on the widget once its content is shown (at once when it
+     * is), then resolves with its result after the view has rendered; with
+     * `otherwise` when only the plain guide is shown.
+     */
+    _call(act, otherwise) {
+      var element = this;
+      return new Promise(function (resume) {
+        if (element._shown !== undefined) resume(element._shown);
+        else element._waiting.push(resume);
+      }).then(function (widget) {
+        if (!widget || !element._glue || element._glue.crashed()) return otherwise;
+        var result = act(widget);
+        return new Promise(function (done) { setTimeout(done, 0, result); });
+      });
     }
 
     /** The widget's version: customElements.get('treatment-guide').version. */
@@ -277,12 +392,19 @@
     }
 
     connectedCallback() {
+      // Properties set before the element was defined go through their accessors now.
+      var element = this;
+      MANIFEST.properties.forEach(function (property) {
+        if (!Object.prototype.hasOwnProperty.call(element, property.name)) return;
+        var value = element[property.name];
+        delete element[property.name];
+        element[property.name] = value;
+      });
       if (!this.shadowRoot) {
-        var element = this;
-        element.attachShadow({ mode: 'open' });
+          element.attachShadow({ mode: 'open' });
         styles(element.shadowRoot);
         var lang = language(element);
-        if (lang === 'en') prerender(element, GUIDE);
+        if (lang === MANIFEST.defaultLanguage) prerender(element, GUIDE);
         else bundle(lang).then(function (b) { if (b && language(element) === lang) prerender(element, b.guide); });
       }
       if (typeof WebAssembly !== 'object') return fallback(this, null);
@@ -304,17 +426,25 @@
       var element = this;
       var attempt = {};
       element._attempt = attempt;
+      element._shown = undefined;
       if (element._glue && element._glue.crashed()) element._glue = null;
-      var ready = Promise.all([element._glue ? Promise.resolve(element._glue) : instance(), bundle(language(element))])
+      var lang = language(element);
+      var wanted = asked(element);
+      if (wanted && wanted !== lang) {
+        console.warn('treatment-guide: no content in language "' + wanted + '"; showing "' + lang + '" (set content-src to a file in that language)');
+      }
+      var ready = Promise.all([element._glue ? Promise.resolve(element._glue) : instance(), bundle(lang)])
         .then(function (loaded) {
           element._bundle = loaded[1];
+          // The default language when the language's file could not be loaded.
+          element._lang = loaded[1] || lang === MANIFEST.defaultLanguage ? lang : MANIFEST.defaultLanguage;
           return loaded[0];
         });
       // Render in a task of its own, not in the one that instantiated the
       // code and prepared the stylesheet and content, so neither keeps the
       // page's main thread busy for long.
       ready.then(function (glue) {
-        glue.prepare(element);
+        glue.prepare(element, element._lang);
         return new Promise(function (done) { setTimeout(done, 0, glue); });
       }).then(function (glue) {
         if (element._attempt !== attempt || !element.isConnected) {
@@ -325,9 +455,20 @@
         element._attempt = attempt;
         element._glue = glue;
         // The widget reads the element's attributes itself.
-        element._widget = glue.mount(element, element._bundle ? element._bundle.content : undefined);
+        element._widget = glue.mount(
+          element,
+          element._lang,
+          element._bundle ? element._bundle.content : undefined,
+          element._content == null ? undefined : element._content,
+          function notify(type, detail) { dispatch(element, type, detail); },
+          function shown() {
+            setTimeout(function () {
+              if (element._attempt !== attempt) return;
+              replay(element);
+              settle(element, element._widget);
+            }, 0);
+          });
         releaseWhenFilled(element);
-        setTimeout(replay, 0, element);
       }).catch(function (error) {
         if (element._attempt !== attempt) return;
         var crashed = element._glue && element._glue.crashed();
@@ -345,6 +486,7 @@
 
     _unmount() {
       this._attempt = null;
+      this._shown = undefined;
       var glue = this._glue;
       // The prerendered guide stays until a widget has been mounted (it may be hydrated).
       var mounted = !!this._widget;
@@ -364,6 +506,23 @@
       }
     }
   }
+
+  // Properties that reflect the attributes (`lang` is HTMLElement's own).
+  MANIFEST.properties.forEach(function (property) {
+    if (property.name in HTMLElement.prototype) return;
+    var name = property.attribute;
+    Object.defineProperty(TreatmentGuideElement.prototype, property.name, {
+      configurable: true,
+      enumerable: true,
+      get: function () {
+        return property.boolean ? this.hasAttribute(name) : this.getAttribute(name);
+      },
+      set: function (value) {
+        if (property.boolean ? !value : value == null) this.removeAttribute(name);
+        else this.setAttribute(name, property.boolean ? '' : String(value));
+      },
+    });
+  });
 
   customElements.define(TAG, TreatmentGuideElement);
 })();

@@ -1,44 +1,270 @@
-//! Native checks that the places outside Rust follow the widget's one table
-//! of attribute names (`src/attributes.rs`): the loader's
-//! `observedAttributes` and the README's attribute table.
+//! Native checks of the widget's one table of facts (`src/attributes.rs`,
+//! `src/api.rs`) and of what the build writes from it: the loader's manifest
+//! (its only source of the element name, attributes, mount class, languages
+//! and early reader text), `custom-elements.json`, and the README.
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use treatment_guide::attributes::{Attribute, ELEMENT};
+use serde_json::Value;
+use treatment_guide::api::{self, CSS_PROPERTIES, EVENTS, LOADER_STRINGS, METHODS, PARTS};
+use treatment_guide::attributes::{Attribute, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
+use treatment_guide::built_in;
 
 fn read(file: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap()
 }
 
-#[test]
-fn the_loader_observes_exactly_the_widget_attributes() {
-    let loader = read("src/treatment-guide.js");
-    assert!(loader.contains(&format!("var TAG = '{ELEMENT}';")));
-    let line = loader
-        .lines()
-        .find(|l| l.trim_start().starts_with("var ATTRIBUTES = ["))
-        .expect("the loader lists its attributes");
-    let listed: Vec<&str> = line
-        .split(['[', ']'])
-        .nth(1)
+/// The files the prerender step writes, read back.
+fn written() -> (tempdir::Dir, Value, Value, String) {
+    let dir = tempdir::Dir::new();
+    treatment_guide::prerender::write(
+        &dir.0,
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+    )
+    .expect("the prerender step writes its files");
+    let json = |name: &str| -> Value {
+        serde_json::from_str(&fs::read_to_string(dir.0.join(name)).unwrap()).unwrap()
+    };
+    let (manifest, elements) = (json("manifest.json"), json("custom-elements.json"));
+    let types = fs::read_to_string(dir.0.join("treatment-guide.d.ts")).unwrap();
+    (dir, manifest, elements, types)
+}
+
+mod tempdir {
+    use std::path::PathBuf;
+
+    /// A folder of its own under the system's temporary folder, removed when dropped.
+    pub struct Dir(pub PathBuf);
+
+    impl Dir {
+        pub fn new() -> Dir {
+            let path = std::env::temp_dir().join(format!(
+                "tg-contract-{}-{:?}",
+                std::process::id(),
+                std::thread::current().id()
+            ));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir(path)
+        }
+    }
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn names(list: &Value, key: &str) -> Vec<String> {
+    list.as_array()
         .unwrap()
-        .split(',')
-        .map(|name| name.trim().trim_matches('\''))
-        .collect();
-    let names: Vec<&str> = Attribute::ALL.iter().map(|a| a.name()).collect();
-    assert_eq!(listed, names);
+        .iter()
+        .map(|item| item[key].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[test]
-fn the_readme_documents_every_attribute() {
+fn the_manifest_holds_the_element_its_attributes_and_mount_class() {
+    let (_dir, manifest, _, _) = written();
+    assert_eq!(manifest["element"], ELEMENT);
+    assert_eq!(manifest["mountClass"], MOUNT_CLASS);
+    assert_eq!(manifest["defaultLanguage"], DEFAULT_LANGUAGE);
+    assert_eq!(manifest["contentSrc"], Attribute::ContentSrc.name());
+    let attributes: Vec<&str> = manifest["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = Attribute::ALL.iter().map(|a| a.name()).collect();
+    assert_eq!(attributes, expected);
+    let properties = &manifest["properties"];
+    assert_eq!(names(properties, "attribute"), expected);
+    assert_eq!(
+        names(properties, "name"),
+        Attribute::ALL.map(|a| a.property().to_owned())
+    );
+    for event in ["sectionToggle", "drugShow", "ready", "error"] {
+        let name = manifest["events"][event].as_str().unwrap();
+        assert!(EVENTS.iter().any(|e| e.name == name), "{event}: {name}");
+    }
+}
+
+#[test]
+fn the_manifest_gives_every_language_its_early_text_from_content() {
+    let (_dir, manifest, _, _) = written();
+    let languages = manifest["languages"].as_object().unwrap();
+    let codes: BTreeSet<&str> = languages.keys().map(String::as_str).collect();
+    assert_eq!(codes, BTreeSet::from(["en", "fr"]));
+    let english = built_in::content();
+    let french = tg_content::toml_source::built_in("fr")
+        .unwrap()
+        .validate()
+        .unwrap();
+    for (code, content) in [("en", &english), ("fr", &french)] {
+        let text = &languages[code]["text"];
+        for key in LOADER_STRINGS {
+            let value = text[key].as_str().unwrap();
+            assert!(!value.trim().is_empty(), "{code}: {key} is empty");
+            assert_eq!(Some(value), content.strings.field(key), "{code}: {key}");
+        }
+    }
+    for key in LOADER_STRINGS {
+        assert_ne!(
+            languages["en"]["text"][key], languages["fr"]["text"][key],
+            "{key} is translated"
+        );
+    }
+    // The file of each language is the build's (post-build names it); the default language has none.
+    assert!(languages[DEFAULT_LANGUAGE]["file"].is_null());
+}
+
+#[test]
+fn every_reader_text_of_the_widget_is_in_both_languages() {
+    let english = built_in::content();
+    let french = tg_content::toml_source::built_in("fr")
+        .unwrap()
+        .validate()
+        .unwrap();
+    for key in [
+        "loading",
+        "crash",
+        "content_error",
+        "more_problems",
+        "no_search",
+        "load_failed",
+    ] {
+        let (en, fr) = (
+            english.strings.field(key).unwrap(),
+            french.strings.field(key).unwrap(),
+        );
+        assert!(!en.is_empty() && !fr.is_empty(), "{key}");
+        assert_ne!(en, fr, "{key} is translated");
+    }
+    assert!(french.strings.more_problems.contains("{count}"));
+    assert!(english.strings.more_problems.contains("{count}"));
+}
+
+#[test]
+fn custom_elements_json_lists_the_tables_items() {
+    let (_dir, _, elements, types) = written();
+    assert_eq!(elements["schemaVersion"], "1.0.0");
+    let module = &elements["modules"][0];
+    let class = &module["declarations"][0];
+    assert_eq!(class["tagName"], ELEMENT);
+    assert_eq!(class["customElement"], true);
+    assert_eq!(module["exports"][0]["name"], ELEMENT);
+    assert_eq!(
+        names(&class["attributes"], "name"),
+        Attribute::ALL.map(|a| a.name().to_owned())
+    );
+    let members = class["members"].as_array().unwrap();
+    for method in METHODS {
+        assert!(
+            members
+                .iter()
+                .any(|m| m["kind"] == "method" && m["name"] == method.name),
+            "{}",
+            method.name
+        );
+        assert!(
+            types.contains(&format!("  {}(", method.name)),
+            "{}",
+            method.name
+        );
+    }
+    for attribute in Attribute::ALL {
+        assert!(members.iter().any(|m| m["kind"] == "field"
+            && m["name"] == attribute.property()
+            && m["attribute"] == attribute.name()));
+    }
+    assert_eq!(
+        names(&class["events"], "name"),
+        EVENTS.iter().map(|e| e.name.to_owned()).collect::<Vec<_>>()
+    );
+    for event in EVENTS {
+        assert!(types.contains(&format!("'{}': CustomEvent<", event.name)));
+    }
+    assert_eq!(names(&class["cssParts"], "name").len(), PARTS.len());
+    assert_eq!(
+        names(&class["cssProperties"], "name").len(),
+        CSS_PROPERTIES.len()
+    );
+    assert!(types.contains(&format!("'{ELEMENT}': TreatmentGuideElement;")));
+    assert_eq!(
+        serde_json::to_string(&api::custom_elements()).unwrap(),
+        serde_json::to_string(&elements).unwrap()
+    );
+}
+
+/// Every `part` the components put in their markup.
+fn parts_in_markup() -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/ui/src");
+    let mut files = vec![dir.join("app.rs")];
+    for entry in fs::read_dir(dir.join("components")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for marker in ["part=\"", "add_attribute(\"part\", \""] {
+            for (at, _) in text.match_indices(marker) {
+                let rest = &text[at + marker.len()..];
+                found.insert(rest[..rest.find('"').unwrap()].to_owned());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_parts_are_the_ones_in_the_markup() {
+    let listed: BTreeSet<String> = PARTS.iter().map(|(name, _)| (*name).to_owned()).collect();
+    assert_eq!(listed, parts_in_markup());
+}
+
+#[test]
+fn the_custom_properties_are_the_ones_the_stylesheet_reads() {
+    let css = read("styles/widget.css");
+    let used: BTreeSet<String> = css
+        .match_indices("var(--tg-")
+        .map(|(at, _)| {
+            let name = &css[at + 4..];
+            name[..name.find([',', ')']).unwrap()].trim().to_owned()
+        })
+        .collect();
+    let listed: BTreeSet<String> = CSS_PROPERTIES
+        .iter()
+        .map(|(name, _, _)| (*name).to_owned())
+        .collect();
+    assert_eq!(listed, used);
+}
+
+#[test]
+fn the_readme_documents_every_attribute_method_and_event() {
     let readme = read("README.md");
     for attribute in Attribute::ALL {
         assert!(
             readme.contains(&format!("| `{}` |", attribute.name())),
             "README's attribute table has a row for `{}`",
             attribute.name()
+        );
+    }
+    for method in METHODS {
+        assert!(
+            readme.contains(&format!("| `{}(", method.name)),
+            "README's method table has a row for `{}`",
+            method.name
+        );
+    }
+    for event in EVENTS {
+        assert!(
+            readme.contains(&format!("| `{}` |", event.name)),
+            "README's event table has a row for `{}`",
+            event.name
         );
     }
 }

@@ -75,11 +75,17 @@ export function prerender() {
     const langs = Object.fromEntries(readdirSync(out)
       .map((name) => name.match(/^lang-([a-z]+)\.json$/)?.[1]).filter(Boolean)
       .map((lang) => [lang, { bundle: read(`lang-${lang}.json`), fallback: read(`fallback-${lang}.html`) }]));
-    return { guide: read('guide.html'), fallback: read('fallback.html'), css: widgetCss(), langs };
+    return {
+      guide: read('guide.html'), fallback: read('fallback.html'), css: widgetCss(), langs,
+      manifest: JSON.parse(read('manifest.json')), api: Object.fromEntries(API_FILES.map((name) => [name, read(name)])),
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
+
+/** The element's public face, written by the prerender step from the widget's tables; shipped as they are. */
+const API_FILES = ['custom-elements.json', 'treatment-guide.d.ts'];
 
 /** Where the prerendered guide goes in the standalone page: inside its element, for readers without script. */
 const PAGE_SLOT = /(<treatment-guide[^>]*>)[\s\S]*?(<\/treatment-guide>)/;
@@ -129,6 +135,15 @@ function writeLanguages(dir, langs) {
   return names;
 }
 
+/** The loader's manifest with each language's file name (`files`: language → file). */
+function withFiles(manifest, files) {
+  for (const [lang, file] of Object.entries(files)) {
+    if (!manifest.languages[lang]) throw new Error(`post-build: the manifest has no language ${lang}`);
+    manifest.languages[lang].file = file;
+  }
+  return manifest;
+}
+
 /**
  * Step 1: treatment-guide.js from src/treatment-guide.js, and the glue,
  * minified. Returns the files the loader names: { glue, wasm, languages }.
@@ -141,10 +156,11 @@ export async function writeLoader(dir, version = cargoVersion(), rendered = prer
     .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
     .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
     .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
-    .replace('"__TG_LANGS__"', () => JSON.stringify(languages))
+    .replace('"__TG_MANIFEST__"', () => JSON.stringify(withFiles(rendered.manifest, languages)))
     .replace('__TG_VERSION__', version);
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), await minified(loader, false));
+  for (const [name, text] of Object.entries(rendered.api || {})) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, glue), await minified(readFileSync(join(dir, glue), 'utf8'), true));
   return { glue, wasm, languages };
 }

@@ -57,8 +57,11 @@ export function manifest(version) {
     // package URL.
     unpkg: loader,
     jsdelivr: loader,
+    // The element's Custom Elements Manifest and TypeScript types, for editors, Storybook and CMSs.
+    customElements: 'dist/custom-elements.json',
+    types: 'dist/treatment-guide.d.ts',
     exports: {
-      '.': `./${loader}`,
+      '.': { types: './dist/treatment-guide.d.ts', default: `./${loader}` },
       './dist/*': './dist/*',
       './package.json': './package.json',
     },

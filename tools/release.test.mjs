@@ -30,6 +30,8 @@ function fakeDist(dir) {
     'treatment-guide-0123456789abcdef_bg.wasm': Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]),
     'index.html': '<!doctype html><title>x</title>'.repeat(50),
     'snippets/treatment-guide-1/inline0.js': 'export const a = 1;',
+    'custom-elements.json': '{"schemaVersion":"1.0.0","modules":[]}',
+    'treatment-guide.d.ts': 'export {};',
     '.DS_Store': 'junk',
   };
   for (const [name, data] of Object.entries(files)) {
@@ -63,7 +65,7 @@ test('post-build writes the version into the loader, as customElements.get(…).
   const dir = temp(t);
   writeFileSync(join(dir, 'treatment-guide-0123456789abcdef_bg.wasm'), Buffer.from([0, 97, 115, 109]));
   writeFileSync(join(dir, 'treatment-guide-0123456789abcdef.js'), 'export default function init() {}\n');
-  const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}' };
+  const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}', manifest: { element: 'treatment-guide', attributes: [], properties: [], events: {}, languages: {} } };
   await writeLoader(dir, '7.8.9-beta.1', rendered);
   const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
   assert.equal(loaderVersion(loader), '7.8.9-beta.1');
@@ -90,7 +92,7 @@ test('the npm package holds dist/, README, LICENSE and CHANGELOG, and nothing of
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'scripts', 'private']) {
     assert.ok(!(field in published), `no ${field} in the published package.json`);
   }
-  for (const entry of [published.unpkg, published.jsdelivr, published.exports['.']]) {
+  for (const entry of [published.unpkg, published.jsdelivr, published.exports['.'].default, published.exports['.'].types, published.customElements, published.types]) {
     assert.ok(expected.includes(entry.replace(/^\.\//, '')), `${entry} is in the package`);
   }
   assert.equal(published.unpkg, 'dist/treatment-guide.js');

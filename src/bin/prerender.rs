@@ -9,7 +9,10 @@
 //! - `fallback.html`: the guide as a plain document (every section open, no
 //!   controls), for readers without script or WebAssembly and for search engines;
 //! - for every other language `<lang>`: `lang-<lang>.json` and `fallback-<lang>.html`;
-//! - `languages.json`: the language codes found, the default first.
+//! - `languages.json`: the language codes found, the default first;
+//! - `manifest.json`: the loader's facts (element, attributes, mount class,
+//!   languages and the reader text it needs before the code);
+//! - `custom-elements.json` and `treatment-guide.d.ts`: the element's public face.
 //!
 //! `tools/post-build.mjs` puts them into `dist/`.
 

@@ -53,7 +53,8 @@ pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mo
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
     adopt_styles(&shadow);
-    let widget = mount(&host, None).unwrap();
+    let ignore = js_sys::Function::new_no_args("");
+    let widget = mount(&host, "en".to_owned(), None, None, ignore.clone(), ignore).unwrap();
     tick().await;
     tick().await;
     Mounted {

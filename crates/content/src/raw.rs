@@ -212,6 +212,18 @@ record! {
         other_language_name: String = default,
         /// Card label of several names in another language; `{language}`.
         other_language_names: String = default,
+        /// Shown while a content file loads.
+        loading: String = default,
+        /// Shown in place of a widget that failed.
+        crash: String = default,
+        /// Shown when a content file cannot be used (details go to the console).
+        content_error: String = default,
+        /// Ends a list of problems cut short; `{count}` is how many more.
+        more_problems: String = default,
+        /// Shown above the plain guide when WebAssembly cannot run here.
+        no_search: String = default,
+        /// Shown above the plain guide when the widget's code could not be loaded.
+        load_failed: String = default,
     }
 }
 

@@ -41,13 +41,10 @@ impl<T> Deref for Shared<T> {
 /// The content a widget shows.
 pub type ContentRef = Shared<Content>;
 
-/// Shown while a charity's content file is on its way.
-pub const LOADING_TEXT: &str = "Loading the treatment guide…";
-
 /// Props of [`App`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct AppProps {
-    /// What to show; `None` while it is loading.
+    /// What to show; `None` while it is loading, or when it could not be used.
     pub content: Option<ContentRef>,
     /// A problem to tell the reader and the web staff about (content that could not be used).
     #[prop_or_default]
@@ -55,19 +52,109 @@ pub struct AppProps {
     /// How the host page set this widget up.
     #[prop_or_default]
     pub options: Options,
+    /// Shown while the content is on its way, in the reader's language (`strings.loading`).
+    #[prop_or_default]
+    pub loading: AttrValue,
+    /// The language of the loading line and of a notice shown without content.
+    #[prop_or_default]
+    pub language: AttrValue,
+    /// Receives the guide's [`Control`] each time a guide is shown.
+    #[prop_or_default]
+    pub oncontrol: Option<Callback<Control>>,
+    /// Told of every [`Change`] of the view, whoever made it.
+    #[prop_or_default]
+    pub onchange: Option<Callback<Change>>,
 }
 
-/// One whole widget: a loading line until the content is there, then the guide.
+impl AppProps {
+    /// Props with nothing to show yet: the loading line `text`, no notice, default options.
+    pub fn loading(text: impl Into<AttrValue>) -> Self {
+        AppProps {
+            content: None,
+            notice: None,
+            options: Options::default(),
+            loading: text.into(),
+            language: AttrValue::default(),
+            oncontrol: None,
+            onchange: None,
+        }
+    }
+}
+
+/// A change of the view that a host page may hear of. It never carries what
+/// the reader typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A section opened or closed.
+    Section {
+        /// The section's id.
+        id: String,
+        /// Whether it is now open.
+        open: bool,
+    },
+    /// A drug's card is shown; its generic name.
+    Drug(String),
+}
+
+/// Drives a shown guide from outside its components (a host page's script):
+/// the same actions the reader's own controls send.
+#[derive(Clone)]
+pub struct Control {
+    content: ContentRef,
+    index: Shared<DrugIndex>,
+    dispatcher: UseReducerDispatcher<ViewState>,
+}
+
+impl Control {
+    /// Opens or closes the section `id`; `false` when the guide has no such section.
+    pub fn set_section(&self, id: &str, open: bool) -> bool {
+        let Some(index) = self.content.sections.iter().position(|s| s.id == id) else {
+            return false;
+        };
+        self.dispatcher.dispatch(Action::Set(index, open));
+        true
+    }
+
+    /// Opens (`true`) or closes every section.
+    pub fn set_all(&self, open: bool) {
+        self.dispatcher.dispatch(if open {
+            Action::OpenAll
+        } else {
+            Action::CloseAll
+        });
+    }
+
+    /// Shows the card of the drug the lookup ranks first for `name` (any of
+    /// its names), and returns its generic name; `None` when nothing matches.
+    pub fn show_drug(&self, name: &str) -> Option<String> {
+        let hit = self.index.search(name.trim(), 1).into_iter().next()?;
+        let drug = self.content.drugs.get(hit.drug)?;
+        self.dispatcher.dispatch(Action::RevealDrug(hit.drug));
+        Some(drug.name.clone())
+    }
+}
+
+/// One whole widget: a loading line until the content is there, then the
+/// guide; a notice alone when the content could not be used and nothing stands in.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    match &props.content {
-        None => html! {
-            <div class="tg-root" part="root">
-                <p class="tg-loading" role="status">{ LOADING_TEXT }</p>
+    let language = (!props.language.is_empty()).then(|| props.language.clone());
+    match (&props.content, &props.notice) {
+        (None, None) => html! {
+            <div class="tg-root" lang={language} part="root">
+                <p class="tg-loading" role="status">{ props.loading.clone() }</p>
             </div>
         },
-        Some(content) => html! {
-            <Guide content={content.clone()} notice={props.notice.clone()} options={props.options.clone()} />
+        (None, Some(notice)) => html! {
+            <div class="tg-root" lang={language} part="root">
+                <NoticeBox notice={notice.clone()} />
+            </div>
+        },
+        // Keyed by the content itself: other content is a new guide, with a view state of its own.
+        (Some(content), _) => html! {
+            <Guide key={format!("{:p}", Rc::as_ptr(&content.0))} content={content.clone()}
+                notice={props.notice.clone()} options={props.options.clone()}
+                oncontrol={props.oncontrol.clone()} onchange={props.onchange.clone()} />
         },
     }
 }
@@ -83,6 +170,12 @@ pub struct GuideProps {
     /// How the host page set this widget up.
     #[prop_or_default]
     pub options: Options,
+    /// Receives the guide's [`Control`] once it is shown.
+    #[prop_or_default]
+    pub oncontrol: Option<Callback<Control>>,
+    /// Told of every [`Change`] of the view.
+    #[prop_or_default]
+    pub onchange: Option<Callback<Change>>,
 }
 
 /// The guide: title, lookup, drug card, sections, footer.
@@ -152,6 +245,22 @@ pub fn Guide(props: &GuideProps) -> Html {
     let index = use_memo(content.clone(), |content| {
         Shared(Rc::new(DrugIndex::new(content)))
     });
+    {
+        let control = props.oncontrol.clone().map(|to| {
+            let control = Control {
+                content: content.clone(),
+                index: (*index).clone(),
+                dispatcher: dispatcher.clone(),
+            };
+            move || to.emit(control)
+        });
+        use_effect_with(content.clone(), move |_| {
+            if let Some(hand_over) = control {
+                hand_over();
+            }
+        });
+    }
+    use_changes(&content, &state, props.onchange.clone());
     let card_ref = use_node_ref();
     {
         let (card_ref, dispatcher) = (card_ref.clone(), dispatcher.clone());
@@ -282,6 +391,33 @@ fn send<T: 'static>(
 ) -> Callback<T> {
     let dispatcher = dispatcher.clone();
     Callback::from(move |value| dispatcher.dispatch(to_action(value)))
+}
+
+/// Tells `onchange` of each section that opened or closed and each drug card
+/// shown since the last render (not of the first render's state).
+#[hook]
+fn use_changes(content: &ContentRef, state: &ViewState, onchange: Option<Callback<Change>>) {
+    let seen = use_mut_ref(|| None::<(Vec<bool>, Option<usize>)>);
+    let content = content.clone();
+    use_effect_with((state.open.clone(), state.drug), move |(open, drug)| {
+        let mut seen = seen.borrow_mut();
+        if let (Some(onchange), Some((was_open, was_drug))) = (&onchange, seen.as_ref()) {
+            for ((section, &now), &before) in content.sections.iter().zip(open).zip(was_open) {
+                if now != before {
+                    onchange.emit(Change::Section {
+                        id: section.id.clone(),
+                        open: now,
+                    });
+                }
+            }
+            if let Some(shown) = drug.filter(|_| drug != was_drug) {
+                if let Some(d) = content.drugs.get(shown) {
+                    onchange.emit(Change::Drug(d.name.clone()));
+                }
+            }
+        }
+        *seen = Some((open.clone(), *drug));
+    });
 }
 
 /// Opens the section named by the URL hash (`#tg-<section-id>`), or the card

@@ -20,7 +20,7 @@ pub mod ssr;
 pub mod state;
 pub mod text;
 
-pub use app::{App, AppProps, ContentRef, Guide, GuideProps, Shared};
+pub use app::{App, AppProps, Change, ContentRef, Control, Guide, GuideProps, Shared};
 pub use components::Notice;
 pub use mode::RenderMode;
 pub use options::{OpenSpec, Options};

@@ -30,6 +30,8 @@ pub enum Action {
     Toggle(usize),
     /// Open a section and bring it into view (deep link).
     Reveal(usize),
+    /// Open (`true`) or close (`false`) one section, without scrolling (a host's script).
+    Set(usize, bool),
     /// Open every section.
     OpenAll,
     /// Close every section.
@@ -86,6 +88,11 @@ impl Reducible for ViewState {
                 if let Some(open) = state.open.get_mut(i) {
                     *open = true;
                     state.scroll_to = Some(i);
+                }
+            }
+            Action::Set(i, value) => {
+                if let Some(open) = state.open.get_mut(i) {
+                    *open = value;
                 }
             }
             Action::OpenAll => state.open.iter_mut().for_each(|o| *o = true),
@@ -351,6 +358,15 @@ mod tests {
     fn sections_toggle_open_and_close_all() {
         assert_eq!(view(&[false, false], Action::Toggle(1)).open, [false, true]);
         assert_eq!(view(&[false, true], Action::OpenAll).open, [true, true]);
+        assert_eq!(
+            view(&[false, true], Action::Set(0, true)).open,
+            [true, true]
+        );
+        assert_eq!(
+            view(&[false, true], Action::Set(1, false)).open,
+            [false, false]
+        );
+        assert_eq!(view(&[true], Action::Set(3, false)).open, [true]);
         assert!(view(&[true, true], Action::CloseAll).all_closed());
         // An index past the end changes nothing.
         assert_eq!(view(&[false], Action::Toggle(5)).open, [false]);

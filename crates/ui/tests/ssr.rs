@@ -67,6 +67,7 @@ fn render(options: Options) -> String {
         content: Some(Shared(Rc::new(shipped()))),
         notice: None,
         options,
+        ..AppProps::loading("")
     };
     tg_ui::ssr::render(props, true)
 }
@@ -173,6 +174,7 @@ fn the_static_document_has_every_section_open_and_no_controls() {
                 mode: RenderMode::Static,
                 ..Options::default()
             },
+            ..AppProps::loading("")
         },
         false,
     );
@@ -215,6 +217,7 @@ fn text_from_content_is_escaped() {
             content: Some(Shared(Rc::new(content))),
             notice: None,
             options: Options::default(),
+            ..AppProps::loading("")
         },
         false,
     );
@@ -243,6 +246,7 @@ fn the_clinical_trials_link_shows_only_when_the_content_gives_one() {
                 open: OpenSpec::parse(Some("all")),
                 ..Options::default()
             },
+            ..AppProps::loading("")
         };
         tg_ui::ssr::render(props, false)
     };
@@ -281,6 +285,7 @@ fn footer_of(content: tg_content::Content) -> String {
         content: Some(Shared(Rc::new(content))),
         notice: None,
         options: Options::default(),
+        ..AppProps::loading("")
     };
     let html = tg_ui::ssr::render(props, false);
     let start = html.find("<footer").expect("a footer");

@@ -3,17 +3,20 @@
 use yew::prelude::*;
 
 use super::super::app::Shared;
+use super::super::text::fill;
 
 /// At most this many details are listed; the rest are counted.
 pub const MAX_DETAILS: usize = 20;
 
-/// What went wrong, in plain words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What went wrong, in plain words and in the reader's language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Notice {
     /// One sentence for everyone.
     pub summary: String,
-    /// Details for the web staff (one problem each).
+    /// Details for the web staff (one problem each); empty unless they asked for them.
     pub details: Vec<String>,
+    /// The line that ends a list cut short; `{count}` is how many more.
+    pub more: String,
 }
 
 /// Props of [`NoticeBox`].
@@ -23,7 +26,7 @@ pub struct NoticeBoxProps {
     pub notice: Shared<Notice>,
 }
 
-/// The notice, above the guide.
+/// The notice, above the guide (or in its place).
 #[function_component]
 pub fn NoticeBox(props: &NoticeBoxProps) -> Html {
     let notice = &props.notice;
@@ -35,7 +38,7 @@ pub fn NoticeBox(props: &NoticeBoxProps) -> Html {
                 <ul>
                     { for notice.details.iter().take(MAX_DETAILS).map(|d| html! { <li>{ d }</li> }) }
                     if more > 0 {
-                        <li>{ format!("… and {more} more (see the browser console)") }</li>
+                        <li>{ fill(&notice.more, &[("count", &more.to_string())]) }</li>
                     }
                 </ul>
             }

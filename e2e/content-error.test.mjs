@@ -1,0 +1,113 @@
+// End-to-end: a content file that cannot be used, as readers and web staff
+// see it. Readers get a short plain notice in their language, never another
+// topic's guide; the details are in the console, and on the page only with
+// `debug`. A widget that fails says so in its reader's language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+
+const PREFIX = '/guide/';
+const EXAMPLE = JSON.parse(readFileSync(new URL('../docs/content-example.json', import.meta.url), 'utf8'));
+/** The notices as content/meta.toml and content/fr/meta.toml word them. */
+const NOTICE = {
+  en: "Sorry, this site's own version of the treatment guide could not be loaded. Please try again later.",
+  fr: 'Désolé, la version de ce site du guide de traitement n’a pas pu être chargée. Veuillez réessayer plus tard.',
+};
+const CRASH_FR = 'Désolé, une erreur s’est produite dans le guide de traitement. Veuillez recharger la page pour réessayer.';
+
+const page = (lang, attrs) => ({
+  body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>
+<script src="${PREFIX}treatment-guide.js" defer></script></head>
+<body><main><h1>Host page</h1><treatment-guide ${attrs}></treatment-guide></main></body></html>`,
+});
+const json = (value) => ({ body: JSON.stringify(value), type: 'application/json' });
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  const duplicate = JSON.parse(JSON.stringify(EXAMPLE));
+  duplicate.drugs[3].synonyms[1].name = 'Oncovin';
+  // A charity's guide on another topic, with a mistake: two sections of its own.
+  const nausea = {
+    meta: { ...EXAMPLE.meta, title: 'Feeling sick during treatment' },
+    strings: EXAMPLE.strings,
+    sections: [
+      { id: 'why-it-happens', title: 'Why it happens', body: 'Some medicines upset the stomach.' },
+      { id: 'what-helps', title: 'What helps', body: 42 },
+    ],
+    drugs: [{ name: 'ondansetron', class: 'Anti-sickness medicine', synonyms: [{ name: 'Zofran', kind: 'brand name' }] }],
+    glossary: [],
+  };
+  const routes = {
+    '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
+    '/content/duplicate.json': json(duplicate),
+    '/content/nausea.json': json(nausea),
+    '/host/fr-broken.html': page('fr-CA', 'content-src="/content/duplicate.json"'),
+    '/host/nausea.html': page('en', 'content-src="/content/nausea.json"'),
+    '/host/nausea-debug.html': page('en', 'content-src="/content/nausea.json" debug'),
+    '/host/fr-plain.html': page('fr', ''),
+  };
+  server = await serveDist({ prefix: PREFIX, routes });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const origin = () => server.url.slice(0, -PREFIX.length);
+
+test('the French page of a host whose content file is broken shows the notice in French', async () => {
+  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/fr-broken.html`);
+  const alert = p.locator('treatment-guide [role=alert]');
+  await alert.waitFor({ timeout: 15000 });
+  assert.equal(await alert.innerText(), NOTICE.fr);
+  assert.equal(await p.locator('treatment-guide [role=alert] li').count(), 0, 'no technical details without debug');
+  // An edition of the built-in guide: the French built-in guide stands in.
+  await widgetReady(p);
+  assert.equal(await p.locator('treatment-guide [data-tg-section=chemotherapy] .tg-heading').innerText(), 'Chimiothérapie');
+  assert.equal(await p.locator('treatment-guide .tg-root').getAttribute('lang'), 'fr');
+  assert.ok(problems.some((m) => /"Oncovin" is already a name of vincristine/.test(m)), 'the details are in the console');
+  await ctx.close();
+});
+
+test('a broken file on another topic: a plain notice alone, never the leukemia guide', async () => {
+  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/nausea.html`);
+  const alert = p.locator('treatment-guide [role=alert]');
+  await alert.waitFor({ timeout: 15000 });
+  assert.equal(await alert.innerText(), NOTICE.en);
+  await p.locator('treatment-guide .tg-mount[data-tg-live]').waitFor();
+  assert.equal(await p.locator('treatment-guide .tg-section').count(), 0);
+  assert.doesNotMatch(await p.locator('treatment-guide').innerText(), /leuk|chemotherapy/i);
+  assert.equal(await p.locator('treatment-guide .tg-root').getAttribute('lang'), 'en');
+  assert.ok(problems.some((m) => m.includes('content file /content/nausea.json could not be used')), problems.join(' | '));
+  await ctx.close();
+});
+
+test('with debug, the web staff see the details on the page too', async () => {
+  const { ctx, page: p } = await openPage(browser, `${origin()}/host/nausea-debug.html`);
+  const alert = p.locator('treatment-guide [role=alert]');
+  await alert.waitFor({ timeout: 15000 });
+  const text = await alert.innerText();
+  assert.ok(text.startsWith(NOTICE.en), text);
+  assert.match(text, /content file \/content\/nausea\.json could not be used: it has \d+ problem/);
+  assert.match(text, /sections\[1\]\.body/);
+  assert.equal(await p.locator('treatment-guide .tg-section').count(), 0);
+  await ctx.close();
+});
+
+test('a French widget that fails says so in French', async () => {
+  const { ctx, page: p } = await openPage(browser, `${origin()}/host/fr-plain.html`);
+  await widgetReady(p);
+  await p.evaluate(() => {
+    try {
+      document.querySelector('treatment-guide')._glue.failForTests();
+    } catch (error) {
+      // The failure is the point; the widget shows it.
+    }
+  });
+  assert.equal(await p.locator('treatment-guide [role=alert]').innerText(), CRASH_FR);
+  await ctx.close();
+});
