@@ -26,6 +26,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
 import { version as cargoVersion } from './version.mjs';
+import { writeChecker } from './checker-build.mjs';
 
 const LOADER = 'treatment-guide.js';
 /** Written by step 2, so never listed. */
@@ -182,6 +183,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const rendered = prerender();
     await writeLoader(dir, cargoVersion(), rendered);
     writeFallback(dir, rendered.fallback);
+    // The checker page's own wasm module (tools/checker-build.mjs).
+    writeChecker(dir);
   }
   writePreloads(dir);
   const { version, files } = writePrecache(dir);
