@@ -21,6 +21,25 @@
   // The page's own language follows the guide's, for screen readers and the browser.
   if (query.get('lang')) document.documentElement.lang = query.get('lang');
 
+  /**
+   * The page's heading and title: the guide's own title, from its content
+   * and in its language, once the guide shows it.
+   */
+  var heading = document.getElementById('title');
+  customElements.whenDefined('treatment-guide').then(function () {
+    var root = element.shadowRoot;
+    if (!root) return;
+    var named = function () {
+      var shown = root.querySelector('.tg-title');
+      if (!shown) return false;
+      heading.textContent = document.title = shown.textContent;
+      return true;
+    };
+    if (named()) return;
+    var observer = new MutationObserver(function () { if (named()) observer.disconnect(); });
+    observer.observe(root, { childList: true, subtree: true });
+  });
+
   if (window.parent === window || !window.ResizeObserver) return;
   var last = -1;
   function post() {
