@@ -83,7 +83,7 @@
         + 'but some text is harder to read than it should be.';
     } else {
       summary.textContent = plural(errors, 'error') + (warnings ? ' and ' + plural(warnings, 'warning') : '')
-        + ': the widget will not use this file until the errors are fixed (it shows the standard guide instead).';
+        + ': the widget will not use this file until the errors are fixed.';
     }
   }
 
