@@ -1,7 +1,7 @@
 // End-to-end: theming in both colour schemes. The widget follows the
 // reader's scheme; a host that sets only --tg-accent keeps 4.5:1 contrast in
 // dark mode (a lighter tone of its colour); colours that fail get a console
-// warning naming the property; a host can pin one scheme with color-scheme.
+// warning naming the property; a host can pin one scheme with --tg-color-scheme.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serveDist, screenshot } from './helpers.mjs';
@@ -145,13 +145,13 @@ test('a host colour under 4.5:1 gets a console warning naming the property, in t
   }
 });
 
-test('a dark-mode accent of the host\'s own replaces the lighter tone; color-scheme pins one scheme', async () => {
+test('a dark-mode accent of the host\'s own replaces the lighter tone; --tg-color-scheme pins one scheme', async () => {
   const own = host('/own-dark.html', `--tg-accent: ${TEAL}; --tg-dark-accent: #7fe0d0;`);
   let opened = await open(own, 'dark');
   assert.equal((await contrasts(opened.page)).openAll.fg, 'rgb(127, 224, 208)');
   await opened.ctx.close();
 
-  const pinned = host('/pinned-light.html', `--tg-accent: ${TEAL}; color-scheme: light;`);
+  const pinned = host('/pinned-light.html', `--tg-accent: ${TEAL}; --tg-color-scheme: light;`);
   opened = await open(pinned, 'dark');
   const found = await contrasts(opened.page);
   assert.equal(found.background, 'rgb(255, 255, 255)', 'light, although the reader is in dark mode');
