@@ -138,3 +138,30 @@ test('embed.html on its own: the widget only, under its CSP, axe-clean, offline-
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('after one visit embed.html works offline', { timeout: 90_000 }, async () => {
+  const local = await serveDist();
+  const url = new URL('embed.html?lang=fr&open=chemotherapy', local.url).href;
+  const { ctx, page, problems } = await openPage(browser, url);
+  let closed = false;
+  try {
+    // The page registers the standalone page's service worker, which caches every file of dist/.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.waitForFunction(async (href) => {
+      const names = await caches.keys();
+      return names.length === 1 && !!(await (await caches.open(names[0])).match(href, { ignoreSearch: true }));
+    }, url, { polling: 200, timeout: 60_000 });
+    await local.close();
+    closed = true;
+    await ctx.setOffline(true);
+    await page.reload();
+    await widgetReady(page);
+    const chemo = page.locator('treatment-guide [data-tg-section="chemotherapy"] .tg-heading > button');
+    assert.equal(await chemo.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('treatment-guide .tg-root').getAttribute('lang'), 'fr');
+    assert.deepEqual(problems, []);
+  } finally {
+    await ctx.close();
+    if (!closed) await local.close();
+  }
+});
