@@ -1,8 +1,12 @@
 /*! treatment-guide content checker (check.html): checks a content file in
- * this page with the widget's own code (customElements.get('treatment-guide')
- * .check, from treatment-guide.js), lists the problems and previews the file
- * in a <treatment-guide> whose content-src is a blob: URL of the text.
- * Nothing is sent anywhere. Text from the file is only ever set as text. */
+ * this page with the checker's own WebAssembly module (crates/checker, loaded
+ * from check-engine-<hash>.js: global wasm_bindgen and the module's bytes,
+ * TG_CHECKER_WASM; no fetch, so it also runs opened from disk), lists the
+ * problems, and previews the file in a <treatment-guide> through its
+ * setContent(text) method (no blob: URL, so it works under the README's
+ * Content-Security-Policy). Nothing is sent anywhere. Text from the file is
+ * only ever set as text. When something stops the checker, the page says
+ * what, and what to do. */
 (function () {
   'use strict';
   var text = document.getElementById('text');
@@ -15,9 +19,24 @@
   var grades = document.getElementById('grades');
   var preview = document.getElementById('preview');
   var previewHint = document.getElementById('preview-hint');
-  /** The blob: URL of the text the preview shows. */
-  var url = null;
+  var TAG = 'treatment-guide';
+  /** The preview's element, once there is a file to show. */
   var guide = null;
+  /** The checker module, once started: a Promise of the wasm-bindgen exports. */
+  var engine = null;
+  /** What the page's Content-Security-Policy refused since this script ran ("script-src wasm-eval"…). */
+  var refused = [];
+  var HINT = previewHint.textContent;
+  /** What to do when the page was opened from disk, where browsers do not let it load the widget's code. */
+  var FROM_DISK = 'The check above works here, but the preview cannot: browsers do not let a page opened from disk '
+    + '(file://) load the guide\'s code. To see the preview, serve the folder with any local web server and open '
+    + 'check.html from it. For example, in the folder that holds dist/, run "python3 -m http.server 8000" '
+    + '(or "npx http-server -p 8000") and open http://localhost:8000/dist/check.html; '
+    + 'or open check.html on the site where you host the guide.';
+
+  document.addEventListener('securitypolicyviolation', function (event) {
+    refused.push(event.effectiveDirective + ' ' + (event.blockedURI || 'inline'));
+  });
   var timer = 0;
   var run = 0;
 
@@ -64,27 +83,84 @@
         + 'but some text is harder to read than it should be.';
     } else {
       summary.textContent = plural(errors, 'error') + (warnings ? ' and ' + plural(warnings, 'warning') : '')
-        + ': the widget will not use this file until the errors are fixed (it shows the standard guide instead).';
+        + ': the widget will not use this file until the errors are fixed.';
     }
   }
 
-  /** Shows the text in the preview widget, through a new blob: URL. */
+  /** Says in the preview panel why there is no preview. */
+  function previewProblem(message) {
+    previewHint.textContent = message;
+    previewHint.hidden = false;
+  }
+
+  /**
+   * Shows the text in the preview widget: handed to the element with
+   * setContent(text), exactly as a content-src file would be shown.
+   */
   function showPreview(source) {
-    var previous = url;
-    url = source ? URL.createObjectURL(new Blob([source], { type: 'application/json' })) : null;
-    if (url && !guide) {
-      guide = document.createElement('treatment-guide');
-      preview.appendChild(guide);
+    if (location.protocol === 'file:') return previewProblem(FROM_DISK);
+    if (!source) {
+      if (guide) guide.remove();
+      guide = null;
+      previewHint.textContent = HINT;
+      previewHint.hidden = false;
+      return;
     }
-    if (guide) {
-      if (url) guide.setAttribute('content-src', url);
-      else {
-        guide.remove();
-        guide = null;
+    if (!customElements.get(TAG)) {
+      return previewProblem('The preview needs treatment-guide.js, which did not load: it must be in the same folder '
+        + 'as check.html' + (refused.length ? ', and this page\'s Content-Security-Policy refused ' + refused.join(', ') : '') + '.');
+    }
+    var fresh = !guide;
+    if (fresh) {
+      guide = document.createElement(TAG);
+      // Shown once it holds the file, never the built-in guide first.
+      guide.hidden = true;
+    }
+    var shown = guide;
+    if (typeof shown.setContent !== 'function') {
+      return previewProblem('This treatment-guide.js has no setContent(text), which the preview needs: '
+        + 'use the check.html that came with it.');
+    }
+    var done = shown.setContent(source);
+    if (fresh) preview.appendChild(shown);
+    Promise.resolve(done).then(function () {
+      if (shown !== guide) return;
+      shown.hidden = false;
+      previewHint.hidden = true;
+    }, function (error) {
+      if (shown === guide) previewProblem('The preview could not be shown: ' + (error && error.message || error));
+    });
+  }
+
+  /**
+   * The checker module: the engine script's glue, instantiated from the
+   * bytes it carries. Rejects with a message that names the cause.
+   */
+  function start() {
+    if (engine) return engine;
+    engine = new Promise(function (resolve) {
+      if (typeof WebAssembly !== 'object') {
+        throw new Error('this browser cannot run WebAssembly, which the checker needs. Use a current version of '
+          + 'Chrome, Edge, Firefox or Safari.');
       }
-    }
-    previewHint.hidden = !!url;
-    if (previous) URL.revokeObjectURL(previous);
+      if (typeof wasm_bindgen !== 'function' || typeof TG_CHECKER_WASM !== 'string') {
+        var tag = document.querySelector('script[src*="check-engine"]');
+        var name = tag ? tag.getAttribute('src') : 'check-engine-….js';
+        throw new Error('its code, ' + name + ', did not load. It must be in the same folder as check.html'
+          + (refused.length ? '; this page\'s Content-Security-Policy refused ' + refused.join(', ') : '') + '.');
+      }
+      var bytes = Uint8Array.from(atob(TG_CHECKER_WASM), function (c) { return c.charCodeAt(0); });
+      resolve(wasm_bindgen({ module_or_path: bytes }).then(function () { return wasm_bindgen; }));
+    }).catch(function (error) {
+      engine = null;
+      var text = String(error && error.message || error);
+      if (/wasm-unsafe-eval|Content.Security.Policy|wasm-eval/i.test(text + refused.join(' '))) {
+        throw new Error('this page\'s Content-Security-Policy does not allow WebAssembly. Add \'wasm-unsafe-eval\' '
+          + 'to its script-src directive (see the README, Content Security Policy).');
+      }
+      throw error;
+    });
+    return engine;
   }
 
   function check() {
@@ -99,15 +175,15 @@
       return;
     }
     summary.textContent = 'Checking…';
-    customElements.whenDefined('treatment-guide').then(function () {
-      return customElements.get('treatment-guide').check(source);
+    start().then(function (module) {
+      return module.check_content(source);
     }).then(function (items) {
       if (mine !== run) return;
       showResults(items);
       showPreview(source);
     }).catch(function (error) {
       if (mine !== run) return;
-      summary.textContent = 'The checker cannot run in this browser: ' + (error && error.message || error);
+      summary.textContent = 'The checker cannot run: ' + (error && error.message || error);
     });
   }
 
@@ -154,5 +230,7 @@
       check();
     }
   });
+  summary.textContent = 'No file yet.';
+  if (location.protocol === 'file:') previewProblem(FROM_DISK);
   if (text.value.trim()) check();
 })();

@@ -15,7 +15,7 @@ import { setUp, openPage, widgetReady, screenshot, DIST, SECTION_IDS } from './h
 import { startServer } from '../tools/static-server.mjs';
 import { sri } from '../tools/sri.mjs';
 import { version as cargoVersion } from '../tools/version.mjs';
-import { DOCS, npmPack, stageNpm, unzip, verifyChecksums, walk, writeArchive } from '../tools/release.mjs';
+import { DOCS, STARTER_KIT, npmPack, stageNpm, unzip, verifyChecksums, walk, writeArchive } from '../tools/release.mjs';
 
 const VERSION = cargoVersion();
 const PREFIX = `/npm/treatment-guide@${VERSION}/`;
@@ -60,8 +60,8 @@ function hostPage(src, integrity) {
 </html>`;
 }
 
-test('npm pack of the built dist/ lists exactly dist/, README.md, LICENSE, CHANGELOG.md and package.json', () => {
-  const expected = ['package.json', ...DOCS, ...walk(DIST).map((f) => `dist/${f}`)].sort();
+test('npm pack of the built dist/ lists exactly dist/, the starter kit, README.md, LICENSE, CHANGELOG.md and package.json', () => {
+  const expected = ['package.json', ...DOCS, ...STARTER_KIT.map((f) => f.to), ...walk(DIST).map((f) => `dist/${f}`)].sort();
   assert.ok(expected.includes('dist/treatment-guide.js') && expected.includes('dist/index.html'), 'dist/ is built (run make build)');
   assert.deepEqual(pack.files.map((f) => f.path).sort(), expected);
   assert.equal(pack.filename, `treatment-guide-${VERSION}.tgz`);
@@ -121,7 +121,7 @@ test('the release archive of the built dist/ has checksums that verify, with sha
   assert.deepEqual(read.map((e) => e.name), entries.map((e) => e.name));
   const files = new Map(read.map((e) => [e.name.slice(folder.length), e.data]));
   assert.deepEqual([...files.keys()].sort(), [
-    'CHANGELOG.md', 'LICENSE', 'README.txt', 'SHA256SUMS', ...walk(DIST).map((f) => `dist/${f}`),
+    'CHANGELOG.md', 'LICENSE', 'README.txt', 'SHA256SUMS', ...STARTER_KIT.map((f) => f.to), ...walk(DIST).map((f) => `dist/${f}`),
   ].sort());
   const sums = files.get('SHA256SUMS').toString();
   assert.deepEqual(verifyChecksums(sums, files), []);

@@ -29,6 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform } from 'lightningcss';
 import { minify } from 'terser';
 import { version as cargoVersion } from './version.mjs';
+import { writeChecker } from './checker-build.mjs';
 
 const LOADER = 'treatment-guide.js';
 /** Written by step 4, so never listed. */
@@ -241,6 +242,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const rendered = prerender();
     named = await writeLoader(dir, cargoVersion(), rendered);
     writeFallback(dir, rendered.fallback);
+    // The checker page's own wasm module (tools/checker-build.mjs).
+    writeChecker(dir);
   }
   writePreloads(dir, named);
   const { version, files } = writePrecache(dir, named);

@@ -5,13 +5,15 @@
 //
 // writes into `out` (git-ignored):
 // - treatment-guide-X.Y.Z.tgz: the npm package (`npm pack` of a folder staged
-//   here: dist/, README.md, LICENSE, CHANGELOG.md and a package.json made by
+//   here: dist/, starter-kit/, README.md, LICENSE, CHANGELOG.md and a package.json made by
 //   manifest() below; the development package.json is never part of it). On a
 //   CDN that serves npm packages it is
 //   https://cdn.jsdelivr.net/npm/treatment-guide@X.Y.Z/dist/treatment-guide.js
 // - treatment-guide-X.Y.Z.zip: one folder treatment-guide-X.Y.Z/ with dist/,
 //   README.txt (the short guide for web staff, with this version's snippet),
-//   LICENSE, CHANGELOG.md and SHA256SUMS (`sha256sum -c SHA256SUMS` in it).
+//   LICENSE, CHANGELOG.md, starter-kit/ (for content editors: the example
+//   content file, its schema and a README) and SHA256SUMS (`sha256sum -c
+//   SHA256SUMS` in it).
 // and prints the snippet with the version and the SRI hash of the loader.
 // X.Y.Z is the version in Cargo.toml (tools/version.mjs). The zip is written
 // by fflate, so no zip tool is needed.
@@ -32,6 +34,22 @@ export const NAME = 'treatment-guide';
 export const LOADER = 'treatment-guide.js';
 /** Files of the repository that ship beside dist/ in the npm package. */
 export const DOCS = ['README.md', 'LICENSE', 'CHANGELOG.md'];
+/** The folder of the starter kit for content editors, in the package and the archive. */
+export const STARTER_KIT_DIR = 'starter-kit';
+/**
+ * The starter kit (repository file → its name in the kit): the example
+ * content file, its schema and a short README for editors.
+ */
+export const STARTER_KIT = [
+  ['docs/content-example.json', 'content-example.json'],
+  ['docs/content.schema.json', 'content.schema.json'],
+  ['docs/editors/README.md', 'README.md'],
+].map(([from, name]) => ({ from, to: `${STARTER_KIT_DIR}/${name}` }));
+
+/** The starter kit's files as [{ name, data }], named as they ship. */
+export function starterKit(root = ROOT) {
+  return STARTER_KIT.map(({ from, to }) => ({ name: to, data: readFileSync(join(root, from)) }));
+}
 
 /** Every file under `dir`, as post-build lists them for the precache (one definition). */
 export { walk };
@@ -51,7 +69,7 @@ export function manifest(version) {
       + 'as a <treatment-guide> web component with a drug-name lookup. Add it to a page with one script tag.',
     keywords: ['web-component', 'custom-element', 'leukemia', 'patient-information', 'webassembly'],
     license: 'MIT',
-    files: ['dist/', ...DOCS],
+    files: ['dist/', `${STARTER_KIT_DIR}/`, ...DOCS],
     // The loader is a classic script for a <script> tag (it defines the element
     // and loads the rest relative to its own URL); CDNs serve it for the bare
     // package URL.
@@ -76,6 +94,8 @@ export function stageNpm({ dist, stage, version, root = ROOT }) {
     copyFileSync(join(dist, file), join(stage, 'dist', file));
   }
   for (const doc of DOCS) copyFileSync(join(root, doc), join(stage, doc));
+  mkdirSync(join(stage, STARTER_KIT_DIR), { recursive: true });
+  for (const { name, data } of starterKit(root)) writeFileSync(join(stage, name), data);
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest(version), null, 2)}\n`);
   return stage;
 }
@@ -166,6 +186,7 @@ export function writeArchive({ dist, out, version, root = ROOT, mtime = new Date
     { name: 'README.txt', data: Buffer.from(webStaffGuide(version, integrity)) },
     { name: 'LICENSE', data: readFileSync(join(root, 'LICENSE')) },
     { name: 'CHANGELOG.md', data: readFileSync(join(root, 'CHANGELOG.md')) },
+    ...starterKit(root),
   ];
   files.push({ name: 'SHA256SUMS', data: Buffer.from(checksums(files)) });
   const entries = files.map(({ name, data }) => ({ name: `${folder}/${name}`, data }));

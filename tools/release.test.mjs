@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { version } from './version.mjs';
 import { writeLoader } from './post-build.mjs';
 import {
-  DOCS, ROOT, checksums, loaderVersion, manifest, npmPack, stageNpm, unzip, verifyChecksums, walk, webStaffGuide,
+  DOCS, ROOT, STARTER_KIT, checksums, loaderVersion, manifest, npmPack, stageNpm, unzip, verifyChecksums, walk, webStaffGuide,
   writeArchive, zip,
 } from './release.mjs';
 
@@ -75,13 +75,27 @@ test('post-build writes the version into the loader, as customElements.get(…).
   assert.equal(loaderVersion(readFileSync(join(dir, 'treatment-guide.js'), 'utf8')), version());
 });
 
-test('the npm package holds dist/, README, LICENSE and CHANGELOG, and nothing of the development set-up', (t) => {
+/** The starter kit as it ships: the example content file, the schema and the editors' README. */
+const KIT = ['starter-kit/content-example.json', 'starter-kit/content.schema.json', 'starter-kit/README.md'];
+
+test('the starter kit is the example content file, its schema and the editors\' README, byte for byte', () => {
+  assert.deepEqual(STARTER_KIT.map((f) => f.to).sort(), [...KIT].sort());
+  for (const { from } of STARTER_KIT) assert.ok(readFileSync(join(ROOT, from)).length > 0, `${from} exists`);
+  const example = JSON.parse(readFileSync(join(ROOT, 'docs/content-example.json'), 'utf8'));
+  assert.ok(example.sections.length > 0 && example.drugs.length > 0, 'the example is a whole content file');
+  const readme = readFileSync(join(ROOT, 'docs/editors/README.md'), 'utf8');
+  for (const name of ['content-example.json', 'content.schema.json', 'check.html', 'content-src']) {
+    assert.ok(readme.includes(name), `the editors' README names ${name}`);
+  }
+});
+
+test('the npm package holds dist/, the starter kit, README, LICENSE and CHANGELOG, and nothing of the development set-up', (t) => {
   const dist = fakeDist(join(temp(t), 'dist'));
   const stage = join(temp(t), 'package');
   stageNpm({ dist, stage, version: '1.2.3' });
   const report = npmPack(stage, { dryRun: true });
 
-  const expected = ['package.json', ...DOCS, ...walk(dist).map((f) => `dist/${f}`)].sort();
+  const expected = ['package.json', ...DOCS, ...KIT, ...walk(dist).map((f) => `dist/${f}`)].sort();
   assert.ok(!expected.includes('dist/.DS_Store') && expected.includes('dist/snippets/treatment-guide-1/inline0.js'));
   assert.deepEqual(report.files.map((f) => f.path).sort(), expected);
   assert.equal(report.name, 'treatment-guide');
@@ -96,7 +110,8 @@ test('the npm package holds dist/, README, LICENSE and CHANGELOG, and nothing of
     assert.ok(expected.includes(entry.replace(/^\.\//, '')), `${entry} is in the package`);
   }
   assert.equal(published.unpkg, 'dist/treatment-guide.js');
-  assert.deepEqual(published.files, ['dist/', 'README.md', 'LICENSE', 'CHANGELOG.md']);
+  assert.deepEqual(published.files, ['dist/', 'starter-kit/', 'README.md', 'LICENSE', 'CHANGELOG.md']);
+  assert.deepEqual(readFileSync(join(stage, 'starter-kit/content-example.json')), readFileSync(join(ROOT, 'docs/content-example.json')));
 });
 
 test('zip: what is written reads back; other zip readers accept it', (t) => {
@@ -141,7 +156,7 @@ test('zip: what is written reads back; other zip readers accept it', (t) => {
   }
 });
 
-test('the archive: one folder with dist/, README.txt, LICENSE, CHANGELOG.md and SHA256SUMS that verify', (t) => {
+test('the archive: one folder with dist/, README.txt, LICENSE, CHANGELOG.md, the starter kit and SHA256SUMS that verify', (t) => {
   const dist = fakeDist(join(temp(t), 'dist'));
   const out = temp(t);
   const { file, entries } = writeArchive({ dist, out, version: '1.2.3' });
@@ -152,7 +167,7 @@ test('the archive: one folder with dist/, README.txt, LICENSE, CHANGELOG.md and 
   const names = read.map((e) => e.name.replace(/^treatment-guide-1\.2\.3\//, ''));
   assert.ok(read.every((e) => e.name.startsWith('treatment-guide-1.2.3/')));
   assert.deepEqual(names.sort(), [
-    'CHANGELOG.md', 'LICENSE', 'README.txt', 'SHA256SUMS', ...walk(dist).map((f) => `dist/${f}`),
+    'CHANGELOG.md', 'LICENSE', 'README.txt', 'SHA256SUMS', ...KIT, ...walk(dist).map((f) => `dist/${f}`),
   ].sort());
 
   // The checksums verify, here and with sha256sum -c, and name a changed file.

@@ -1,11 +1,22 @@
 //! The browser checker (`dist/check.html`): a content file checked in the
 //! page by the same code and messages as `content-check`, nothing uploaded.
-//! The page calls it through the loader: `customElements.get('treatment-guide').check(text)`.
+//! A WebAssembly module of its own, loaded by the checker page only, so the
+//! widget's main wasm carries none of the checker, plain-language or
+//! readability code. The page calls [`check_content`] through the
+//! wasm-bindgen glue (`--target no-modules`, global `wasm_bindgen`).
+#![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect};
 use tg_content::readability::one_decimal;
 use tg_content::{Check, ContentError};
 use wasm_bindgen::prelude::*;
+
+/// The widget's content JSON reader (`JSON.parse` into the content crate's
+/// tree), compiled here from the widget's own source file so that both read
+/// a file alike; the checker uses only its `parse`.
+#[allow(dead_code)]
+#[path = "../../../src/json.rs"]
+mod json;
 
 /// Checks the text of a content file (JSON). Returns a list of
 /// `{level, path, line, message}`: every error (`"error"`: the widget refuses
@@ -14,7 +25,7 @@ use wasm_bindgen::prelude::*;
 /// whole file); `line`, when present, is the 1-based line inside a text field.
 #[wasm_bindgen]
 pub fn check_content(text: &str) -> Array {
-    let check = Check::of_text(text, crate::json::parse);
+    let check = Check::of_text(text, json::parse);
     let out = Array::new();
     for error in &check.errors {
         out.push(&problem("error", error));
