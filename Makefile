@@ -60,9 +60,9 @@ engines: install
 	@tools/install-engines.sh || { \
 	  echo "engines: Firefox and WebKit cannot be installed on this machine, so their tests did not run." >&2; \
 	  [ "$$CI" != true ] || exit 1; exit 0; }; \
-	set -e; export GECKODRIVER="$(or $(CARGO_HOME),$(HOME)/.cargo)/bin/geckodriver"; \
+	set -e; \
 	echo "engines: wasm-bindgen tests in Firefox"; \
-	wasm-pack test --headless --firefox --mode no-install; \
+	wasm-pack test --headless --firefox --geckodriver "$$(command -v geckodriver)" --mode no-install; \
 	echo "engines: wasm-bindgen tests in WebKit (MiniBrowser under Xvfb)"; \
 	xvfb-run -a wasm-pack test --headless --safari --safaridriver /usr/bin/WebKitWebDriver --mode no-install; \
 	echo "engines: end-to-end tests in Firefox and WebKit"; \

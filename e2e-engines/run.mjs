@@ -18,6 +18,7 @@ for (const name of chosen) {
     console.log(`# ${name}: ${engine.version}`);
     for (const [title, run] of tests) {
       try {
+        engine.consoleErrors(); // each test counts its own
         await run({ engine, site });
         passed += 1;
         console.log(`ok - ${name}: ${title}`);
