@@ -50,7 +50,7 @@ test-e2e:
 	node --test --test-concurrency=1 e2e/
 
 ## Firefox ESR and WebKitGTK (installed by tools/install-engines.sh when missing): the
-## wasm-bindgen browser tests, then e2e-engines/ on a fresh build. Chromium runs the full suites above.
+## wasm-bindgen browser tests, then e2e-engines/ (the reader's checks, in Chromium too) on a fresh build.
 test-engines: build
 	@$(MAKE) --no-print-directory engines
 
@@ -65,7 +65,7 @@ engines: install
 	wasm-pack test --headless --firefox --geckodriver "$$(command -v geckodriver)" --mode no-install; \
 	echo "engines: wasm-bindgen tests in WebKit (MiniBrowser under Xvfb)"; \
 	xvfb-run -a wasm-pack test --headless --safari --safaridriver /usr/bin/WebKitWebDriver --mode no-install; \
-	echo "engines: end-to-end tests in Firefox and WebKit"; \
+	echo "engines: end-to-end tests in Chromium, Firefox and WebKit (e2e-engines/)"; \
 	node e2e-engines/run.mjs
 
 ## Figures, one per line: `name: value unit` (sizes come from the build).

@@ -1,16 +1,27 @@
-// Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver + MiniBrowser
-// under Xvfb), driven through selenium-webdriver. Chromium is not here: it
-// runs the full Playwright suite in e2e/.
+// Chromium (chromedriver), Firefox ESR (geckodriver) and WebKitGTK
+// (WebKitWebDriver + MiniBrowser under Xvfb), driven through selenium-webdriver.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Builder, Key } from 'selenium-webdriver';
+import chrome from 'selenium-webdriver/chrome.js';
 import firefox from 'selenium-webdriver/firefox.js';
 import LogInspector from 'selenium-webdriver/bidi/logInspector.js';
 
-/** The engines this folder tests, in the order they run. */
-export const ENGINES = ['firefox', 'webkit'];
+/**
+ * The engines this folder tests, in the order they run. Chromium runs the full
+ * Playwright suite in e2e/ too; here it runs the same checks as the other two,
+ * so that what must hold in all three (one download of each file) is seen side by side.
+ */
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
+/** Debian's Chromium and its driver, with the flags e2e/helpers.mjs gives it. */
+const CHROMIUM_BIN = process.env.CHROME_BIN || '/usr/bin/chromium';
+const CHROMEDRIVER = process.env.CHROMEDRIVER || '/usr/bin/chromedriver';
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
 /** Firefox ESR from Debian. */
 const FIREFOX_BIN = '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
@@ -75,25 +86,22 @@ function startXvfb() {
 /**
  * Starts one engine. Resolves to `{ name, version, driver, consoleErrors, quit }`;
  * `consoleErrors()` returns, and forgets, the console errors the browser itself
- * reported since the last call (Firefox, through WebDriver BiDi), beside what
+ * reported since the last call (Chromium and Firefox, through WebDriver BiDi), beside what
  * pages record (e2e-engines/recorder.js, the only record in WebKit).
  */
 export async function startEngine(name) {
+  if (name === 'chromium') {
+    const options = new chrome.Options().setChromeBinaryPath(CHROMIUM_BIN).addArguments(...CHROMIUM_ARGS).enableBidi();
+    const service = new chrome.ServiceBuilder(CHROMEDRIVER).setPort(await freePort());
+    const driver = await new Builder().forBrowser('chrome').setChromeOptions(options).setChromeService(service).build();
+    return withLog(name, 'Chromium', driver);
+  }
   if (name === 'firefox') {
     const options = new firefox.Options().setBinary(FIREFOX_BIN).addArguments('-headless').enableBidi();
     for (const [key, value] of Object.entries(QUIET_FIREFOX)) options.setPreference(key, value);
     const service = new firefox.ServiceBuilder(geckodriver()).setPort(await freePort());
     const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-    // The browser's own log, through WebDriver BiDi.
-    const out = [];
-    const log = await LogInspector(driver);
-    await log.onConsoleEntry((entry) => { if (entry.level === 'error') out.push(`console error: ${entry.text}`); });
-    await log.onJavascriptException((entry) => out.push(`uncaught: ${entry.text}`));
-    const caps = await driver.getCapabilities();
-    return {
-      name, version: `Firefox ${caps.get('browserVersion')}`, driver, consoleErrors: () => out.splice(0),
-      quit: () => driver.quit(),
-    };
+    return withLog(name, 'Firefox', driver);
   }
   if (name === 'webkit') {
     const xvfb = await startXvfb();
@@ -122,6 +130,16 @@ export async function startEngine(name) {
     }
   }
   throw new Error(`unknown engine ${name}`);
+}
+
+/** An engine whose own console log comes through WebDriver BiDi. */
+async function withLog(name, label, driver) {
+  const out = [];
+  const log = await LogInspector(driver);
+  await log.onConsoleEntry((entry) => { if (entry.level === 'error') out.push(`console error: ${entry.text}`); });
+  await log.onJavascriptException((entry) => out.push(`uncaught: ${entry.text}`));
+  const caps = await driver.getCapabilities();
+  return { name, version: `${label} ${caps.get('browserVersion')}`, driver, consoleErrors: () => out.splice(0), quit: () => driver.quit() };
 }
 
 /** geckodriver from GECKODRIVER, else cargo's bin folder, else PATH. */

@@ -1,4 +1,4 @@
-// What a reader depends on, in Firefox and WebKit: the guide renders and
+// What a reader depends on, in Chromium, Firefox and WebKit alike: the guide renders and
 // hydrates, sections toggle, the lookup answers, French, no console errors,
 // one download of each file, the underline cue on terms, and the plain guide
 // when a host's CSP forbids WebAssembly. Each test gets `{ engine, site }`.
@@ -58,10 +58,13 @@ async function problems(engine, driver) {
   return [...recorded, ...engine.consoleErrors()];
 }
 
-/** Paths requested more than once since `start` (index into server.requests). */
+/** What the page and the guide load (a browser fetches the page's icons on its own schedule: Chromium twice). */
+const LOADED = /\.(html|js|css|wasm|json)$/;
+
+/** Files of the page and the guide requested more than once since `start` (index into server.requests). */
 function repeated(server, start) {
   const counts = new Map();
-  for (const path of server.requests.slice(start)) counts.set(path, (counts.get(path) || 0) + 1);
+  for (const path of server.requests.slice(start).filter((p) => LOADED.test(p))) counts.set(path, (counts.get(path) || 0) + 1);
   return [...counts].filter(([, n]) => n > 1);
 }
 

@@ -1,7 +1,7 @@
-// Runs the reader tests (reader.mjs) in Firefox and WebKit, one engine after
-// the other, against the built dist/. Prints one line per test and, per
-// engine, "<engine>: N passed, N failed". ENGINES=webkit (comma-separated)
-// picks engines; exits non-zero when any test fails.
+// Runs the reader tests (reader.mjs) in Chromium, Firefox and WebKit, one
+// engine after the other, against the built dist/. Prints one line per test and, per
+// engine, "<engine>: N passed, N failed". ENGINES=webkit (comma-separated;
+// chromium, firefox, webkit) picks engines; exits non-zero when any test fails.
 import { ENGINES, startEngine } from './engines.mjs';
 import { startSite, tests } from './reader.mjs';
 
