@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROME_BIN := /usr/bin/chromium
 
-.PHONY: install build serve test lint test-native test-tools test-browser test-e2e bench release clean
+.PHONY: install build serve test lint test-native test-tools test-browser test-e2e test-engines engines bench release clean
 
 install:
 	@tools/install.sh
@@ -20,7 +20,8 @@ build: install
 serve: build
 	node tools/serve.mjs dist 8080
 
-## Lint, then every test: native, release tooling, browser (wasm-bindgen-test), end-to-end (Playwright).
+## Lint, then every test: native, release tooling, browser (wasm-bindgen-test), end-to-end (Playwright),
+## then the same browser tests and the reader's end-to-end tests in Firefox and WebKit.
 test: install
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native
@@ -28,6 +29,7 @@ test: install
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory engines
 
 ## Formatting and clippy, natively and for the browser build; warnings fail.
 lint:
@@ -46,6 +48,25 @@ test-browser:
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/
+
+## Firefox ESR and WebKitGTK (installed by tools/install-engines.sh when missing): the
+## wasm-bindgen browser tests, then e2e-engines/ (the reader's checks, in Chromium too) on a fresh build.
+test-engines: build
+	@$(MAKE) --no-print-directory engines
+
+## test-engines on the dist/ already built (the last step of `make test`). A machine that cannot
+## have the engines is told so; that fails only in CI (CI=true).
+engines: install
+	@tools/install-engines.sh || { \
+	  echo "engines: Firefox and WebKit cannot be installed on this machine, so their tests did not run." >&2; \
+	  [ "$$CI" != true ] || exit 1; exit 0; }; \
+	set -e; \
+	echo "engines: wasm-bindgen tests in Firefox"; \
+	wasm-pack test --headless --firefox --geckodriver "$$(command -v geckodriver)" --mode no-install; \
+	echo "engines: wasm-bindgen tests in WebKit (MiniBrowser under Xvfb)"; \
+	xvfb-run -a wasm-pack test --headless --safari --safaridriver /usr/bin/WebKitWebDriver --mode no-install; \
+	echo "engines: end-to-end tests in Chromium, Firefox and WebKit (e2e-engines/)"; \
+	node e2e-engines/run.mjs
 
 ## Figures, one per line: `name: value unit` (sizes come from the build).
 bench: build

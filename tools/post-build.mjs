@@ -179,7 +179,8 @@ export function writePreloads(dir, { glue, wasm }) {
   const page = join(dir, 'index.html');
   const html = readFileSync(page, 'utf8').replace(new RegExp(`\\s*<link [^>]*${PRELOAD_MARK}[^>]*>`, 'g'), '');
   const hints = `<link rel="modulepreload" href="${glue}" ${PRELOAD_MARK}>\n  `
-    + `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin ${PRELOAD_MARK}>\n  `;
+    // No crossorigin: the loader's same-origin fetch matches it in every engine (WebKit reuses no CORS preload).
+    + `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" ${PRELOAD_MARK}>\n  `;
   const at = html.indexOf(`<script src="${LOADER}"`);
   if (at < 0) throw new Error(`post-build: index.html in ${dir} has no <script src="${LOADER}">`);
   writeFileSync(page, html.slice(0, at) + hints + html.slice(at));

@@ -1,0 +1,20 @@
+// Loaded first by the host pages of the engine tests: records console errors,
+// uncaught errors, unhandled rejections and files that failed to load, in
+// window.tgRecorded, in every engine alike.
+(function () {
+  'use strict';
+  var recorded = [];
+  window.tgRecorded = recorded;
+  var error = console.error;
+  console.error = function () {
+    recorded.push('console.error: ' + Array.prototype.map.call(arguments, String).join(' '));
+    return error.apply(console, arguments);
+  };
+  window.addEventListener('error', function (event) {
+    var target = event.target;
+    recorded.push(target && target !== window ? 'failed to load: ' + (target.src || target.href) : 'error: ' + event.message);
+  }, true);
+  window.addEventListener('unhandledrejection', function (event) {
+    recorded.push('unhandled rejection: ' + event.reason);
+  });
+})();
