@@ -327,6 +327,23 @@
    * A file on another origin gets a plain CORS request.
    */
   var SAME_ORIGIN_FETCH = { mode: 'no-cors', credentials: 'include' };
+  /**
+   * Calls `start` once the prerendered guide has been painted: after the next
+   * frame, in a task of its own. A download started earlier competes with the
+   * host page's first paint, and counts against its Largest Contentful Paint.
+   * A second call for the same element before then is dropped.
+   */
+  function whenPainted(element, start) {
+    if (element._painting) return;
+    element._painting = true;
+    var go = function () {
+      element._painting = false;
+      start();
+    };
+    // A hidden page paints nothing (and runs no frames): start at once.
+    if (document.hidden) return setTimeout(go, 0);
+    requestAnimationFrame(function () { setTimeout(go, 0); });
+  }
 
   /** Downloads and compiles the WebAssembly once per page. */
   function compile() {
@@ -459,7 +476,7 @@
         element[property.name] = value;
       });
       if (!this.shadowRoot) {
-          element.attachShadow({ mode: 'open' });
+        element.attachShadow({ mode: 'open' });
         styles(element.shadowRoot);
         // Once the page's own stylesheets have all loaded.
         if (document.readyState === 'complete') setTimeout(warnContrast, 0, element);
@@ -470,8 +487,11 @@
       }
       if (typeof WebAssembly !== 'object') return fallback(this, null);
       var fresh = !this._widget;
-      this._render(); // First: starts the download and compilation.
       if (fresh) reserve(this);
+      // The download and compilation start once the reader can see the guide.
+      whenPainted(this, function () {
+        if (element.isConnected && !element._widget) element._render();
+      });
     }
 
     disconnectedCallback() {

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# The wasm build's own toolchain, pinned by date (docs/TOOLCHAIN.md); the Makefile reads this line.
+WASM_TOOLCHAIN=nightly-2026-05-20
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 step() { printf 'install: %s\n' "$*"; }
@@ -23,6 +25,22 @@ WASM_BINDGEN_VERSION=$(lock_version wasm-bindgen)
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# 1b. The pinned nightly for the release wasm only (std rebuilt for size), with std's
+# sources, and std's own dependencies fetched so that the offline build finds them.
+if ! rustup run "$WASM_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+   || ! rustup component list --installed --toolchain "$WASM_TOOLCHAIN" | grep -q '^rust-src' \
+   || ! rustup target list --installed --toolchain "$WASM_TOOLCHAIN" | grep -qx wasm32-unknown-unknown; then
+  step "rust $WASM_TOOLCHAIN (wasm build only)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal -c rust-src -t wasm32-unknown-unknown
+fi
+std_lock="$(rustup run "$WASM_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock"
+std_stamp="${CARGO_HOME:-$HOME/.cargo}/.treatment-guide-std-$WASM_TOOLCHAIN"
+if [ "$(cat "$std_stamp" 2>/dev/null)" != "$(sha256sum "$std_lock" | cut -d' ' -f1)" ]; then
+  step "std's dependencies for $WASM_TOOLCHAIN"
+  cargo "+$WASM_TOOLCHAIN" fetch --quiet --manifest-path "$(dirname "$std_lock")/Cargo.toml"
+  sha256sum "$std_lock" | cut -d' ' -f1 > "$std_stamp"
 fi
 
 # Lint tools (make test runs cargo fmt and clippy).

@@ -64,6 +64,19 @@ export function widgetCss(file = STYLES) {
 }
 
 /**
+ * The environment without what selects the wasm build's own toolchain
+ * (`make build`: a pinned nightly, std rebuilt; docs/TOOLCHAIN.md), so the
+ * native prerender step builds on the project's stable toolchain.
+ */
+function nativeEnv() {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (name === 'RUSTUP_TOOLCHAIN' || name.startsWith('CARGO_UNSTABLE_')) delete env[name];
+  }
+  return env;
+}
+
+/**
  * The guide prerendered by the widget's own components (src/bin/prerender.rs,
  * natively): `guide.html` (hydratable), `fallback.html` (plain) and the other
  * languages' files, with the minified styles.
@@ -71,7 +84,7 @@ export function widgetCss(file = STYLES) {
 export function prerender() {
   const out = mkdtempSync(join(tmpdir(), 'tg-prerender-'));
   try {
-    execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', out], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', out], { stdio: ['ignore', 'inherit', 'inherit'], env: nativeEnv() });
     const read = (name) => readFileSync(join(out, name), 'utf8');
     const langs = Object.fromEntries(readdirSync(out)
       .map((name) => name.match(/^lang-([a-z]+)\.json$/)?.[1]).filter(Boolean)

@@ -1,27 +1,46 @@
-// Prints the gzip-compressed size of what a browser transfers for the embed,
-// one figure a line as `name: value unit`.
+// Prints what a browser transfers for the embed, compressed as hosts and CDNs
+// serve it (gzip -9; brotli -q 11, which jsDelivr and unpkg use), one figure
+// a line as `name: value unit`. The totals are a default English widget
+// (loader, glue, wasm) and a French one (the same plus its language file),
+// against the budgets of issue 19.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Transfer budgets, gzip, KiB. */
+const BUDGET_EN_KIB = 140;
+const BUDGET_FR_KIB = 150;
 
 const dir = process.argv[2] || 'dist';
 const files = readdirSync(dir);
-const gz = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length;
+const read = (file) => readFileSync(join(dir, file));
+const CODECS = {
+  gzip: (bytes) => gzipSync(bytes, { level: 9 }).length,
+  brotli: (bytes) => brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length,
+};
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 const pick = (test) => files.filter(test);
 
-const wasm = pick((f) => f.endsWith('.wasm'));
-const glue = pick((f) => /^treatment-guide-[0-9a-f]+\.js$/.test(f));
-const loader = ['treatment-guide.js'];
-// The standalone page's stylesheet (the checker's check.css is not part of it).
-const css = pick((f) => /^page-[0-9a-f]+\.css$/.test(f));
-const sum = (list) => list.reduce((n, f) => n + gz(f), 0);
-// The widget CSS travels minified inside the loader; this is its source, for scale.
-const widgetCss = gzipSync(readFileSync(new URL('../styles/widget.css', import.meta.url)), { level: 9 }).length;
+const parts = {
+  wasm: pick((f) => f.endsWith('.wasm')),
+  js_glue: pick((f) => /^treatment-guide-[0-9a-f]+\.js$/.test(f)),
+  js_loader: ['treatment-guide.js'],
+  lang_fr: pick((f) => /^treatment-guide-fr-[0-9a-f]+\.json$/.test(f)),
+  // The standalone page's stylesheet (the checker's check.css is not part of it).
+  page_css: pick((f) => /^page-[0-9a-f]+\.css$/.test(f)),
+};
+const sizes = Object.fromEntries(Object.entries(CODECS).map(([codec, size]) => [codec,
+  Object.fromEntries(Object.entries(parts).map(([name, list]) => [name, list.reduce((n, f) => n + size(read(f)), 0)]))]));
 
-console.log(`size_wasm_gzip: ${kib(sum(wasm))} KiB`);
-console.log(`size_js_glue_gzip: ${kib(sum(glue))} KiB`);
-console.log(`size_js_loader_gzip: ${kib(sum(loader))} KiB`);
-console.log(`size_widget_css_source_gzip: ${kib(widgetCss)} KiB`);
-console.log(`size_page_css_gzip: ${kib(sum(css))} KiB`);
-console.log(`size_embed_total_gzip: ${kib(sum(wasm) + sum(glue) + sum(loader))} KiB`);
+for (const [codec, of] of Object.entries(sizes)) {
+  for (const name of Object.keys(parts)) console.log(`size_${name}_${codec}: ${kib(of[name])} KiB`);
+}
+for (const [codec, of] of Object.entries(sizes)) {
+  const en = of.wasm + of.js_glue + of.js_loader;
+  const fr = en + of.lang_fr;
+  const budget = (kibs) => (codec === 'gzip' ? ` (budget ${kibs})` : '');
+  console.log(`size_embed_total_${codec}: ${kib(en)} KiB${budget(BUDGET_EN_KIB)}`);
+  console.log(`size_embed_total_fr_${codec}: ${kib(fr)} KiB${budget(BUDGET_FR_KIB)}`);
+}

@@ -1,0 +1,75 @@
+// End-to-end: when the widget's code loads. The WebAssembly download starts
+// only after the prerendered guide has been painted, so it never competes with
+// the host page's first paint (issue 19); the guide then becomes live as before.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+
+const ARTICLE = '/article.html';
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  const routes = {
+    [ARTICLE]: {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
+<script src="treatment-guide.js" defer></script></head>
+<body><main><h1>A charity article</h1><treatment-guide></treatment-guide></main></body></html>`,
+    },
+  };
+  server = await serveDist({ routes });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Runs in the page first: at each WebAssembly request, notes whether the
+ * guide was in the widget and a frame had been rendered since it was put there.
+ */
+function recordWasmRequests() {
+  const seen = [];
+  const state = { guide: false, framed: false };
+  Object.defineProperty(window, '__wasmRequests', { value: seen });
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    new MutationObserver((_, observer) => {
+      if (!root.querySelector('.tg-mount button[aria-expanded]')) return;
+      observer.disconnect();
+      state.guide = true;
+      requestAnimationFrame(() => { state.framed = true; });
+    }).observe(root, { childList: true, subtree: true });
+    return root;
+  };
+  const original = window.fetch;
+  window.fetch = function (input, init) {
+    if (String(input instanceof Request ? input.url : input).endsWith('.wasm')) seen.push({ ...state });
+    return original.call(this, input, init);
+  };
+}
+
+test('the WebAssembly download starts after the prerendered guide has been painted', async () => {
+  const ctx = await browser.newContext();
+  await ctx.addInitScript(recordWasmRequests);
+  const page = await ctx.newPage();
+  await page.goto(`${server.url.replace(/\/$/, '')}${ARTICLE}`);
+  await widgetReady(page);
+  const requests = await page.evaluate(() => window.__wasmRequests);
+  assert.equal(requests.length, 1, 'one download of the code');
+  assert.deepEqual(requests[0], { guide: true, framed: true });
+  await ctx.close();
+});
+
+test('typing into the guide while its code loads still finds the drug once it is live', async () => {
+  const { ctx, page, problems } = await openPage(browser, `${server.url.replace(/\/$/, '')}${ARTICLE}`);
+  const input = page.locator('treatment-guide input[role=combobox]');
+  await input.fill('Oncovin');
+  await widgetReady(page);
+  await page.locator('treatment-guide [role=option]').filter({ hasText: /vincristine/i }).first().waitFor();
+  assert.equal(await input.inputValue(), 'Oncovin');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
