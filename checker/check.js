@@ -51,10 +51,10 @@
     return count + ' ' + word + (count === 1 ? '' : 's');
   }
 
-  /** Where a problem is: its JSON path and line inside a text. */
+  /** Where a problem is: its line in the file and its JSON path. */
   function where(item) {
     var place = item.path || 'the whole file';
-    if (item.line) place += ' (line ' + item.line + ' of the text)';
+    if (item.line) place = 'line ' + item.line + ', ' + place;
     return place;
   }
 

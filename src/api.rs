@@ -202,6 +202,35 @@ pub const CSS_PROPERTIES: &[(&str, &str, &str)] = &[
     ("--tg-border", "<color>", "Borders."),
     ("--tg-focus", "<color>", "Keyboard focus ring."),
     (
+        "--tg-dark-accent",
+        "<color>",
+        "Dark mode: links, buttons (default: a lighter tone of --tg-accent).",
+    ),
+    (
+        "--tg-dark-accent-contrast",
+        "<color>",
+        "Dark mode: text on the accent colour.",
+    ),
+    ("--tg-dark-text", "<color>", "Dark mode: text."),
+    ("--tg-dark-muted", "<color>", "Dark mode: secondary text."),
+    ("--tg-dark-background", "<color>", "Dark mode: background."),
+    (
+        "--tg-dark-surface",
+        "<color>",
+        "Dark mode: lookup panel, hover.",
+    ),
+    ("--tg-dark-border", "<color>", "Dark mode: borders."),
+    (
+        "--tg-dark-focus",
+        "<color>",
+        "Dark mode: keyboard focus ring.",
+    ),
+    (
+        "--tg-color-scheme",
+        "*",
+        "`light dark` (default: follow the reader), or `light` or `dark` to pin one scheme.",
+    ),
+    (
         "--tg-font-family",
         "*",
         "Font stack (default: the system font).",

@@ -26,7 +26,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { transform } from 'lightningcss';
+import { Features, transform } from 'lightningcss';
 import { minify } from 'terser';
 import { version as cargoVersion } from './version.mjs';
 import { writeChecker } from './checker-build.mjs';
@@ -50,13 +50,18 @@ export const STYLES = fileURLToPath(new URL('../styles/widget.css', import.meta.
  * The oldest browsers that can show the widget at all (constructable
  * stylesheets adopted into a shadow root): lightningcss rewrites nothing
  * they understand as written, so the minified sheet keeps every rule.
+ * Colours are left as written: the sheet picks each scheme's colours with
+ * `light-dark()` and `color-mix()` behind its own fallbacks, which
+ * lightningcss would otherwise rewrite into variables of its own.
  */
 const CSS_TARGETS = { chrome: 73 << 16, firefox: 101 << 16, safari: (16 << 16) | (4 << 8) };
+/** The rewrites left out for CSS_TARGETS (see above). */
+const CSS_KEPT = Features.Colors | Features.LightDark;
 
 /** `file` (styles/widget.css) minified by lightningcss for CSS_TARGETS; a syntax error throws, with its line. */
 export function widgetCss(file = STYLES) {
   try {
-    return transform({ filename: file, code: readFileSync(file), minify: true, targets: CSS_TARGETS }).code.toString();
+    return transform({ filename: file, code: readFileSync(file), minify: true, targets: CSS_TARGETS, exclude: CSS_KEPT }).code.toString();
   } catch (error) {
     if (!error.loc) throw error;
     throw new Error(`post-build: ${file}:${error.loc.line}:${error.loc.column}: ${error.message}`);

@@ -11,21 +11,14 @@ use tg_content::readability::one_decimal;
 use tg_content::{Check, ContentError};
 use wasm_bindgen::prelude::*;
 
-/// The widget's content JSON reader (`JSON.parse` into the content crate's
-/// tree), compiled here from the widget's own source file so that both read
-/// a file alike; the checker uses only its `parse`.
-#[allow(dead_code)]
-#[path = "../../../src/json.rs"]
-mod json;
-
 /// Checks the text of a content file (JSON). Returns a list of
 /// `{level, path, line, message}`: every error (`"error"`: the widget refuses
 /// the file), then every plain-language warning (`"warning"`), then each
 /// section's reading grade (`"info"`). `path` is the JSON path (empty for the
-/// whole file); `line`, when present, is the 1-based line inside a text field.
+/// whole file); `line`, when known, is the 1-based line of the file.
 #[wasm_bindgen]
 pub fn check_content(text: &str) -> Array {
-    let check = Check::of_text(text, json::parse);
+    let check = Check::of_json(text);
     let out = Array::new();
     for error in &check.errors {
         out.push(&problem("error", error));
@@ -35,14 +28,14 @@ pub fn check_content(text: &str) -> Array {
     }
     for section in check.plain_language.iter().flat_map(|p| &p.grades) {
         let grade = one_decimal(section.grade);
-        let message = format!("{}: reading grade {grade}", section.id);
+        let message = format!("{} ({}): reading grade {grade}", section.title, section.id);
         out.push(&item("info", &section.path, None, &message));
     }
     out
 }
 
 fn problem(level: &str, problem: &ContentError) -> Object {
-    let line = problem.location.text_line.map(|line| line + 1);
+    let line = problem.location.line;
     item(level, &problem.location.path, line, &problem.message)
 }
 
