@@ -33,6 +33,7 @@ const RENDERED = {
   fallback: '<p>plain</p>',
   css: 'p{color:red}',
   langs: { fr: { bundle: '{"content":"…"}', fallback: '<p>simple</p>' } },
+  manifest: { element: 'treatment-guide', attributes: [], properties: [], events: {}, languages: { en: {}, fr: {} } },
 };
 
 test('the widget stylesheet is minified by lightningcss: no comments, every rule kept', (t) => {
