@@ -122,5 +122,14 @@ fn a_new_language_is_a_folder_and_nothing_else() {
         .contains(&decoded.meta.title));
     let fallback = fs::read_to_string(out.join("fallback-xx.html")).unwrap();
     assert!(fallback.contains(&decoded.sections[0].title));
+    // The loader's manifest lists it with its early text, so `lang="xx"` (or an
+    // ancestor's) chooses it: the loader keeps a language the manifest has.
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    let xx = &manifest["languages"]["xx"];
+    assert_eq!(
+        xx["text"]["loading"].as_str(),
+        Some(decoded.strings.loading.as_str())
+    );
     fs::remove_dir_all(&root).unwrap();
 }
