@@ -24,9 +24,3 @@ pub mod events;
 pub mod json;
 #[cfg(target_arch = "wasm32")]
 pub mod remote;
-
-/// The widget's memory allocator: Talc, smaller in the wasm than std's
-/// dlmalloc, and as fast to free (no list walk on every `dealloc`).
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
