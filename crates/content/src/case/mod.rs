@@ -38,6 +38,11 @@ pub fn fold(c: char, mut emit: impl FnMut(char)) {
         let step = u32::from(step);
         if offset % step == 0 && offset / step < u32::from(count) {
             if let Some(folded) = code.checked_add_signed(delta).and_then(char::from_u32) {
+                // A capital whose small letter folds to several (ẞ → ß → ss):
+                // folding again must change nothing.
+                if let Ok(i) = table::MULTI.binary_search_by_key(&folded, |&(m, _)| m) {
+                    return table::MULTI[i].1.chars().for_each(emit);
+                }
                 return emit(folded);
             }
         }
@@ -62,9 +67,11 @@ pub fn fold_str(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The reference: the standard library's lower case of the upper case.
+    /// The reference: the standard library's lower case of the upper case,
+    /// taken again so that folding twice changes nothing (ẞ → ß → ss).
     fn reference(c: char) -> String {
-        c.to_uppercase().flat_map(char::to_lowercase).collect()
+        let once = |c: char| c.to_uppercase().flat_map(char::to_lowercase);
+        once(c).flat_map(once).collect()
     }
 
     /// Builds the tables from [`reference`] as Rust source.
