@@ -230,9 +230,11 @@
    * When the code cannot run (no WebAssembly, a policy that forbids it, a
    * failed download): the plain guide, every section readable, with a short
    * note in the reader's language, and a `tg-error` for the web staff.
+   * A policy is recognised by its error: Chromium and WebKit name the
+   * Content-Security-Policy or 'wasm-unsafe-eval', Firefox says "blocked by CSP".
    */
   function fallback(element, error) {
-    var csp = error && /Content.Security.Policy|wasm-unsafe-eval/i.test(String(error.message || error));
+    var csp = error && /Content.Security.Policy|wasm-unsafe-eval|\bCSP\b/i.test(String(error.message || error));
     var message = csp ? CSP_HINT : error ? 'the drug search could not be loaded: ' + String(error.message || error) : 'this browser has no WebAssembly';
     if (csp) console.warn(CSP_HINT);
     else console.error('treatment-guide: the drug search could not be loaded; the plain guide is shown.', error || 'this browser has no WebAssembly');
