@@ -1,5 +1,5 @@
 // What a reader depends on, in Chromium, Firefox and WebKit alike: the guide renders and
-// hydrates, sections toggle, the lookup answers, French, no console errors,
+// comes alive, sections toggle, the lookup answers, French, no console errors,
 // one download of each file, the underline cue on terms, and the plain guide
 // when a host's CSP forbids WebAssembly. Each test gets `{ engine, site }`.
 import assert from 'node:assert/strict';
@@ -80,7 +80,7 @@ function section(driver, id) {
 }
 
 export const tests = [
-  ['the standalone page renders every section, hydrates, downloads each file once, with no console error', async ({ engine, site }) => {
+  ['the standalone page renders every section, comes alive, downloads each file once, with no console error', async ({ engine, site }) => {
     const { driver } = engine;
     const start = site.server.requests.length;
     await openLive(driver, site.url('/index.html'));

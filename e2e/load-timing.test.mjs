@@ -51,16 +51,23 @@ function recordWasmRequests() {
   };
 }
 
-test('the WebAssembly download starts after the prerendered guide has been painted', async () => {
-  const ctx = await browser.newContext();
-  await ctx.addInitScript(recordWasmRequests);
-  const page = await ctx.newPage();
-  await page.goto(`${server.url.replace(/\/$/, '')}${ARTICLE}`);
-  await widgetReady(page);
-  const requests = await page.evaluate(() => window.__wasmRequests);
-  assert.equal(requests.length, 1, 'one download of the code');
-  assert.deepEqual(requests[0], { guide: true, framed: true });
-  await ctx.close();
+test('the WebAssembly download starts after the prerendered guide has been painted (host article and standalone page)', async () => {
+  for (const path of [ARTICLE, '/index.html']) {
+    const ctx = await browser.newContext();
+    await ctx.addInitScript(recordWasmRequests);
+    const page = await ctx.newPage();
+    const early = [];
+    // A preload hint would start the download before the loader runs, past its fetch.
+    page.on('request', (request) => { if (request.url().endsWith('.wasm')) early.push(request.url()); });
+    await page.goto(`${server.url.replace(/\/$/, '')}${path}`);
+    await widgetReady(page);
+    const requests = await page.evaluate(() => window.__wasmRequests);
+    assert.equal(requests.length, 1, `${path}: one download of the code, by the loader`);
+    assert.equal(early.length, 1, `${path}: no other request of the code (no preload hint)`);
+    assert.deepEqual(requests[0], { guide: true, framed: true }, path);
+    assert.equal(await page.locator('link[rel=preload], link[rel=modulepreload]').count(), 0, path);
+    await ctx.close();
+  }
 });
 
 test('typing into the guide while its code loads still finds the drug once it is live', async () => {

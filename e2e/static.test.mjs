@@ -1,7 +1,8 @@
 // End-to-end: static first. The guide is prerendered at build time with the
 // widget's own components; readers see it before the WebAssembly arrives and
 // keep it without script or WebAssembly; the code then takes the same DOM
-// over (hydration) without a flash, a layout shift or a lost click.
+// over (rendering the same tree in its place) without a flash, a layout
+// shift, a lost click, or a lost focus or caret.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -71,28 +72,53 @@ test('dist/fallback.html is the plain guide a host may paste inside the element'
   assert.match(html, /vincristine/);
 });
 
-test('the prerendered guide shows before the WebAssembly arrives; the code takes the same DOM over', async () => {
+test('the prerendered guide shows before the WebAssembly arrives; the code renders the same guide in its place', async () => {
   const { page, problems, release } = await withHeldWasm(host('/held.html'));
   await header(page, 'chemotherapy').waitFor();
   assert.equal(await shadow(page).locator('.tg-heading > button').count(), SECTION_IDS.length);
   assert.equal(await shadow(page).locator('.tg-mount[data-tg-live]').count(), 0, 'not live yet');
-  // Tag the prerendered nodes: after hydration they must be the very same nodes.
-  await page.evaluate(() => {
-    const root = document.querySelector('treatment-guide').shadowRoot;
-    root.querySelector('.tg-root').__prerendered = true;
-    root.querySelector('[role=combobox]').__prerendered = true;
-  });
+  const mount = (property) => page.evaluate((p) => document.querySelector('treatment-guide').shadowRoot.querySelector('.tg-mount')[p], property);
+  assert.doesNotMatch(await mount('innerHTML'), /<!--/, 'plain HTML: no hydration markers');
+  const before = await mount('innerText');
   release();
   await widgetReady(page);
-  const same = await page.evaluate(() => {
-    const root = document.querySelector('treatment-guide').shadowRoot;
-    return [root.querySelectorAll('.tg-mount').length, root.querySelector('.tg-root').__prerendered,
-      root.querySelector('[role=combobox]').__prerendered];
-  });
-  assert.deepEqual(same, [1, true, true], 'one guide, and its nodes were kept (hydrated, not rebuilt)');
+  assert.equal(await shadow(page).locator('.tg-mount').count(), 1, 'one guide');
+  // The very text the reader saw, in the same order.
+  assert.equal(await mount('innerText'), before);
   await header(page, 'immunotherapy').click();
   assert.equal(await header(page, 'immunotherapy').getAttribute('aria-expanded'), 'true');
   assert.deepEqual(problems, []);
+});
+
+test('focus and caret stay where the reader left them when the code takes over', async () => {
+  for (const [what, focus, check] of [
+    ['the lookup, mid-word', async (page) => {
+      await shadow(page).locator('[role=combobox]').focus();
+      await page.keyboard.type('Oncoin');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+    }, async (page) => {
+      // The caret is still after "Onco": the next key lands there.
+      await page.keyboard.type('v');
+      assert.equal(await shadow(page).locator('[role=combobox]').inputValue(), 'Oncovin');
+      assert.match(await shadow(page).locator('[role=option]').first().innerText(), /^vincristine/);
+    }],
+    ['a section header', async (page) => {
+      await header(page, 'radiation-therapy').focus();
+    }, async (page) => {
+      await page.keyboard.press('Enter');
+      await header(page, 'radiation-therapy').and(page.locator('[aria-expanded="true"]')).waitFor();
+    }],
+  ]) {
+    const { ctx, page, problems, release } = await withHeldWasm(host(`/focus-${what.length}.html`));
+    await header(page, 'chemotherapy').waitFor();
+    await focus(page);
+    release();
+    await widgetReady(page);
+    await page.waitForFunction(() => document.querySelector('treatment-guide').shadowRoot.activeElement !== null);
+    await check(page);
+    assert.deepEqual(problems, [], what);
+    await ctx.close();
+  }
 });
 
 test('a click on a section header and typing in the lookup before the code runs are not lost', async () => {

@@ -157,11 +157,12 @@ pub fn prepare(element: &Element, lang: &str) {
 /// its attributes ([`Attribute`]).
 ///
 /// When the shadow root holds the prerendered guide (a `.tg-mount` element
-/// the loader put there) and the widget's props are the ones it was rendered
-/// with, the widget hydrates it: the reader's DOM stays, and gains its
-/// behaviour. Otherwise (a `content-src`, an `open` or `heading-level`, a
-/// second widget's own ids) the prerendered guide is replaced by a fresh render.
-/// The widget's styles are the loader's (it adopts them with the prerendered guide).
+/// the loader put there), the widget takes its place: Yew renders the same
+/// tree before the browser paints again, so the reader sees no gap (the
+/// loader gives focus, caret and early clicks back to the new twins).
+/// Rendering afresh instead of hydrating keeps Yew's hydration code out of
+/// the bundle. The widget's styles are the loader's (it adopts them with the
+/// prerendered guide).
 ///
 /// `lang` is the language the loader chose for the element (the one rule,
 /// in `treatment-guide.js`). `language_content` is the content of that
@@ -262,7 +263,6 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
         None => content_source(element).map(Source::Url),
     };
     let content = source.is_none().then(|| Shared(own.clone()));
-    let hydrate = content.is_some() && options == Options::default();
     let control: ControlCell = Rc::new(RefCell::new(None));
     let props = AppProps {
         content,
@@ -279,20 +279,17 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
             Callback::from(move |change| notifier.change(change))
         }),
     };
-    let app = match prerendered {
-        Some(container) if hydrate => {
-            yew::Renderer::<App>::with_root_and_props(container, props.clone()).hydrate()
-        }
-        prerendered => {
-            if let Some(stale) = prerendered {
-                stale.remove();
-            }
-            let container = gloo::utils::document().create_element("div")?;
-            container.set_class_name(MOUNT_CLASS);
+    let container = gloo::utils::document().create_element("div")?;
+    container.set_class_name(MOUNT_CLASS);
+    // In the prerendered guide's place, in this task: Yew renders in a
+    // microtask, before the browser paints or lays out again.
+    match prerendered {
+        Some(prerendered) => prerendered.replace_with_with_node_1(&container)?,
+        None => {
             shadow.append_child(&container)?;
-            yew::Renderer::<App>::with_root_and_props(container, props.clone()).render()
         }
-    };
+    }
+    let app = yew::Renderer::<App>::with_root_and_props(container, props.clone()).render();
     let handle: Handle = Rc::new(RefCell::new(Some(app)));
     let handle_for_load = handle.clone();
     // After `mount` has returned, whatever the source: the loader hears of it in one way.

@@ -14,10 +14,9 @@ use crate::api;
 /// The file that lists the languages the prerender step found.
 pub const LANGUAGES_FILE: &str = "languages.json";
 
-/// The props the browser hydrates the prerendered guide with: the content
-/// and the options of a widget with no attributes. The embed hydrates only
-/// when its own props are these (see `embed.rs`).
-pub fn hydration_props(content: Content) -> AppProps {
+/// The props of the prerendered guide: the content and the options of a
+/// widget with no attributes.
+pub fn prerender_props(content: Content) -> AppProps {
     AppProps {
         content: Some(Shared(Rc::new(content))),
         notice: None,
@@ -26,17 +25,18 @@ pub fn hydration_props(content: Content) -> AppProps {
     }
 }
 
-/// The interactive guide as HTML that the browser build can hydrate.
+/// The interactive guide as HTML, as the loader shows it until the code has
+/// loaded (which then renders the same tree in its place).
 pub fn guide_html(content: Content) -> String {
-    tg_ui::ssr::render(hydration_props(content), true)
+    tg_ui::ssr::render(prerender_props(content))
 }
 
 /// The guide as a plain document: every section open, no controls.
 pub fn fallback_html(content: Content) -> String {
-    let mut props = hydration_props(content);
+    let mut props = prerender_props(content);
     props.options.mode = RenderMode::Static;
     props.options.hash_prefix = None;
-    tg_ui::ssr::render(props, false)
+    tg_ui::ssr::render(props)
 }
 
 /// Writes into `out`, for the languages of the content folder `content`

@@ -25,7 +25,7 @@
   var WASM = '__TG_WASM__';
   /** The widget's version (Cargo.toml). */
   var VERSION = '__TG_VERSION__';
-  /** The interactive guide, shown at once and hydrated by the code. */
+  /** The interactive guide, shown at once; the code renders the same tree in its place. */
   var GUIDE = "__TG_GUIDE__";
   /** The guide as a plain document (every section open), for when the code cannot run. */
   var FALLBACK = "__TG_FALLBACK__";
@@ -184,27 +184,70 @@
       root.addEventListener(type, function early(event) {
         if (!element._early) return root.removeEventListener(type, early, true);
         var target = event.composedPath()[0];
-        var holder = target.closest && target.closest('[id]');
-        element._early.push({ type: type, target: target, id: holder && holder.id, value: target.value });
+        element._early.push({ type: type, target: target, at: place(root, target), value: target.value });
       }, true);
     });
   }
 
   /**
+   * Where `node` is in the shadow root `root`: its id, or else the element
+   * indexes that lead to it. The code renders the very tree the loader
+   * prerendered, so the same place names the node's twin (see find).
+   */
+  function place(root, node) {
+    if (node && node.nodeType !== 1) node = node.parentElement;
+    if (!node || node.id) return { id: node && node.id };
+    var path = [];
+    for (; node && node !== root && node.parentNode; node = node.parentNode) {
+      path.unshift(Array.prototype.indexOf.call(node.parentNode.children, node));
+    }
+    return { path: path };
+  }
+
+  /** The element at `at` (see place) in `root` now, or null. */
+  function find(root, at) {
+    if (at.id !== undefined) return at.id ? root.getElementById(at.id) : null;
+    var node = root;
+    for (var i = 0; node && i < at.path.length; i++) node = node.children[at.path[i]];
+    return node || null;
+  }
+
+  /** The focused element of the guide, with its caret, to give back to its twin. */
+  function focusOf(root) {
+    var active = root.activeElement;
+    if (!active) return null;
+    var caret = typeof active.selectionStart === 'number';
+    return { at: place(root, active), value: active.value, start: caret ? active.selectionStart : null, end: caret ? active.selectionEnd : null };
+  }
+
+  /** Focuses the twin of what `focusOf` recorded, caret and text included, unless focus has moved on. */
+  function refocus(root, focus) {
+    if (!focus || root.activeElement) return;
+    var twin = find(root, focus.at);
+    if (!twin || (document.activeElement && document.activeElement !== document.body && document.activeElement !== root.host)) return;
+    if (typeof focus.value === 'string' && twin.value !== focus.value) twin.value = focus.value;
+    twin.focus({ preventScroll: true });
+    if (focus.start !== null && twin.setSelectionRange) twin.setSelectionRange(focus.start, focus.end);
+  }
+
+  /**
    * Replays the events recorded before the code ran, on the same element or
-   * its new twin (same id), then marks the guide live (`data-tg-live`).
+   * its new twin (same place), then marks the guide live (`data-tg-live`).
    */
   function replay(element) {
     var early = element._early || [];
     element._early = null;
     var mount = element.shadowRoot.lastElementChild;
     if (mount) mount.setAttribute('data-tg-live', '');
-    early.forEach(function (e) {
-      var target = e.target.isConnected ? e.target : e.id && element.shadowRoot.getElementById(e.id);
+    early.forEach(function (e, i) {
+      // A field's last input alone: it holds the text typed (and leaves the caret where the reader put it).
+      var later = early.slice(i + 1).some(function (f) { return f.type === 'input' && f.target === e.target; });
+      if (e.type === 'input' && later) return;
+      var target = e.target.isConnected ? e.target : find(element.shadowRoot, e.at);
       if (!target) return;
       if (e.type === 'click') return target.click();
       // Taking the guide over resets a field to its rendered value: put the reader's text back.
-      if (typeof e.value === 'string') target.value = e.value;
+      if (typeof e.value === 'string' && target.value !== e.value) target.value = e.value;
       target.dispatchEvent(new Event(e.type, { bubbles: true, composed: true }));
     });
   }
@@ -534,6 +577,7 @@
           if (!element._glue) idle.push(glue);
           return;
         }
+        var focus = focusOf(element.shadowRoot);
         element._unmount();
         element._attempt = attempt;
         element._glue = glue;
@@ -551,6 +595,8 @@
               settle(element, element._widget);
             }, 0);
           });
+        // The code renders its tree in a microtask queued by mount: then give focus back.
+        Promise.resolve().then(function () { refocus(element.shadowRoot, focus); });
         releaseWhenFilled(element);
       }).catch(function (error) {
         if (element._attempt !== attempt) return;
@@ -571,7 +617,7 @@
       this._attempt = null;
       this._shown = undefined;
       var glue = this._glue;
-      // The prerendered guide stays until a widget has been mounted (it may be hydrated).
+      // The prerendered guide stays until a widget has been mounted (which takes its place).
       var mounted = !!this._widget;
       if (this._widget) {
         try {

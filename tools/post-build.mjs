@@ -14,9 +14,10 @@
 //    with terser (Trunk leaves wasm-bindgen's glue as written). Returns the
 //    names of the files it pointed the loader at.
 // 2. Writes fallback.html and puts the plain guide into the standalone page.
-// 3. Points the standalone page's preload hints at the glue and wasm of step 1,
-//    so the browser fetches them while it is still parsing the page.
-// 4. Lists every file of the folder with its SRI hash into precache.json, and
+//    The standalone page has no preload hints: like any host page, it lets the
+//    loader fetch the code once the guide has been painted (a download started
+//    earlier delays the page's Largest Contentful Paint).
+// 3. Lists every file of the folder with its SRI hash into precache.json, and
 //    writes sw.js (the standalone page's service worker, from pwa/sw.js) with
 //    that list and a version derived from it: a build with any changed file
 //    gets a new cache name. The embed's files are the loader and those of step 1.
@@ -32,7 +33,7 @@ import { version as cargoVersion } from './version.mjs';
 import { writeChecker } from './checker-build.mjs';
 
 const LOADER = 'treatment-guide.js';
-/** Written by step 4, so never listed. */
+/** Written by step 3, so never listed. */
 const GENERATED = new Set(['sw.js', 'precache.json']);
 /** Trunk's content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm`. */
 const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z0-9]+$/;
@@ -189,21 +190,6 @@ export function builtFiles(dir) {
   return { ...wasmFiles(dir), languages: languageFiles(dir) };
 }
 
-/** Marks the preload hints this step owns in index.html. */
-const PRELOAD_MARK = 'data-tg-preload';
-
-/** Step 3: preload hints in index.html for the glue and wasm of step 1. */
-export function writePreloads(dir, { glue, wasm }) {
-  const page = join(dir, 'index.html');
-  const html = readFileSync(page, 'utf8').replace(new RegExp(`\\s*<link [^>]*${PRELOAD_MARK}[^>]*>`, 'g'), '');
-  const hints = `<link rel="modulepreload" href="${glue}" ${PRELOAD_MARK}>\n  `
-    // No crossorigin: the loader's same-origin fetch matches it in every engine (WebKit reuses no CORS preload).
-    + `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" ${PRELOAD_MARK}>\n  `;
-  const at = html.indexOf(`<script src="${LOADER}"`);
-  if (at < 0) throw new Error(`post-build: index.html in ${dir} has no <script src="${LOADER}">`);
-  writeFileSync(page, html.slice(0, at) + hints + html.slice(at));
-}
-
 /** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
 export function walk(dir, root = dir) {
   return readdirSync(dir, { withFileTypes: true })
@@ -215,7 +201,7 @@ export function walk(dir, root = dir) {
     .sort();
 }
 
-/** Step 4: precache.json and sw.js, given the files step 1 named. Returns the precache list. */
+/** Step 3: precache.json and sw.js, given the files step 1 named. Returns the precache list. */
 export function writePrecache(dir, { glue, wasm, languages }) {
   const urls = walk(dir).filter((url) => !GENERATED.has(url));
   if (!urls.includes('index.html') || !urls.includes(LOADER)) {
@@ -264,7 +250,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     // The checker page's own wasm module (tools/checker-build.mjs).
     writeChecker(dir);
   }
-  writePreloads(dir, named);
   const { version, files } = writePrecache(dir, named);
   console.log(`post-build: sw.js precaches ${files.length} files, version ${version}`);
 }

@@ -1,13 +1,13 @@
 // The post-build steps without a build (`make test-tools`): the widget
 // stylesheet minified by lightningcss, and the file names step 1 hands to
-// the preload hints and the precache list. A fake built folder stands in for
+// the precache list. A fake built folder stands in for
 // Trunk's; e2e/styles.test.mjs checks the minified sheet in a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STYLES, builtFiles, widgetCss, writeLoader, writePrecache, writePreloads } from './post-build.mjs';
+import { STYLES, builtFiles, widgetCss, writeLoader, writePrecache } from './post-build.mjs';
 
 const temp = (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-post-build-test-'));
@@ -49,7 +49,7 @@ test('the widget stylesheet is minified by lightningcss: no comments, every rule
   assert.throws(() => widgetCss(broken), { message: `post-build: ${broken}:2:4: Invalid dangling combinator in selector` });
 });
 
-test('step 1 returns the files it named; the preload hints and the precache take them', async (t) => {
+test('step 1 returns the files it named; the precache takes them', async (t) => {
   const dir = staged(temp(t));
   const named = await writeLoader(dir, '1.2.3', RENDERED);
   assert.deepEqual(Object.keys(named.languages), ['fr']);
@@ -60,12 +60,8 @@ test('step 1 returns the files it named; the preload hints and the precache take
   assert.ok(loader.includes('p{color:red}'), 'the loader carries the styles');
   assert.deepEqual(builtFiles(dir), named, 'a kept folder yields the same names (--precache-only)');
 
-  writePreloads(dir, named);
-  writePreloads(dir, named); // again: the hints are replaced, not doubled
-  const page = readFileSync(join(dir, 'index.html'), 'utf8');
-  assert.equal(page.match(/data-tg-preload/g).length, 2);
-  assert.ok(page.indexOf(`<link rel="modulepreload" href="${GLUE}"`) < page.indexOf('<script src="treatment-guide.js"'));
-  assert.ok(page.includes(`<link rel="preload" href="${WASM}"`));
+  assert.doesNotMatch(readFileSync(join(dir, 'index.html'), 'utf8'), /rel="(module)?preload"/,
+    'no preload hint: the code is fetched once the guide has been painted');
 
   const { files } = writePrecache(dir, named);
   const embed = files.filter((f) => f.embed).map((f) => f.url).sort();

@@ -5,7 +5,8 @@
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum RenderMode {
     /// The widget: collapsible sections, the lookup, inline help. The HTML
-    /// prerendered for the embed's first paint is this mode, then hydrated.
+    /// prerendered for the embed's first paint is this mode (the code then
+    /// renders the same tree in its place).
     #[default]
     Interactive,
     /// A plain document for readers without script or WebAssembly, and for

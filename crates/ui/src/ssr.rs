@@ -6,16 +6,13 @@
 
 use crate::{App, AppProps};
 
-/// Renders a whole widget to HTML.
-///
-/// With `hydratable`, the HTML carries Yew's component markers so that the
-/// browser build can take it over ([`yew::Renderer::hydrate`]); without, it
-/// is plain HTML.
-pub fn render(props: AppProps, hydratable: bool) -> String {
+/// Renders a whole widget to plain HTML (no hydration markers: the browser
+/// renders the same tree in its place).
+pub fn render(props: AppProps) -> String {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a current-thread runtime starts");
     let local = tokio::task::LocalSet::new();
-    let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(hydratable);
+    let renderer = yew::LocalServerRenderer::<App>::with_props(props).hydratable(false);
     local.block_on(&runtime, renderer.render())
 }

@@ -69,7 +69,7 @@ fn render(options: Options) -> String {
         options,
         ..AppProps::loading("")
     };
-    tg_ui::ssr::render(props, true)
+    tg_ui::ssr::render(props)
 }
 
 fn by_id<'a>(tags: &'a [Tag], id: &str) -> &'a Tag {
@@ -166,18 +166,15 @@ fn a_second_widget_uses_its_own_prefix_everywhere() {
 
 #[test]
 fn the_static_document_has_every_section_open_and_no_controls() {
-    let html = tg_ui::ssr::render(
-        AppProps {
-            content: Some(Shared(Rc::new(shipped()))),
-            notice: None,
-            options: Options {
-                mode: RenderMode::Static,
-                ..Options::default()
-            },
-            ..AppProps::loading("")
+    let html = tg_ui::ssr::render(AppProps {
+        content: Some(Shared(Rc::new(shipped()))),
+        notice: None,
+        options: Options {
+            mode: RenderMode::Static,
+            ..Options::default()
         },
-        false,
-    );
+        ..AppProps::loading("")
+    });
     assert!(!html.contains("<!--"), "no hydration markers");
     assert!(
         !html.contains("<button"),
@@ -212,15 +209,12 @@ fn the_static_document_has_every_section_open_and_no_controls() {
 fn text_from_content_is_escaped() {
     let mut content = shipped();
     content.meta.title = "<script>alert(1)</script>".into();
-    let html = tg_ui::ssr::render(
-        AppProps {
-            content: Some(Shared(Rc::new(content))),
-            notice: None,
-            options: Options::default(),
-            ..AppProps::loading("")
-        },
-        false,
-    );
+    let html = tg_ui::ssr::render(AppProps {
+        content: Some(Shared(Rc::new(content))),
+        notice: None,
+        options: Options::default(),
+        ..AppProps::loading("")
+    });
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;"));
 }
@@ -248,7 +242,7 @@ fn the_clinical_trials_link_shows_only_when_the_content_gives_one() {
             },
             ..AppProps::loading("")
         };
-        tg_ui::ssr::render(props, false)
+        tg_ui::ssr::render(props)
     };
 
     let content = shipped();
@@ -287,7 +281,7 @@ fn footer_of(content: tg_content::Content) -> String {
         options: Options::default(),
         ..AppProps::loading("")
     };
-    let html = tg_ui::ssr::render(props, false);
+    let html = tg_ui::ssr::render(props);
     let start = html.find("<footer").expect("a footer");
     let end = html[start..].find("</footer>").expect("the footer closes");
     html[start..start + end].to_owned()
