@@ -1,16 +1,27 @@
 // End-to-end: when the widget's code loads. The WebAssembly download starts
 // only after the prerendered guide has been painted, so it never competes with
 // the host page's first paint (issue 19); the guide then becomes live as before.
+// A guide far below the fold waits until the reader nears it, moves into it, or
+// the page is idle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
 
 const ARTICLE = '/article.html';
+/** A long article whose guide sits far below the fold, after many screens of the host's text. */
+const LONG = '/long.html';
 let browser;
 let server;
 before(async () => {
   browser = await launch();
   const routes = {
+    [LONG]: {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
+<script src="treatment-guide.js" defer></script></head>
+<body><main><h1>A long charity article</h1>${'<p>The host\'s own text, one paragraph of many.</p>'.repeat(300)}
+<treatment-guide></treatment-guide></main></body></html>`,
+    },
     [ARTICLE]: {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
@@ -79,4 +90,54 @@ test('typing into the guide while its code loads still finds the drug once it is
   assert.equal(await input.inputValue(), 'Oncovin');
   assert.deepEqual(problems, []);
   await ctx.close();
+});
+
+/** Runs in the page first: the idle backstop never comes (a page that is never idle). */
+function neverIdle() {
+  window.requestIdleCallback = () => 0;
+}
+
+/** Counts the WebAssembly requests of `page`. */
+function countWasm(page) {
+  const seen = [];
+  page.on('request', (request) => { if (request.url().endsWith('.wasm')) seen.push(request.url()); });
+  return seen;
+}
+
+test('a widget far below the fold loads its code only when the reader nears it or moves into it', async () => {
+  for (const [how, act] of [
+    ['scrolling near it', (page) => page.locator('treatment-guide').scrollIntoViewIfNeeded()],
+    ['moving into it from the keyboard', (page) => page.locator('treatment-guide [role=combobox]').focus()],
+  ]) {
+    const ctx = await browser.newContext();
+    await ctx.addInitScript(neverIdle);
+    const page = await ctx.newPage();
+    const wasm = countWasm(page);
+    await page.goto(`${server.url.replace(/\/$/, '')}${LONG}`);
+    // The prerendered guide is there at once, for find-in-page and for readers who scroll.
+    await page.locator('treatment-guide .tg-heading > button').first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(1000);
+    assert.equal(wasm.length, 0, `${how}: no download while the reader is far above the guide`);
+    await act(page);
+    await widgetReady(page);
+    assert.equal(wasm.length, 1, `${how}: one download once the reader comes near`);
+    await ctx.close();
+  }
+});
+
+test('a widget far below the fold loads anyway once the page is idle, and at once for a link into it', async () => {
+  for (const hash of ['', '#tg-immunotherapy']) {
+    const ctx = await browser.newContext();
+    if (hash) await ctx.addInitScript(neverIdle);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url.replace(/\/$/, '')}${LONG}${hash}`);
+    await widgetReady(page);
+    if (hash) {
+      const open = page.locator('treatment-guide [data-tg-section="immunotherapy"] .tg-heading > button');
+      assert.equal(await open.getAttribute('aria-expanded'), 'true', 'the linked section opens');
+    } else {
+      assert.equal(await page.evaluate(() => scrollY), 0, 'live without the reader scrolling');
+    }
+    await ctx.close();
+  }
 });

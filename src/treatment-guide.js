@@ -390,6 +390,42 @@
     requestAnimationFrame(function () { setTimeout(go, 0); });
   }
 
+  /** How far below the window (in window heights) a widget still loads at once. */
+  var NEAR = 1;
+  /** The longest a far widget waits for the page to be idle before it loads anyway (ms). */
+  var IDLE_WAIT = 5000;
+
+  /**
+   * Calls `start` at once for a widget in view or near it, and for a page
+   * that links into the guide (#tg…). A widget far below the fold starts
+   * when the reader nears it (within NEAR window heights), moves into it
+   * (focus, pointer), or when the page is idle, whichever comes first: its
+   * download and start-up then never compete with the host page's own.
+   */
+  function whenNear(element, start) {
+    if (element._far) return;
+    var top = element.getBoundingClientRect().top;
+    if (top < (NEAR + 1) * innerHeight || !window.IntersectionObserver || /^#tg/.test(location.hash)) return start();
+    element._far = true;
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) go();
+    }, { rootMargin: NEAR * 100 + '% 0px' });
+    var go = function () {
+      if (!observer) return;
+      observer.disconnect();
+      observer = null;
+      element._far = false;
+      element.removeEventListener('focusin', go);
+      element.removeEventListener('pointerdown', go);
+      start();
+    };
+    observer.observe(element);
+    element.addEventListener('focusin', go);
+    element.addEventListener('pointerdown', go);
+    if (window.requestIdleCallback) requestIdleCallback(go, { timeout: IDLE_WAIT });
+    else setTimeout(go, IDLE_WAIT);
+  }
+
   /** Downloads and compiles the WebAssembly once per page. */
   function compile() {
     if (!compiled) {
@@ -533,9 +569,13 @@
       if (typeof WebAssembly !== 'object') return fallback(this, null);
       var fresh = !this._widget;
       if (fresh) reserve(this);
-      // The download and compilation start once the reader can see the guide.
+      // The download and compilation start once the reader can see the guide,
+      // and for a widget far below the fold, once the reader nears it.
       whenPainted(this, function () {
-        if (element.isConnected && !element._widget) element._render();
+        if (!element.isConnected || element._widget) return;
+        whenNear(element, function () {
+          if (element.isConnected && !element._widget) element._render();
+        });
       });
     }
 

@@ -1,7 +1,7 @@
 // Trunk post-build hook (env TRUNK_STAGING_DIR), or by hand on a built folder:
 //
 //   node tools/post-build.mjs <dir>                  all the steps below
-//   node tools/post-build.mjs --precache-only <dir>  steps 3 and 4 only (the
+//   node tools/post-build.mjs --precache-only <dir>  step 3 only (the
 //                                                    folder's treatment-guide.js is kept)
 //
 // 1. Prerenders the guide with the widget's own components (natively, Yew SSR),
