@@ -10,15 +10,16 @@ install:
 	@tools/install.sh
 
 # The release wasm builds on a nightly pinned by date, with std rebuilt for size
-# (docs/TOOLCHAIN.md); only Trunk's build gets these variables, so native builds,
-# clippy and the wasm-bindgen tests stay on the stable toolchain.
+# and a panic that stops at once (a trap, which the loader turns into the widget's
+# notice: tools/post-build.mjs) (docs/TOOLCHAIN.md); only Trunk's build gets these
+# variables, so native builds, clippy and the wasm-bindgen tests stay on the stable toolchain.
 # `make build WASM_STD=stable` builds the wasm on stable instead, for comparison.
 WASM_TOOLCHAIN := $(shell sed -n 's/^WASM_TOOLCHAIN=//p' tools/install.sh)
 WASM_STD ?= nightly
 ifeq ($(WASM_STD),nightly)
 WASM_BUILD_ENV := RUSTUP_TOOLCHAIN=$(WASM_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort"
 endif
 
 ## Release build into dist/, then the transfer sizes (gzip and brotli).

@@ -138,20 +138,44 @@ test('markup in content is shown as text, never run', async () => {
 });
 
 test('each widget runs its own instance of the code, so a failure stays in that widget', async () => {
-  // What a panic does inside its own instance (a notice in place of that widget,
-  // the host page untouched) is tests/crash.rs, a browser test: the production
-  // code has no way to fail on purpose.
   const { page: p, problems } = await openPage(env.browser, `${origin()}/host/plain.html`);
   await widgetReady(p, first);
   await widgetReady(p, '#second');
   const instances = await p.evaluate(() => {
     const glues = [...document.querySelectorAll('treatment-guide')].map((element) => element._glue);
-    return { count: glues.length, distinct: new Set(glues).size, crashed: glues.filter((glue) => glue.crashed()).length };
+    return { count: glues.length, distinct: new Set(glues).size, trapped: glues.filter((glue) => glue.trapped()).length };
   });
-  assert.deepEqual(instances, { count: 2, distinct: 2, crashed: 0 });
+  assert.deepEqual(instances, { count: 2, distinct: 2, trapped: 0 });
+  const errors = p.evaluate(() => new Promise((resolve) => {
+    document.querySelector('treatment-guide').addEventListener('tg-error', (e) => resolve(e.detail), { once: true });
+  }));
+  // A fault in the first widget's code: a call that reads far outside its memory
+  // traps, as a panic does in the release build (it stops at once).
+  const call = await p.evaluate(() => {
+    const element = document.querySelector('treatment-guide');
+    element._widget.__wbg_ptr = 0xfffffff0;
+    return element.openSection('chemotherapy').then(() => 'resolved', (e) => e.constructor.name);
+  });
+  assert.equal(call, 'RuntimeError', 'the failed call fails');
+  const detail = await errors;
+  assert.equal(detail.kind, 'crash');
+  assert.match(detail.message, /^treatment-guide: internal error/);
+  const notice = p.locator(`${first} .tg-crash[role=alert]`);
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^Sorry, something went wrong/);
+  // The reader keeps the text: the plain guide, every section readable.
+  assert.ok(await p.locator(`${first} [data-tg-section="chemotherapy"] .tg-panel`).isVisible());
+  assert.equal(await p.locator(`${first} button, ${first} input`).count(), 0, 'no dead controls');
+  assert.equal(await p.locator(first).evaluate((e) => e._glue.trapped()), true);
+  // The other widget and the host page go on.
   await p.locator('#second input[role=combobox]').fill('Kymriah');
   assert.match(await p.locator('#second [role=option]').first().innerText(), /^tisagenlecleucel/);
-  assert.deepEqual(problems, []);
+  assert.equal(await p.evaluate(() => document.querySelector('#second')._glue.trapped()), false);
+  assert.deepEqual(problems.filter((m) => !/internal error|RuntimeError|memory access out of bounds/.test(m)), []);
+  // A change of attribute gives the failed widget a fresh instance: it is live again.
+  await p.locator(first).evaluate((e) => e.setAttribute('open', 'chemotherapy'));
+  await widgetReady(p, first);
+  assert.equal(await p.locator(`${first} [data-tg-section="chemotherapy"] .tg-heading > button`).getAttribute('aria-expanded'), 'true');
 });
 
 test('when the WebAssembly cannot load, the element says so and keeps the whole text readable', async () => {

@@ -141,7 +141,7 @@ pub enum ErrorKind {
     NoWasm,
     /// The widget's code could not be downloaded; the plain guide is shown.
     LoadFailed,
-    /// The widget failed while running and shows a short notice.
+    /// The widget failed while running: a short notice, then the plain guide.
     Crash,
 }
 
@@ -245,7 +245,7 @@ pub const CSS_PROPERTIES: &[(&str, &str, &str)] = &[
 ];
 
 /// The reader text the loader needs before, or without, the code: keys of the content's `[strings]`.
-pub const LOADER_STRINGS: &[&str] = &["loading", "no_search", "load_failed"];
+pub const LOADER_STRINGS: &[&str] = &["loading", "no_search", "load_failed", "crash"];
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use generate::{custom_elements, loader_manifest, typescript, CLASS, LOADER_FILE};
@@ -495,6 +495,7 @@ mod generate {
             "errorKinds": {
                 "noWasm": ErrorKind::NoWasm.name(),
                 "loadFailed": ErrorKind::LoadFailed.name(),
+                "crash": ErrorKind::Crash.name(),
             },
             "languages": editions,
         })

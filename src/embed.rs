@@ -10,13 +10,13 @@ use tg_content::{Content, Json};
 use tg_ui::options::{parse_heading_level, Options};
 use tg_ui::{App, AppProps, Control, Notice, OpenSpec, Shared};
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, ShadowRoot};
+use web_sys::Element;
 use yew::{AppHandle, Callback};
 
 use crate::api::ErrorKind;
 use crate::attributes::{Attribute, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
 use crate::events::Notifier;
-use crate::{built_in, crash, remote};
+use crate::{built_in, remote};
 
 thread_local! {
     /// The built-in content, read once per module instance (the loader gives
@@ -76,7 +76,6 @@ type ControlCell = Rc<RefCell<Option<Control>>>;
 #[wasm_bindgen]
 pub struct Widget {
     handle: Handle,
-    root: ShadowRoot,
     control: ControlCell,
 }
 
@@ -88,7 +87,6 @@ impl Widget {
             handle.destroy();
         }
         self.control.borrow_mut().take();
-        crash::forget(&self.root);
     }
 
     /// Opens (`open`) or closes the section `id`; `false` when no guide is
@@ -247,7 +245,6 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
         shown,
     } = setup;
     let shadow = element.shadow_root().ok_or(MountError::NoShadowRoot)?;
-    crash::watch(&shadow, own.strings.crash.clone(), notifier.clone());
     let children = shadow.children();
     let prerendered = (0..children.length())
         .filter_map(|i| children.item(i))
@@ -316,11 +313,7 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
         }
         let _ = shown.call0(&JsValue::NULL);
     });
-    Ok(Widget {
-        handle,
-        root: shadow,
-        control,
-    })
+    Ok(Widget { handle, control })
 }
 
 /// The content of `source`, or why it cannot be used (with the text, when it was read).

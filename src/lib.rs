@@ -15,8 +15,6 @@ pub mod built_in;
 pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
-pub mod crash;
-#[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod events;

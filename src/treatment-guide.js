@@ -271,26 +271,32 @@
 
   /**
    * When the code cannot run (no WebAssembly, a policy that forbids it, a
-   * failed download): the plain guide, every section readable, with a short
-   * note in the reader's language, and a `tg-error` for the web staff.
+   * failed download), or has failed (`crashed`: it trapped): the plain
+   * guide, every section readable, with a short note in the reader's
+   * language, and a `tg-error` for the web staff.
    * A policy is recognised by its error: Chromium and WebKit name the
    * Content-Security-Policy or 'wasm-unsafe-eval', Firefox says "blocked by CSP".
    */
-  function fallback(element, error) {
-    var csp = error && /Content.Security.Policy|wasm-unsafe-eval|\bCSP\b/i.test(String(error.message || error));
-    var message = csp ? CSP_HINT : error ? 'the drug search could not be loaded: ' + String(error.message || error) : 'this browser has no WebAssembly';
+  function fallback(element, error, crashed) {
+    var detail = String(error && (error.message || error));
+    var csp = !crashed && error && /Content.Security.Policy|wasm-unsafe-eval|\bCSP\b/i.test(detail);
+    var message = crashed ? 'internal error (' + detail + '); the plain guide is shown'
+      : csp ? CSP_HINT : error ? 'the drug search could not be loaded: ' + detail : 'this browser has no WebAssembly';
     if (csp) console.warn(CSP_HINT);
+    else if (crashed) console.error('treatment-guide: ' + message + '.', error);
     else console.error('treatment-guide: the drug search could not be loaded; the plain guide is shown.', error || 'this browser has no WebAssembly');
     element._early = null;
     release(element);
     var lang = language(element);
-    var kind = error && !csp ? MANIFEST.errorKinds.loadFailed : MANIFEST.errorKinds.noWasm;
+    var kind = crashed ? MANIFEST.errorKinds.crash : error && !csp ? MANIFEST.errorKinds.loadFailed : MANIFEST.errorKinds.noWasm;
+    var key = crashed ? 'crash' : kind === MANIFEST.errorKinds.noWasm ? 'no_search' : 'load_failed';
     bundle(lang).then(function (b) {
       var shown = b || lang === MANIFEST.defaultLanguage ? lang : MANIFEST.defaultLanguage;
       var note = document.createElement('p');
-      note.className = 'tg-static-note';
-      note.setAttribute('role', 'note');
-      note.textContent = text(shown, kind === MANIFEST.errorKinds.noWasm ? 'no_search' : 'load_failed');
+      note.className = crashed ? 'tg-static-note tg-crash' : 'tg-static-note';
+      // A failure while the reader uses the guide is announced; the others are read in turn.
+      note.setAttribute('role', crashed ? 'alert' : 'note');
+      note.textContent = text(shown, key);
       var mount = document.createElement('div');
       mount.className = MANIFEST.mountClass;
       mount.innerHTML = b ? b.fallback : FALLBACK;
@@ -298,6 +304,18 @@
       dispatch(element, EVENTS.error, { kind: kind, message: 'treatment-guide: ' + message });
       settle(element, null);
     });
+  }
+
+  /**
+   * The code of `element` has trapped (a bug: the release build stops at
+   * once on a panic). Its instance is not called again; the reader gets the
+   * plain guide with the notice, and other widgets go on with their own.
+   */
+  function crash(element, error) {
+    element._attempt = null;
+    element._widget = null;
+    element._crashed = true;
+    fallback(element, error, true);
   }
 
   /** Text needs this contrast against its background (WCAG AA). */
@@ -521,7 +539,7 @@
       this._content = text == null ? null : String(text);
       this._shown = undefined;
       // A render under way reads the content when it mounts.
-      if (this.isConnected && this._widget) this._render();
+      if (this.isConnected && (this._widget || this._crashed)) this._render();
       return this._call(function () {}, undefined);
     }
 
@@ -536,7 +554,7 @@
         if (element._shown !== undefined) resume(element._shown);
         else element._waiting.push(resume);
       }).then(function (widget) {
-        if (!widget || !element._glue || element._glue.crashed()) return otherwise;
+        if (!widget || !element._glue || element._glue.trapped()) return otherwise;
         var result = act(widget);
         return new Promise(function (done) { setTimeout(done, 0, result); });
       });
@@ -585,7 +603,8 @@
     }
 
     attributeChangedCallback(name, before, after) {
-      if (before !== after && this.isConnected && this._widget) this._render();
+      // A widget that failed starts again, on a fresh instance.
+      if (before !== after && this.isConnected && (this._widget || this._crashed)) this._render();
     }
 
     _render() {
@@ -593,7 +612,7 @@
       var attempt = {};
       element._attempt = attempt;
       element._shown = undefined;
-      if (element._glue && element._glue.crashed()) element._glue = null;
+      if (element._glue && element._glue.trapped()) element._glue = null;
       var lang = language(element);
       var wanted = asked(element);
       if (wanted && wanted !== lang) {
@@ -619,8 +638,12 @@
         }
         var focus = focusOf(element.shadowRoot);
         element._unmount();
+        // The notice and plain guide of a failure give way to the new widget.
+        if (element._crashed) element.shadowRoot.replaceChildren();
+        element._crashed = false;
         element._attempt = attempt;
         element._glue = glue;
+        glue.onTrap(function (error) { if (element._glue === glue) crash(element, error); });
         // The widget reads the element's attributes itself.
         element._widget = glue.mount(
           element,
@@ -640,16 +663,8 @@
         releaseWhenFilled(element);
       }).catch(function (error) {
         if (element._attempt !== attempt) return;
-        var crashed = element._glue && element._glue.crashed();
-        if (crashed && !element._retried) {
-          // The prerendered guide could not be taken over: start again with a clean render.
-          element._retried = true;
-          element._glue = null;
-          element.shadowRoot.replaceChildren();
-          return element._render();
-        }
-        // A crash has been shown by the code itself; anything else means the code cannot run here.
-        if (!crashed) fallback(element, error);
+        // A trap is a failure of the code itself; anything else means it cannot run here.
+        fallback(element, error, error instanceof WebAssembly.RuntimeError);
       });
     }
 
@@ -671,7 +686,7 @@
       if (this.shadowRoot && (mounted || !this.isConnected)) this.shadowRoot.replaceChildren();
       if (glue && !this.isConnected) {
         this._glue = null;
-        if (!glue.crashed()) idle.push(glue);
+        if (!glue.trapped()) idle.push(glue);
       }
     }
   }

@@ -164,9 +164,54 @@ function withFiles(manifest, files) {
   return manifest;
 }
 
+/** Where wasm-bindgen's glue takes the module's exports when it starts. */
+const EXPORTS_TAKEN = 'wasm = instance.exports;';
+
+/**
+ * The release build aborts at once on a panic (`-Cpanic=immediate-abort`,
+ * see the Makefile): the code stops with a WebAssembly trap and runs no
+ * Rust of its own. Every call into the code goes through the glue's `wasm`
+ * object, so the glue is given guarded exports: the first trap marks the
+ * instance (`trapped()`) and calls the handler the loader set (`onTrap`),
+ * which shows the widget's notice. The error is thrown on as before.
+ */
+const TRAP_GUARD = `
+let tgTrapped = false;
+let tgOnTrap = null;
+function tgGuard(exports) {
+  const guarded = {};
+  for (const name of Object.keys(exports)) {
+    const value = exports[name];
+    guarded[name] = typeof value !== 'function' ? value : function () {
+      try {
+        return value.apply(this, arguments);
+      } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError && !tgTrapped) {
+          tgTrapped = true;
+          if (tgOnTrap) tgOnTrap(error);
+        }
+        throw error;
+      }
+    };
+  }
+  return guarded;
+}
+/** Whether a call into this instance of the code has trapped (it is then not used again). */
+export function trapped() { return tgTrapped; }
+/** Calls \`handler(error)\` when a call into this instance first traps. */
+export function onTrap(handler) { tgOnTrap = handler; }
+`;
+
+/** The glue with its exports guarded (TRAP_GUARD); a glue guarded before (a second run on a folder) as it is. */
+export function guardedGlue(code) {
+  if (/\bonTrap\b/.test(code)) return code;
+  if (!code.includes(EXPORTS_TAKEN)) throw new Error(`post-build: the glue has no "${EXPORTS_TAKEN}" to guard`);
+  return code.replace(EXPORTS_TAKEN, 'wasm = tgGuard(instance.exports);') + TRAP_GUARD;
+}
+
 /**
  * Step 1: treatment-guide.js from src/treatment-guide.js, and the glue,
- * minified. Returns the files the loader names: { glue, wasm, languages }.
+ * guarded (guardedGlue) and minified. Returns the files the loader names: { glue, wasm, languages }.
  */
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
   const { glue, wasm } = wasmFiles(dir);
@@ -181,7 +226,7 @@ export async function writeLoader(dir, version = cargoVersion(), rendered = prer
   if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
   writeFileSync(join(dir, LOADER), await minified(loader, false));
   for (const [name, text] of Object.entries(rendered.api || {})) writeFileSync(join(dir, name), text);
-  writeFileSync(join(dir, glue), await minified(readFileSync(join(dir, glue), 'utf8'), true));
+  writeFileSync(join(dir, glue), await minified(guardedGlue(readFileSync(join(dir, glue), 'utf8')), true));
   return { glue, wasm, languages };
 }
 

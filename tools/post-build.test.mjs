@@ -1,13 +1,13 @@
 // The post-build steps without a build (`make test-tools`): the widget
-// stylesheet minified by lightningcss, and the file names step 1 hands to
-// the precache list. A fake built folder stands in for
+// stylesheet minified by lightningcss, the glue's trap guard, and the file
+// names step 1 hands to the precache list. A fake built folder stands in for
 // Trunk's; e2e/styles.test.mjs checks the minified sheet in a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STYLES, builtFiles, widgetCss, writeLoader, writePrecache } from './post-build.mjs';
+import { STYLES, builtFiles, guardedGlue, widgetCss, writeLoader, writePrecache } from './post-build.mjs';
 
 const temp = (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-post-build-test-'));
@@ -18,10 +18,14 @@ const temp = (t) => {
 const GLUE = 'treatment-guide-0123456789abcdef.js';
 const WASM = 'treatment-guide-0123456789abcdef_bg.wasm';
 
+/** The part of wasm-bindgen's glue the trap guard changes, and a way to start it on given exports. */
+const FAKE_GLUE = 'let wasm;\nexport function start(instance) { wasm = instance.exports; return wasm; }\n'
+  + 'export function call(name) { return wasm[name](); }\nexport default function init() {}\n';
+
 /** A folder as Trunk leaves it: the page, the wasm, its glue, a snippet and the page's stylesheet. */
 function staged(dir) {
   writeFileSync(join(dir, WASM), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
-  writeFileSync(join(dir, GLUE), 'export default function init() {}\n');
+  writeFileSync(join(dir, GLUE), FAKE_GLUE);
   writeFileSync(join(dir, 'page-fedcba9876543210.css'), 'body{}');
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>\n  <script src="treatment-guide.js" defer></script>\n'
     + '<treatment-guide></treatment-guide>');
@@ -69,4 +73,26 @@ test('step 1 returns the files it named; the precache takes them', async (t) => 
   assert.ok(files.some((f) => f.url === 'page-fedcba9876543210.css' && !f.embed && f.immutable));
 
   assert.throws(() => writePrecache(dir, { ...named, wasm: 'gone_bg.wasm' }), /lacks the files its loader names: gone_bg\.wasm/);
+});
+
+test('the guarded glue marks its instance at the first trap, tells the loader once, and throws on', async () => {
+  const code = guardedGlue(FAKE_GLUE);
+  const glue = await import(`data:text/javascript,${encodeURIComponent(code)}`);
+  const heard = [];
+  glue.onTrap((error) => heard.push(error.message));
+  glue.start({ exports: {
+    memory: { buffer: 'kept as it is' },
+    fine: () => 42,
+    refuses: () => { throw new TypeError('an ordinary JavaScript error'); },
+    traps: () => { throw new WebAssembly.RuntimeError('unreachable'); },
+  } });
+  assert.equal(glue.call('fine'), 42);
+  assert.throws(() => glue.call('refuses'), TypeError);
+  assert.equal(glue.trapped(), false, 'an ordinary error is no trap');
+  assert.throws(() => glue.call('traps'), WebAssembly.RuntimeError);
+  assert.throws(() => glue.call('traps'), WebAssembly.RuntimeError);
+  assert.equal(glue.trapped(), true);
+  assert.deepEqual(heard, ['unreachable'], 'the loader hears of the first trap only');
+  assert.throws(() => guardedGlue('export default function init() {}'), /has no "wasm = instance.exports;"/);
+  assert.equal(guardedGlue(code), code, 'a second run leaves a guarded glue as it is');
 });

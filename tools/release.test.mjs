@@ -64,7 +64,7 @@ test('the version is the root package\'s, inherited from [workspace.package], as
 test('post-build writes the version into the loader, as customElements.get(…).version', async (t) => {
   const dir = temp(t);
   writeFileSync(join(dir, 'treatment-guide-0123456789abcdef_bg.wasm'), Buffer.from([0, 97, 115, 109]));
-  writeFileSync(join(dir, 'treatment-guide-0123456789abcdef.js'), 'export default function init() {}\n');
+  writeFileSync(join(dir, 'treatment-guide-0123456789abcdef.js'), 'let wasm;\nexport function start(instance) { wasm = instance.exports; }\nexport default function init() {}\n');
   const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}', manifest: { element: 'treatment-guide', attributes: [], properties: [], events: {}, languages: {} } };
   await writeLoader(dir, '7.8.9-beta.1', rendered);
   const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
