@@ -2,7 +2,7 @@
 // see it. Readers get a short plain notice in their language, never another
 // topic's guide; the details are in the console, and on the page only with
 // `debug`. (A widget that fails shows `strings.crash` of its language:
-// tests/crash.rs and tests/contract.rs.)
+// e2e/content.test.mjs and tests/contract.rs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
