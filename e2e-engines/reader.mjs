@@ -1,5 +1,6 @@
 // What a reader depends on, in Chromium, Firefox and WebKit alike: the guide renders and
-// comes alive, sections toggle, the lookup answers, French, no console errors,
+// comes alive, sections toggle, the lookup answers, French, a charity's own content file
+// (read by the content reader module, under a strict CSP), no console errors,
 // one download of each file, the underline cue on terms, and the plain guide
 // when a host's CSP forbids WebAssembly. Each test gets `{ engine, site }`.
 import assert from 'node:assert/strict';
@@ -15,6 +16,10 @@ const SECTION_IDS = JSON.parse(readFileSync(new URL('../docs/content-example.jso
   .sections.map((s) => s.id);
 const RECORDER = '/e2e-recorder.js';
 const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+/** The README's recommended policy. */
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** A small content file on another topic, served as a charity's content-src. */
+const CONTENT = '/content/nausea.json';
 const LIVE = '.tg-mount[data-tg-live] button[aria-expanded]';
 
 /**
@@ -29,6 +34,7 @@ export async function startSite() {
     [RECORDER]: { type: 'text/javascript', body: readFileSync(new URL('./recorder.js', import.meta.url)) },
     '/sw.js': { type: 'text/javascript', body: '' },
     '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
+    [CONTENT]: { type: 'application/json', body: readFileSync(new URL('../crates/content/tests/fixtures/nausea.json', import.meta.url)) },
   };
   const index = readFileSync(`${DIST}index.html`, 'utf8');
   routes['/index.html'] = { body: index.replace('<head>', `<head><script src="${RECORDER}"></script>`) };
@@ -156,6 +162,22 @@ export const tests = [
     assert.equal(text.heading.trim(), 'Chimiothérapie');
     await driver.sleep(300);
     assert.equal(site.server.requests.slice(start).filter((p) => /-fr-[0-9a-f]+\.json$/.test(p)).length, 1);
+    assert.deepEqual(repeated(site.server, start), [], 'no file is downloaded twice');
+    assert.deepEqual(await problems(engine, driver), []);
+  }],
+
+  ['a content-src file is read by the content reader under a strict CSP, each file downloaded once', async ({ engine, site }) => {
+    const { driver } = engine;
+    const start = site.server.requests.length;
+    await openLive(driver, site.host('/content-src.html', {
+      body: `<treatment-guide content-src="${CONTENT}"></treatment-guide>`, headers: { 'Content-Security-Policy': STRICT_CSP },
+    }));
+    const ids = await driver.executeScript(() => [...document.querySelector('treatment-guide').shadowRoot
+      .querySelectorAll('[data-tg-section]')].map((s) => s.dataset.tgSection));
+    assert.deepEqual(ids, ['feeling-sick', 'anti-sickness-medicines']);
+    await driver.sleep(300);
+    const reader = site.server.requests.slice(start).filter((p) => /\/content-reader-[0-9a-f]{16}\.(js|wasm)$/.test(p));
+    assert.equal(reader.length, 2, `the content reader's glue and wasm: ${reader.join(' ')}`);
     assert.deepEqual(repeated(site.server, start), [], 'no file is downloaded twice');
     assert.deepEqual(await problems(engine, driver), []);
   }],

@@ -156,7 +156,10 @@ test('setContent after ready: shown like a content-src file, with the same notic
   await p.evaluate(() => document.getElementById('g').setContent(null));
   assert.equal(await p.locator('#g [data-tg-section=chemotherapy] .tg-heading').innerText(), 'Chemotherapy');
   assert.equal(await p.locator('#g [role=alert]').count(), 0);
-  assert.deepEqual(requests, [], 'no network request');
+  // The content reader, once for both texts; nothing else, and never the content.
+  const names = requests.map((url) => new URL(url).pathname.split('/').pop());
+  assert.deepEqual(names.map((n) => n.replace(/-[0-9a-f]{16}\./, '-<hash>.')).sort(),
+    ['content-reader-<hash>.js', 'content-reader-<hash>.wasm'], `only the content reader is requested: ${names}`);
   assert.ok(problems.every((m) => m.includes('treatment-guide:')), JSON.stringify(problems));
   await ctx.close();
 });

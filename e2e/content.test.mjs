@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { setUp, openPage, widgetReady } from './helpers.mjs';
+import { setUp, newContext, openPage, widgetReady } from './helpers.mjs';
 
 const PREFIX = '/guide/';
 /** Host pages and content files by path, filled in once the content is exported. */
@@ -96,6 +96,24 @@ test('a valid content file replaces the built-in content', async () => {
   assert.deepEqual(problems, []);
 });
 
+/** The content reader's two files (tools/module-build.mjs) among requested URLs. */
+const readerFiles = (requests) => requests.map((url) => new URL(url).pathname.split('/').pop())
+  .filter((name) => /^content-reader-[0-9a-f]{16}\.(js|wasm)$/.test(name));
+
+test('only a widget with a content file loads the content reader, once a page', async () => {
+  const plain = await openPage(env.browser, `${origin()}/host/plain.html`);
+  await widgetReady(plain.page, first);
+  await widgetReady(plain.page, '#second');
+  assert.deepEqual(readerFiles(plain.requests), [], 'default widgets never request the content reader');
+
+  const good = await openPage(env.browser, `${origin()}/host/good.html`);
+  await good.page.locator(`${first} [data-tg-section=chemotherapy] .tg-heading`).getByText('our charity').waitFor();
+  await widgetReady(good.page, '#second');
+  const files = readerFiles(good.requests);
+  assert.deepEqual(files.map((f) => f.split('.').pop()).sort(), ['js', 'wasm'], `its glue and wasm, once: ${files}`);
+  assert.deepEqual(good.problems, []);
+});
+
 /** The reader's notice in English (content/meta.toml `content_error`). */
 const PLAIN = "Sorry, this site's own version of the treatment guide could not be loaded. Please try again later.";
 
@@ -128,6 +146,19 @@ for (const [name, message, standIn] of failures) {
     }
   });
 }
+
+test('when the content reader cannot load, the notice is the plain one and the console says why', async () => {
+  const p = await (await newContext(env.browser)).newPage();
+  const problems = [];
+  p.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await p.route(/content-reader-[0-9a-f]{16}\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await p.goto(`${origin()}/host/good.html`);
+  assert.equal(await notice(p), PLAIN);
+  assert.ok(problems.some((m) => /content file \/content\/good\.json could not be used: the code that reads content files could not be loaded/.test(m)),
+    `the console says why: ${problems.join(' | ')}`);
+  await p.locator(`${first} .tg-mount[data-tg-live]`).waitFor();
+  assert.equal(await p.locator(`${first} .tg-section`).count(), 0, 'nothing was read, so nothing stands in');
+});
 
 test('markup in content is shown as text, never run', async () => {
   const { page: p } = await openPage(env.browser, `${origin()}/host/hostile-title.html`);

@@ -7,8 +7,8 @@
  *   hash, and stores them all in one cache named after this build.
  * - Fetch: a listed file (and a visit to the folder itself) comes from that
  *   cache, falling back to the network; anything else goes to the network.
- *   index.html, treatment-guide.js, the glue and the wasm always come from the
- *   same cache, so a page never mixes the files of two builds.
+ *   index.html, treatment-guide.js, the glue, the wasm and the content reader
+ *   always come from the same cache, so a page never mixes the files of two builds.
  * - Activate: takes over at once and deletes the caches of earlier builds
  *   of this folder (caches of other folders on the same site are kept).
  */

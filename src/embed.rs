@@ -6,7 +6,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use js_sys::Function;
-use tg_content::{Content, Json};
+use tg_content::Content;
 use tg_ui::options::{parse_heading_level, Options};
 use tg_ui::{App, AppProps, Control, Notice, OpenSpec, Shared};
 use wasm_bindgen::prelude::*;
@@ -167,15 +167,19 @@ pub fn prepare(element: &Element, lang: &str) {
 /// language when it is not the default one, in the built-in encoding: the
 /// loader fetches it from the language's own file, so that a page in one
 /// language never pays for another. `text` is content given to the
-/// element's `setContent`, shown instead of `content-src`. `notify(type,
-/// detail)` is called for each event the element dispatches; `shown()` once
-/// the content (or a notice in its place) is shown.
+/// element's `setContent`, shown instead of `content-src`. `read(text)`
+/// reads such content, or a `content-src` file, with the content reader
+/// module, which the loader imports only for a widget that calls it
+/// (`crates/reader`; see [`remote::read`]). `notify(type, detail)` is called
+/// for each event the element dispatches; `shown()` once the content (or a
+/// notice in its place) is shown.
 #[wasm_bindgen]
 pub fn mount(
     element: &Element,
     lang: String,
     language_content: Option<String>,
     text: Option<String>,
+    read: Function,
     notify: Function,
     shown: Function,
 ) -> Result<Widget, JsValue> {
@@ -183,6 +187,7 @@ pub fn mount(
         lang,
         own: own_content(language_content),
         text,
+        read,
         notifier: Notifier(notify),
         shown,
     };
@@ -195,6 +200,8 @@ struct Setup {
     /// The built-in content of the element's language.
     own: Rc<Content>,
     text: Option<String>,
+    /// The loader's function that reads content text ([`remote::read`]).
+    read: Function,
     notifier: Notifier,
     shown: Function,
 }
@@ -241,6 +248,7 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
         lang,
         own,
         text,
+        read,
         notifier,
         shown,
     } = setup;
@@ -292,14 +300,13 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
     // After `mount` has returned, whatever the source: the loader hears of it in one way.
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(source) = source {
-            let (content, notice) = match load(&source).await {
+            let (content, notice) = match load(&source, &read).await {
                 Ok(content) => {
                     warn_on_language(&lang, &content);
                     (Some(Shared(Rc::new(content))), None)
                 }
-                Err((error, text)) => {
-                    let (stand_in, notice) =
-                        failure(&source, &error, text.as_deref(), &own, debug, &notifier);
+                Err(error) => {
+                    let (stand_in, notice) = failure(&source, &error, &own, debug, &notifier);
                     (stand_in.map(Shared), Some(Shared(Rc::new(notice))))
                 }
             };
@@ -316,37 +323,27 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
     Ok(Widget { handle, control })
 }
 
-/// The content of `source`, or why it cannot be used (with the text, when it was read).
-async fn load(source: &Source) -> Result<Content, (remote::LoadError, Option<String>)> {
-    let text = match source {
-        Source::Url(url) => remote::fetch(url).await.map_err(|e| (e, None))?,
-        Source::Text(text) => text.clone(),
-    };
-    remote::read(&text).map_err(|e| (e, Some(text)))
+/// The content of `source`, read by `read` ([`remote::read`]), or why it cannot be used.
+async fn load(source: &Source, read: &Function) -> Result<Content, remote::LoadError> {
+    match source {
+        Source::Url(url) => remote::read(read, &remote::fetch(url).await?).await,
+        Source::Text(text) => remote::read(read, text).await,
+    }
 }
 
 /// Whether a content file that failed is an edition of the built-in guide
 /// `own`: it reads as JSON and its sections have exactly the built-in's ids
 /// (in any order). Only then may the built-in guide stand in for it; a file
 /// on another topic, or one that cannot be read at all, gets a notice alone.
-fn is_edition(text: &str, own: &Content) -> bool {
-    let Ok(Json::Object(members)) = crate::json::parse(text) else {
-        return false;
-    };
-    let Some((_, Json::Array(sections))) = members.iter().find(|(name, _)| name == "sections")
+fn is_edition(error: &remote::LoadError, own: &Content) -> bool {
+    let remote::LoadError::Invalid {
+        sections: Some(ids),
+        ..
+    } = error
     else {
         return false;
     };
-    let mut ids: Vec<&str> = sections
-        .iter()
-        .filter_map(|section| match section {
-            Json::Object(fields) => fields.iter().find_map(|(name, value)| match value {
-                Json::String(id) if name == "id" => Some(id.as_str()),
-                _ => None,
-            }),
-            _ => None,
-        })
-        .collect();
+    let mut ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let mut built_in: Vec<&str> = own.sections.iter().map(|s| s.id.as_str()).collect();
     ids.sort_unstable();
     built_in.sort_unstable();
@@ -372,12 +369,11 @@ fn warn_on_language(requested: &str, content: &Content) {
 fn failure(
     source: &Source,
     error: &remote::LoadError,
-    text: Option<&str>,
     own: &Rc<Content>,
     debug: bool,
     notifier: &Notifier,
 ) -> (Option<Rc<Content>>, Notice) {
-    let stand_in = text.is_some_and(|text| is_edition(text, own));
+    let stand_in = is_edition(error, own);
     let outcome = if stand_in {
         ", so the standard guide is shown instead"
     } else {
@@ -385,17 +381,19 @@ fn failure(
     };
     let label = source.label();
     let summary = format!("The {label} could not be used{outcome}: {error}.");
-    let problems: Vec<String> = match error {
-        remote::LoadError::Invalid(errors) => errors.iter().map(ToString::to_string).collect(),
-        _ => Vec::new(),
+    let problems: &[String] = match error {
+        remote::LoadError::Invalid { problems, .. } => problems,
+        _ => &[],
     };
     web_sys::console::error_1(&format!("treatment-guide: {summary}").into());
-    for problem in &problems {
+    for problem in problems {
         web_sys::console::error_1(&format!("treatment-guide: {label}: {problem}").into());
     }
     notifier.error(ErrorKind::ContentFile, &summary);
     let details = if debug {
-        std::iter::once(summary).chain(problems).collect()
+        std::iter::once(summary)
+            .chain(problems.iter().cloned())
+            .collect()
     } else {
         Vec::new()
     };

@@ -19,6 +19,4 @@ pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod events;
 #[cfg(target_arch = "wasm32")]
-pub mod json;
-#[cfg(target_arch = "wasm32")]
 pub mod remote;

@@ -1,14 +1,19 @@
 //! Loading a charity's own content file (`content-src`): bounded in time and
-//! size, and every way it can fail has its own plain message.
+//! size, and every way it can fail has its own plain message. Its text is
+//! read by the content reader, a WebAssembly module of its own that the
+//! loader imports only for a widget with such a file (`crates/reader`).
 
 use std::fmt;
 
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
-use tg_content::{Content, ContentError, MAX_CONTENT_BYTES};
+use tg_content::{Content, MAX_CONTENT_BYTES};
+
+use crate::built_in;
 
 /// How long a content file may take to arrive.
 pub const TIMEOUT_MS: u32 = 10_000;
@@ -24,8 +29,16 @@ pub enum LoadError {
     TimedOut,
     /// The file is over [`MAX_CONTENT_BYTES`].
     TooLarge(usize),
-    /// The file was read but is not valid content; every problem is listed.
-    Invalid(Vec<ContentError>),
+    /// The content reader module could not be loaded or run; why.
+    NoReader(String),
+    /// The file was read but is not valid content.
+    Invalid {
+        /// Every problem, as the reader words it (with its line).
+        problems: Vec<String>,
+        /// The ids of the file's sections when it is JSON with a list of
+        /// sections, else `None`.
+        sections: Option<Vec<String>>,
+    },
 }
 
 impl std::error::Error for LoadError {}
@@ -45,7 +58,12 @@ impl fmt::Display for LoadError {
                 bytes / 1024,
                 MAX_CONTENT_BYTES / 1024
             ),
-            LoadError::Invalid(errors) => write!(f, "it has {} problem(s)", errors.len()),
+            LoadError::NoReader(why) => {
+                write!(f, "the code that reads content files could not be loaded ({why})")
+            }
+            LoadError::Invalid { problems, .. } => {
+                write!(f, "it has {} problem(s)", problems.len())
+            }
         }
     }
 }
@@ -63,9 +81,46 @@ pub async fn fetch(url: &str) -> Result<String, LoadError> {
     result
 }
 
-/// Validates a content file's text: [`LoadError::Invalid`] lists every problem.
-pub fn read(text: &str) -> Result<Content, LoadError> {
-    crate::json::content_from_text(text).map_err(LoadError::Invalid)
+/// Reads and validates a content file's text with `reader(text)`, the
+/// loader's function that runs the content reader module: it returns (a
+/// promise of) `{content}`, the content in the built-in encoding, or
+/// `{problems, sections}`, which become [`LoadError::Invalid`]. A reader that
+/// cannot be loaded, or throws, is [`LoadError::NoReader`].
+pub async fn read(reader: &Function, text: &str) -> Result<Content, LoadError> {
+    let unavailable = |error: JsValue| LoadError::NoReader(described(&error));
+    let returned = reader
+        .call1(&JsValue::NULL, &JsValue::from_str(text))
+        .map_err(unavailable)?;
+    let result = JsFuture::from(Promise::resolve(&returned))
+        .await
+        .map_err(unavailable)?;
+    let field = |name: &str| Reflect::get(&result, &JsValue::from_str(name)).ok();
+    if let Some(encoded) = field("content").and_then(|value| value.as_string()) {
+        return built_in::decode(&encoded).map_err(|errors| LoadError::Invalid {
+            problems: errors.iter().map(ToString::to_string).collect(),
+            sections: None,
+        });
+    }
+    let texts = |value: Option<JsValue>| {
+        let list = value?.dyn_into::<Array>().ok()?;
+        Some(list.iter().filter_map(|item| item.as_string()).collect())
+    };
+    match texts(field("problems")) {
+        Some(problems) => Err(LoadError::Invalid {
+            problems,
+            sections: texts(field("sections")),
+        }),
+        None => Err(LoadError::NoReader("it gave no answer".to_owned())),
+    }
+}
+
+/// A thrown value in words: an error's message, or the value as text.
+fn described(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "an unknown error".to_owned())
 }
 
 async fn fetch_text(url: &str, controller: &AbortController) -> Result<String, LoadError> {

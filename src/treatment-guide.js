@@ -23,6 +23,9 @@
   // prerendered by the widget's own components (tools/post-build.mjs).
   var GLUE = '__TG_GLUE__';
   var WASM = '__TG_WASM__';
+  /** The content reader (crates/reader), an ES module and its wasm: loaded only for a widget with a content file. */
+  var READER = '__TG_READER__';
+  var READER_WASM = '__TG_READER_WASM__';
   /** The widget's version (Cargo.toml). */
   var VERSION = '__TG_VERSION__';
   /** The interactive guide, shown at once; the code renders the same tree in its place. */
@@ -40,7 +43,10 @@
   // A module script has no currentScript: find the tag by its file name instead.
   var script = document.currentScript || document.querySelector('script[src*="treatment-guide.js"]');
   var base = new URL('.', (script && script.src) || document.baseURI);
-  var compiled = null;
+  /** The compiled WebAssembly modules, by file name. */
+  var compiled = {};
+  /** The content reader module once it is instantiated, or null. */
+  var reading = null;
   var sheet = null;
   var bundles = {};
   var idle = [];
@@ -444,10 +450,10 @@
     else setTimeout(go, IDLE_WAIT);
   }
 
-  /** Downloads and compiles the WebAssembly once per page. */
-  function compile() {
-    if (!compiled) {
-      var url = new URL(WASM, base);
+  /** Downloads and compiles the WebAssembly `file` once per page. */
+  function compile(file) {
+    if (!compiled[file]) {
+      var url = new URL(file, base);
       var init = url.origin === location.origin ? SAME_ORIGIN_FETCH : undefined;
       var bytes = function () {
         return fetch(url).then(function (response) {
@@ -455,11 +461,41 @@
           return response.arrayBuffer();
         }).then(function (buffer) { return WebAssembly.compile(buffer); });
       };
-      compiled = (WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(url, init)) : Promise.reject())
+      compiled[file] = (WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(url, init)) : Promise.reject())
         .catch(bytes);
-      compiled.catch(function () { compiled = null; });
+      compiled[file].catch(function () { delete compiled[file]; });
     }
-    return compiled;
+    return compiled[file];
+  }
+
+  /**
+   * The content reader module, imported and instantiated once per page, and
+   * only when a widget has content to read: a page that shows the built-in
+   * guide never downloads it. One instance serves every widget.
+   */
+  function reader() {
+    if (!reading) {
+      reading = Promise.all([import(new URL(READER, base).href), compile(READER_WASM)]).then(function (loaded) {
+        return loaded[0].default({ module_or_path: loaded[1] }).then(function () { return loaded[0]; });
+      });
+      reading.catch(function () { reading = null; });
+    }
+    return reading;
+  }
+
+  /**
+   * The widget's `read`: content text (a content-src file, or setContent's)
+   * read and validated by the content reader, as a promise of `{ content }`
+   * (the built-in encoding) or `{ problems, sections }`. It rejects when
+   * the reader cannot be loaded; the widget then says so.
+   */
+  function read(text) {
+    return reader().then(function (module) { return module.read_content(text); });
+  }
+
+  /** Whether the element shows a content file (content-src, or text given to setContent) instead of the built-in guide. */
+  function hasContent(element) {
+    return element._content != null || !!(element.getAttribute(MANIFEST.contentSrc) || '').trim();
   }
 
   /**
@@ -472,7 +508,7 @@
     made += 1;
     var url = new URL(GLUE, base);
     if (made > 1) url.search = 'instance=' + made;
-    return Promise.all([import(url.href), compile()]).then(function (loaded) {
+    return Promise.all([import(url.href), compile(WASM)]).then(function (loaded) {
       var glue = loaded[0];
       return glue.default({ module_or_path: loaded[1] }).then(function () { return glue; });
     });
@@ -618,6 +654,8 @@
       if (wanted && wanted !== lang) {
         console.warn('treatment-guide: no content in language "' + wanted + '"; showing "' + lang + '" (set content-src to a file in that language)');
       }
+      // The content reader downloads beside the code, so it is there when the content is.
+      if (hasContent(element)) reader().catch(function () {});
       var ready = Promise.all([element._glue ? Promise.resolve(element._glue) : instance(), bundle(lang)])
         .then(function (loaded) {
           element._bundle = loaded[1];
@@ -650,6 +688,7 @@
           element._lang,
           element._bundle ? element._bundle.content : undefined,
           element._content == null ? undefined : element._content,
+          read,
           function notify(type, detail) { dispatch(element, type, detail); },
           function shown() {
             setTimeout(function () {

@@ -1,14 +1,16 @@
 // Trunk post-build hook (env TRUNK_STAGING_DIR), or by hand on a built folder:
 //
 //   node tools/post-build.mjs <dir>                  all the steps below
-//   node tools/post-build.mjs --precache-only <dir>  step 3 only (the
-//                                                    folder's treatment-guide.js is kept)
+//   node tools/post-build.mjs --precache-only <dir>  step 3 only (the folder's
+//                                                    treatment-guide.js is kept)
 //
-// 1. Prerenders the guide with the widget's own components (natively, Yew SSR),
-//    minifies styles/widget.css with lightningcss, then writes
-//    treatment-guide.js (the only file a host page references) from its
-//    template, pointing at this build's content-hashed WebAssembly, glue and
-//    language files, carrying the prerendered guide, the styles and the
+// 1. Builds the WebAssembly modules of their own (tools/module-build.mjs): the
+//    content reader, which the loader imports only for a widget with a content
+//    file, and the checker page's engine. Prerenders the guide with the
+//    widget's own components (natively, Yew SSR), minifies styles/widget.css
+//    with lightningcss, then writes treatment-guide.js (the only file a host
+//    page references) from its template, pointing at this build's
+//    content-hashed WebAssembly, glue, content reader and language files, carrying the prerendered guide, the styles and the
 //    widget's version from Cargo.toml (tools/version.mjs; readable as
 //    customElements.get('treatment-guide').version), and minifies both scripts
 //    with terser (Trunk leaves wasm-bindgen's glue as written). Returns the
@@ -30,12 +32,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Features, transform } from 'lightningcss';
 import { minify } from 'terser';
 import { version as cargoVersion } from './version.mjs';
-import { writeChecker } from './checker-build.mjs';
+import { buildModules, readerFiles, writeChecker, writeReader } from './module-build.mjs';
 
 const LOADER = 'treatment-guide.js';
 /** Written by step 3, so never listed. */
 const GENERATED = new Set(['sw.js', 'precache.json']);
-/** Trunk's content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm`. */
+/** A content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm` (Trunk's, and the modules' of tools/module-build.mjs). */
 const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z0-9]+$/;
 
 /** Minified JavaScript; `module` for an ES module (the glue), else a classic script. */
@@ -211,13 +213,16 @@ export function guardedGlue(code) {
 
 /**
  * Step 1: treatment-guide.js from src/treatment-guide.js, and the glue,
- * guarded (guardedGlue) and minified. Returns the files the loader names: { glue, wasm, languages }.
+ * guarded (guardedGlue) and minified; the content reader must be in `dir` already (writeReader).
+ * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages }.
  */
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
   const { glue, wasm } = wasmFiles(dir);
+  const reader = readerFiles(dir);
   const languages = writeLanguages(dir, rendered.langs || {});
   const template = readFileSync(new URL('../src/treatment-guide.js', import.meta.url), 'utf8');
   const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm)
+    .replace('__TG_READER__', reader.glue).replace('__TG_READER_WASM__', reader.wasm)
     .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
     .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
     .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
@@ -227,12 +232,12 @@ export async function writeLoader(dir, version = cargoVersion(), rendered = prer
   writeFileSync(join(dir, LOADER), await minified(loader, false));
   for (const [name, text] of Object.entries(rendered.api || {})) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, glue), await minified(guardedGlue(readFileSync(join(dir, glue), 'utf8')), true));
-  return { glue, wasm, languages };
+  return { glue, wasm, reader, languages };
 }
 
 /** The files writeLoader named, found in a built folder whose loader is kept (`--precache-only`). */
 export function builtFiles(dir) {
-  return { ...wasmFiles(dir), languages: languageFiles(dir) };
+  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir) };
 }
 
 /** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
@@ -247,13 +252,13 @@ export function walk(dir, root = dir) {
 }
 
 /** Step 3: precache.json and sw.js, given the files step 1 named. Returns the precache list. */
-export function writePrecache(dir, { glue, wasm, languages }) {
+export function writePrecache(dir, { glue, wasm, reader, languages }) {
   const urls = walk(dir).filter((url) => !GENERATED.has(url));
   if (!urls.includes('index.html') || !urls.includes(LOADER)) {
     throw new Error(`post-build: ${dir} lacks index.html or ${LOADER}: ${urls.join(', ')}`);
   }
   // The files the embed loads: the loader and every file it names, plus wasm-bindgen snippets.
-  const named = [glue, wasm, ...Object.values(languages)];
+  const named = [glue, wasm, reader.glue, reader.wasm, ...Object.values(languages)];
   const missing = named.filter((url) => !urls.includes(url));
   if (missing.length) throw new Error(`post-build: ${dir} lacks the files its loader names: ${missing.join(', ')}`);
   const embed = new Set([LOADER, ...named, ...urls.filter((url) => url.startsWith('snippets/'))]);
@@ -289,11 +294,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (args.includes('--precache-only')) {
     named = builtFiles(dir);
   } else {
+    // The content reader and the checker page's engine (tools/module-build.mjs), in one cargo run.
+    const modules = buildModules();
+    await writeReader(dir, modules.reader);
     const rendered = prerender();
     named = await writeLoader(dir, cargoVersion(), rendered);
     writeFallback(dir, rendered.fallback);
-    // The checker page's own wasm module (tools/checker-build.mjs).
-    writeChecker(dir);
+    writeChecker(dir, modules.checker);
   }
   const { version, files } = writePrecache(dir, named);
   console.log(`post-build: sw.js precaches ${files.length} files, version ${version}`);

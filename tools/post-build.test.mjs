@@ -17,15 +17,18 @@ const temp = (t) => {
 
 const GLUE = 'treatment-guide-0123456789abcdef.js';
 const WASM = 'treatment-guide-0123456789abcdef_bg.wasm';
+const READER = { glue: 'content-reader-00112233445566aa.js', wasm: 'content-reader-00112233445566bb.wasm' };
 
 /** The part of wasm-bindgen's glue the trap guard changes, and a way to start it on given exports. */
 const FAKE_GLUE = 'let wasm;\nexport function start(instance) { wasm = instance.exports; return wasm; }\n'
   + 'export function call(name) { return wasm[name](); }\nexport default function init() {}\n';
 
-/** A folder as Trunk leaves it: the page, the wasm, its glue, a snippet and the page's stylesheet. */
+/** A folder as Trunk and the module step leave it: the page, the wasm, its glue, the content reader and the page's stylesheet. */
 function staged(dir) {
   writeFileSync(join(dir, WASM), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
   writeFileSync(join(dir, GLUE), FAKE_GLUE);
+  writeFileSync(join(dir, READER.wasm), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
+  writeFileSync(join(dir, READER.glue), 'export default function init() {}\n');
   writeFileSync(join(dir, 'page-fedcba9876543210.css'), 'body{}');
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>\n  <script src="treatment-guide.js" defer></script>\n'
     + '<treatment-guide></treatment-guide>');
@@ -58,9 +61,9 @@ test('step 1 returns the files it named; the precache takes them', async (t) => 
   const named = await writeLoader(dir, '1.2.3', RENDERED);
   assert.deepEqual(Object.keys(named.languages), ['fr']);
   assert.match(named.languages.fr, /^treatment-guide-fr-[0-9a-f]{16}\.json$/);
-  assert.deepEqual(named, { glue: GLUE, wasm: WASM, languages: named.languages });
+  assert.deepEqual(named, { glue: GLUE, wasm: WASM, reader: READER, languages: named.languages });
   const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
-  for (const file of [GLUE, WASM, named.languages.fr]) assert.ok(loader.includes(file), `the loader names ${file}`);
+  for (const file of [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr]) assert.ok(loader.includes(file), `the loader names ${file}`);
   assert.ok(loader.includes('p{color:red}'), 'the loader carries the styles');
   assert.deepEqual(builtFiles(dir), named, 'a kept folder yields the same names (--precache-only)');
 
@@ -69,7 +72,8 @@ test('step 1 returns the files it named; the precache takes them', async (t) => 
 
   const { files } = writePrecache(dir, named);
   const embed = files.filter((f) => f.embed).map((f) => f.url).sort();
-  assert.deepEqual(embed, [GLUE, WASM, named.languages.fr, 'treatment-guide.js'].sort());
+  assert.deepEqual(embed, [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, 'treatment-guide.js'].sort());
+  assert.ok(files.filter((f) => f.url.startsWith('content-reader-')).every((f) => f.immutable));
   assert.ok(files.some((f) => f.url === 'page-fedcba9876543210.css' && !f.embed && f.immutable));
 
   assert.throws(() => writePrecache(dir, { ...named, wasm: 'gone_bg.wasm' }), /lacks the files its loader names: gone_bg\.wasm/);

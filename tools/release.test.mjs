@@ -28,6 +28,8 @@ function fakeDist(dir) {
     'treatment-guide.js': 'console.log("loader")',
     'treatment-guide-0123456789abcdef.js': 'export default 1',
     'treatment-guide-0123456789abcdef_bg.wasm': Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]),
+    'content-reader-0123456789abcdef.js': 'export default 1',
+    'content-reader-0123456789abcdef.wasm': Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]),
     'index.html': '<!doctype html><title>x</title>'.repeat(50),
     'snippets/treatment-guide-1/inline0.js': 'export const a = 1;',
     'custom-elements.json': '{"schemaVersion":"1.0.0","modules":[]}',
@@ -65,6 +67,8 @@ test('post-build writes the version into the loader, as customElements.get(…).
   const dir = temp(t);
   writeFileSync(join(dir, 'treatment-guide-0123456789abcdef_bg.wasm'), Buffer.from([0, 97, 115, 109]));
   writeFileSync(join(dir, 'treatment-guide-0123456789abcdef.js'), 'let wasm;\nexport function start(instance) { wasm = instance.exports; }\nexport default function init() {}\n');
+  writeFileSync(join(dir, 'content-reader-0123456789abcdef.wasm'), Buffer.from([0, 97, 115, 109]));
+  writeFileSync(join(dir, 'content-reader-0123456789abcdef.js'), 'export default function init() {}\n');
   const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}', manifest: { element: 'treatment-guide', attributes: [], properties: [], events: {}, languages: {} } };
   await writeLoader(dir, '7.8.9-beta.1', rendered);
   const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');

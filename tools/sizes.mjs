@@ -2,7 +2,9 @@
 // serve it (gzip -9; brotli -q 11, which jsDelivr and unpkg use), one figure
 // a line as `name: value unit`. The totals are a default English widget
 // (loader, glue, wasm) and a French one (the same plus its language file),
-// against the budgets of issue 19.
+// against the budgets of issue 19, and an English widget with a content file
+// (content-src or setContent), which also loads the content reader (its
+// glue and wasm, `size_reader_*`).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -24,10 +26,12 @@ const kib = (bytes) => (bytes / 1024).toFixed(1);
 const pick = (test) => files.filter(test);
 
 const parts = {
-  wasm: pick((f) => f.endsWith('.wasm')),
+  wasm: pick((f) => /^treatment-guide-[0-9a-f]+_bg\.wasm$/.test(f)),
   js_glue: pick((f) => /^treatment-guide-[0-9a-f]+\.js$/.test(f)),
   js_loader: ['treatment-guide.js'],
   lang_fr: pick((f) => /^treatment-guide-fr-[0-9a-f]+\.json$/.test(f)),
+  // Loaded only by a widget with a content file (tools/module-build.mjs).
+  reader: pick((f) => /^content-reader-[0-9a-f]{16}\.(js|wasm)$/.test(f)),
   // The standalone page's stylesheet (the checker's check.css is not part of it).
   page_css: pick((f) => /^page-[0-9a-f]+\.css$/.test(f)),
 };
@@ -43,4 +47,5 @@ for (const [codec, of] of Object.entries(sizes)) {
   const budget = (kibs) => (codec === 'gzip' ? ` (budget ${kibs})` : '');
   console.log(`size_embed_total_${codec}: ${kib(en)} KiB${budget(BUDGET_EN_KIB)}`);
   console.log(`size_embed_total_fr_${codec}: ${kib(fr)} KiB${budget(BUDGET_FR_KIB)}`);
+  console.log(`size_embed_total_content_src_${codec}: ${kib(en + of.reader)} KiB`);
 }

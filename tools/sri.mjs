@@ -2,8 +2,9 @@
 // that pin it: <script src=".../treatment-guide.js" integrity="sha384-…"
 // crossorigin="anonymous" defer></script>
 //   node tools/sri.mjs [dist]   →   sri_treatment_guide_js: sha384-<base64>
-// This pins the loader only: it names this build's glue and wasm by their
-// content-hashed file names, but the browser does not check those files' bytes.
+// This pins the loader only: it names this build's glue, wasm and content
+// reader by their content-hashed file names, but the browser does not check
+// those files' bytes.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
+use js_sys::{Function, Promise};
 use treatment_guide::embed::{mount, Widget};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
@@ -38,23 +40,57 @@ pub fn adopt_styles(shadow: &ShadowRoot) {
     js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets).unwrap();
 }
 
+/// The loader's `read(text)`: the content reader (`crates/reader`, linked
+/// into the tests), its answer in a resolved promise as the module's would be.
+pub fn reader() -> Function {
+    let read = Closure::<dyn Fn(String) -> Promise>::new(|text: String| {
+        Promise::resolve(&tg_reader::read_content(&text))
+    });
+    read.into_js_value().unchecked_into()
+}
+
+/// A `read(text)` whose module could not be loaded: a rejected promise.
+pub fn unavailable_reader() -> Function {
+    Function::new_no_args("return Promise.reject(new Error('HTTP 404 for content-reader.js'))")
+}
+
 /// Mounts a widget with the given `open` and `heading-level` attribute values.
 pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mounted {
+    let mut attributes = Vec::new();
+    attributes.extend(open.map(|open| ("open", open)));
+    attributes.extend(heading_level.map(|level| ("heading-level", level)));
+    mount_with(&attributes, None, reader()).await
+}
+
+/// Mounts a widget on an element with `attributes`, given `text` as
+/// `setContent` gives it, and `read` as the loader's content reader.
+pub async fn mount_with(
+    attributes: &[(&str, &str)],
+    text: Option<&str>,
+    read: Function,
+) -> Mounted {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    if let Some(open) = open {
-        host.set_attribute("open", open).unwrap();
-    }
-    if let Some(level) = heading_level {
-        host.set_attribute("heading-level", level).unwrap();
+    for (name, value) in attributes {
+        host.set_attribute(name, value).unwrap();
     }
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap();
     adopt_styles(&shadow);
-    let ignore = js_sys::Function::new_no_args("");
-    let widget = mount(&host, "en".to_owned(), None, None, ignore.clone(), ignore).unwrap();
+    let ignore = Function::new_no_args("");
+    let text = text.map(str::to_owned);
+    let widget = mount(
+        &host,
+        "en".to_owned(),
+        None,
+        text,
+        read,
+        ignore.clone(),
+        ignore,
+    )
+    .unwrap();
     tick().await;
     tick().await;
     Mounted {
@@ -112,6 +148,17 @@ impl Mounted {
             "aria-expanded and hidden agree for {section}"
         );
         expanded
+    }
+
+    /// Waits, a render at a time, until an element matches a CSS selector; panics after 200 renders.
+    pub async fn wait_for(&self, selector: &str) -> HtmlElement {
+        for _ in 0..200 {
+            if let Some(found) = self.shadow.query_selector(selector).unwrap() {
+                return found.dyn_into().unwrap();
+            }
+            tick().await;
+        }
+        panic!("no element matches {selector}")
     }
 
     /// The element that has focus inside the shadow root.

@@ -80,15 +80,6 @@ impl Check {
         }
     }
 
-    /// Checks content JSON text, parsed by `parse` (see [`parse_text`]),
-    /// without lines.
-    pub fn of_text(text: &str, parse: impl FnOnce(&str) -> Result<Json, ContentError>) -> Check {
-        match parse_text(text, parse) {
-            Ok(value) => Check::of_value(&value),
-            Err(error) => Check::failed(vec![error]),
-        }
-    }
-
     /// Adds the file and line of each error and warning from `lines`.
     pub fn place(&mut self, lines: &Lines) {
         for error in &mut self.errors {
@@ -109,17 +100,8 @@ impl Check {
     }
 }
 
-/// Content JSON text as a [`Json`] tree: refused over [`MAX_CONTENT_BYTES`],
-/// then parsed by `parse`. The one way every reader of a file starts.
-pub fn parse_text(
-    text: &str,
-    parse: impl FnOnce(&str) -> Result<Json, ContentError>,
-) -> Result<Json, ContentError> {
-    check_size(text)?;
-    parse(text)
-}
-
-/// Refuses a content text over [`MAX_CONTENT_BYTES`], before it is parsed.
+/// Refuses a content text over [`MAX_CONTENT_BYTES`], before it is parsed:
+/// the one way every reader of a file starts.
 pub fn check_size(text: &str) -> Result<(), ContentError> {
     if text.len() <= MAX_CONTENT_BYTES {
         return Ok(());

@@ -3,10 +3,10 @@
 //! plain words.
 //!
 //! Every format of the content reaches the one reader (`read.rs`) as this
-//! tree: JSON text through [`parse_document`] (or, in the widget, the
-//! JavaScript engine's own `JSON.parse`, which costs the bundle no parser),
-//! and the TOML folder through `toml_source.rs`. Nothing here knows the
-//! content format.
+//! tree: JSON text through [`parse_document`] (in the browser, in the
+//! content reader's module, `crates/reader`, so the widget's main wasm
+//! carries no parser), and the TOML folder through `toml_source.rs`.
+//! Nothing here knows the content format.
 
 use std::collections::HashMap;
 

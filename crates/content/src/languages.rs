@@ -2,10 +2,7 @@
 //! crate was built (`build.rs`): their interface words, which a content
 //! file in that language may leave out, and, natively, their files.
 
-use crate::json::Json;
 use crate::raw::UiStrings;
-use crate::read::Reader;
-use crate::record::Value;
 
 /// The language whose words stand in when a file's language has no
 /// built-in content.
@@ -38,13 +35,14 @@ pub fn default_strings(language: &str) -> UiStrings {
         .find(|(code, _)| *code == primary)
         .or_else(|| DEFAULT_STRINGS.iter().find(|(code, _)| *code == FALLBACK))
         .map_or(&[][..], |(_, pairs)| *pairs);
-    let tree = Json::Object(
-        pairs
-            .iter()
-            .map(|(name, text)| ((*name).to_owned(), Json::String((*text).to_owned())))
-            .collect(),
-    );
-    // Words the format does not know are left out: a build with fewer
-    // words than the content folder still starts.
-    UiStrings::read(&mut Reader::default(), &tree, "")
+    let mut strings = UiStrings::default();
+    for (name, text) in pairs {
+        // Set field by field, without the reader of the format (the widget's
+        // main wasm carries none). Words the format does not know are left
+        // out: a build with fewer words than the content folder still starts.
+        if let Some(field) = strings.field_mut(name) {
+            *field = (*text).to_owned();
+        }
+    }
+    strings
 }

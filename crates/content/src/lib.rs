@@ -39,7 +39,7 @@ pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod toml_source;
 
-pub use check::{check_size, parse_text, Check, MAX_CONTENT_BYTES};
+pub use check::{check_size, Check, MAX_CONTENT_BYTES};
 pub use error::{ContentError, Location};
 pub use json::Json;
 pub use markup::{
@@ -93,15 +93,5 @@ impl Content {
         };
         let raw = read_content(&document.value).map_err(placed)?;
         Content::from_raw(raw).map_err(placed)
-    }
-
-    /// Reads and validates content JSON text, parsed by `parse` (in the
-    /// browser, `JSON.parse`) after [`check_size`].
-    pub fn from_text(
-        text: &str,
-        parse: impl FnOnce(&str) -> Result<Json, ContentError>,
-    ) -> Result<Content, Vec<ContentError>> {
-        let value = parse_text(text, parse).map_err(|e| vec![e])?;
-        Content::from_json_value(&value)
     }
 }

@@ -35,6 +35,10 @@ pub trait Value: Default {
     fn as_text(&self) -> Option<&str> {
         None
     }
+    /// The value as text to change, when it is a text.
+    fn as_text_mut(&mut self) -> Option<&mut String> {
+        None
+    }
 }
 
 /// A record of the format: an object with named fields.
@@ -67,6 +71,10 @@ impl Value for String {
     }
 
     fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+
+    fn as_text_mut(&mut self) -> Option<&mut String> {
         Some(self)
     }
 }
@@ -164,6 +172,15 @@ macro_rules! record {
             pub fn field(&self, name: &str) -> Option<&str> {
                 match name {
                     $(stringify!($field) => $crate::record::Value::as_text(&self.$field),)*
+                    _ => None,
+                }
+            }
+
+            /// The text of the field called `name`, to change (`None` for a
+            /// field that is not a text, or no field).
+            pub fn field_mut(&mut self, name: &str) -> Option<&mut String> {
+                match name {
+                    $(stringify!($field) => $crate::record::Value::as_text_mut(&mut self.$field),)*
                     _ => None,
                 }
             }
