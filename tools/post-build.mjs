@@ -86,7 +86,7 @@ function nativeEnv() {
 
 /**
  * The guide prerendered by the widget's own components (src/bin/prerender.rs,
- * natively): `guide.html` (hydratable), `fallback.html` (plain) and the other
+ * natively): `guide.html` (interactive), `fallback.html` (plain) and the other
  * languages' files, with the minified styles.
  */
 export function prerender() {
