@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use js_sys::Function;
 use tg_content::Content;
+use tg_lookup::DrugIndex;
 use tg_ui::options::{parse_heading_level, Options};
 use tg_ui::{App, AppProps, Control, Notice, OpenSpec, Shared};
 use wasm_bindgen::prelude::*;
@@ -140,16 +141,27 @@ fn position(element: &Element) -> u32 {
         .unwrap_or(0)
 }
 
-/// Does the work that does not need the element's shadow root: unless the
-/// element names a `content-src`, reads the built-in content. The loader
-/// calls it right after instantiating the code, so that the task which
-/// renders the widget is shorter; [`mount`] does it itself when it was not called.
+/// Does the work that does not need the element's shadow root, in a task of
+/// its own before the one that renders (the loader calls it right after
+/// instantiating the code; [`mount`] reads the content itself when it was
+/// not called). Unless the element names a `content-src`, it reads the
+/// built-in content and runs the lookup over it once, as a reader's exact
+/// and misspelled queries would: the browser compiles WebAssembly function
+/// by function on first call, so the lookup's code is compiled here rather
+/// than in the render task or at the reader's first keystroke.
 #[wasm_bindgen]
 pub fn prepare(element: &Element, lang: &str) {
     if content_source(element).is_none() && lang == DEFAULT_LANGUAGE {
-        built_in_content();
+        let content = built_in_content();
+        let index = DrugIndex::new(&content);
+        for query in WARM_QUERIES {
+            std::hint::black_box(index.search(query, 5));
+        }
     }
 }
+
+/// Queries that take the lookup through its tiers: exact, prefix, and typo with sound-alike.
+const WARM_QUERIES: [&str; 3] = ["Oncovin", "merca", "vinkristeen"];
 
 /// Renders a widget into the open shadow root of `element`, configured by
 /// its attributes ([`Attribute`]).
