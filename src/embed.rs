@@ -51,12 +51,7 @@ impl std::error::Error for MountError {}
 
 impl From<JsValue> for MountError {
     fn from(value: JsValue) -> Self {
-        let message = value
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| value.as_string())
-            .unwrap_or_else(|| format!("{value:?}"));
-        MountError::Browser(message)
+        MountError::Browser(remote::described(&value))
     }
 }
 

@@ -115,7 +115,7 @@ pub async fn read(reader: &Function, text: &str) -> Result<Content, LoadError> {
 }
 
 /// A thrown value in words: an error's message, or the value as text.
-fn described(error: &JsValue) -> String {
+pub(crate) fn described(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))

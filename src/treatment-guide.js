@@ -180,7 +180,7 @@
   function prerender(element, guide) {
     var root = element.shadowRoot;
     // Not over a widget already there, nor when a content file replaces the text.
-    if (element._widget || root.childElementCount || element.getAttribute(MANIFEST.contentSrc) || element._content != null) return;
+    if (element._widget || root.childElementCount || hasContent(element)) return;
     element._early = [];
     var mount = document.createElement('div');
     mount.className = MANIFEST.mountClass;

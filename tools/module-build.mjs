@@ -27,7 +27,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { minify } from 'terser';
+import { minified } from './minify.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TARGET = 'wasm32-unknown-unknown';
@@ -133,12 +133,10 @@ export async function writeReader(dir, built = buildModules(['reader']).reader) 
   if (!built.glue.includes(`'${built.name}'`)) throw new Error(`module-build: the reader's glue does not name ${built.name}`);
   for (const old of readdirSync(dir).filter(isReader)) rmSync(join(dir, old));
   const wasm = `content-reader-${hash(built.wasm)}.wasm`;
-  const code = await minify(built.glue.replace(`'${built.name}'`, `'${wasm}'`),
-    { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  if (typeof code.code !== 'string') throw new Error('module-build: terser returned no code');
-  const glue = `content-reader-${hash(code.code)}.js`;
+  const code = await minified(built.glue.replace(`'${built.name}'`, `'${wasm}'`), true);
+  const glue = `content-reader-${hash(code)}.js`;
   writeFileSync(join(dir, wasm), built.wasm);
-  writeFileSync(join(dir, glue), code.code);
+  writeFileSync(join(dir, glue), code);
   return { glue, wasm };
 }
 

@@ -10,11 +10,13 @@
 //    widget's own components (natively, Yew SSR), minifies styles/widget.css
 //    with lightningcss, then writes treatment-guide.js (the only file a host
 //    page references) from its template, pointing at this build's
-//    content-hashed WebAssembly, glue, content reader and language files, carrying the prerendered guide, the styles and the
-//    widget's version from Cargo.toml (tools/version.mjs; readable as
-//    customElements.get('treatment-guide').version), and minifies both scripts
-//    with terser (Trunk leaves wasm-bindgen's glue as written). Returns the
-//    names of the files it pointed the loader at.
+//    content-hashed WebAssembly, glue, content reader and language files,
+//    carrying the prerendered guide, the styles and the widget's version
+//    from Cargo.toml (tools/version.mjs; readable as
+//    customElements.get('treatment-guide').version), guards the glue's calls
+//    into the code (guardedGlue) and minifies both scripts with terser (Trunk
+//    leaves wasm-bindgen's glue as written). Returns the names of the files
+//    it pointed the loader at.
 // 2. Writes fallback.html and puts the plain guide into the standalone page.
 //    The standalone page has no preload hints: like any host page, it lets the
 //    loader fetch the code once the guide has been painted (a download started
@@ -30,7 +32,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Features, transform } from 'lightningcss';
-import { minify } from 'terser';
+import { minified } from './minify.mjs';
 import { version as cargoVersion } from './version.mjs';
 import { buildModules, readerFiles, writeChecker, writeReader } from './module-build.mjs';
 
@@ -39,13 +41,6 @@ const LOADER = 'treatment-guide.js';
 const GENERATED = new Set(['sw.js', 'precache.json']);
 /** A content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm` (Trunk's, and the modules' of tools/module-build.mjs). */
 const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z0-9]+$/;
-
-/** Minified JavaScript; `module` for an ES module (the glue), else a classic script. */
-async function minified(code, module) {
-  const out = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  if (typeof out.code !== 'string') throw new Error('post-build: terser returned no code');
-  return out.code;
-}
 
 /** The widget's stylesheet, adopted into each element's shadow root by the loader. */
 export const STYLES = fileURLToPath(new URL('../styles/widget.css', import.meta.url));

@@ -1,7 +1,8 @@
 //! treatment-guide user interface: the Yew components and view state.
 //!
 //! The same component tree renders in the browser (feature `csr`) and
-//! natively to an HTML string (feature `ssr`, see [`ssr`]), which is how the build prerenders the guide.
+//! natively to an HTML string (feature `ssr`, see [`ssr`]), which is how the
+//! build prerenders the guide.
 //! Render functions are pure: the browser is only touched in effects and
 //! event handlers, so both renderings agree.
 //!
