@@ -3,10 +3,10 @@
 // A test file calls setUp() once; every browser context a test opens is
 // closed when the test ends, passed or failed.
 import { after, afterEach, before, beforeEach } from 'node:test';
-import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { launch } from '../tools/browser.mjs';
 import { startServer } from '../tools/static-server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -18,15 +18,7 @@ export const SECTION_IDS = JSON.parse(
   readFileSync(new URL('../docs/content-example.json', import.meta.url), 'utf8'),
 ).sections.map((s) => s.id);
 
-/** Chromium flags for this closed network (no background connections). */
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
-
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS, headless: true });
-}
+export { launch };
 
 /** Serves dist/ (options as in tools/static-server.mjs). */
 export function serveDist(options = {}) {

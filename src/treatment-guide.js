@@ -45,7 +45,7 @@
   var base = new URL('.', (script && script.src) || document.baseURI);
   /** The compiled WebAssembly modules, by file name. */
   var compiled = {};
-  /** The content reader module once it is instantiated, or null. */
+  /** The promise of the content reader module, instantiated (see reader); null until a widget asks for it, and again after it failed. */
   var reading = null;
   var sheet = null;
   var bundles = {};

@@ -3,7 +3,8 @@
 // French (docs/screenshot-fr.png). Run `make build` first, then
 // `node tools/readme-screenshots.mjs`.
 import { fileURLToPath } from 'node:url';
-import { launch, serveDist } from '../e2e/helpers.mjs';
+import { launch } from './browser.mjs';
+import { startServer } from './static-server.mjs';
 
 const PREFIX = '/tg/';
 const WIDTH = 375;
@@ -13,7 +14,7 @@ const SHOTS = [
 ];
 
 const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
-const server = await serveDist({ prefix: PREFIX, routes });
+const server = await startServer({ root: fileURLToPath(new URL('../dist/', import.meta.url)), prefix: PREFIX, routes });
 const browser = await launch();
 try {
   for (const { lang, query, out } of SHOTS) {

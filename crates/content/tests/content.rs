@@ -14,7 +14,8 @@ use tg_content::{
     RawSource, RawSynonym, RawTerm, RawTranslation, SynonymKind, UiStrings, SECTION_IDS,
 };
 
-/// This repository's content folder (tests know the layout; the library does not).
+/// This repository's content folder on disk, whose files these tests copy and
+/// edit (the crate holds the same files as built: `toml_source::built_in`).
 fn repository_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
 }

@@ -1168,32 +1168,11 @@ fn dependency_table() -> Vec<(String, Vec<String>)> {
 }
 
 /// The modules named by `crate::` or `super::` paths in the code (not the
-/// comments) of `source` before its test module.
-fn used_modules(source: &str) -> HashSet<String> {
-    let code = source.split("#[cfg(all(test").next().unwrap_or(source);
-    let mut used = HashSet::new();
-    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
-        for prefix in ["crate::", "super::"] {
-            for (at, _) in line.match_indices(prefix) {
-                let rest = &line[at + prefix.len()..];
-                let names: Vec<&str> = match rest.strip_prefix('{') {
-                    Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
-                    None => vec![rest],
-                };
-                for name in names {
-                    let name: String = name
-                        .trim()
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    if !name.is_empty() {
-                        used.insert(name);
-                    }
-                }
-            }
-        }
-    }
-    used
+/// comments) of `source`, the module `module`, before its test module.
+fn used_modules(source: &str, module: &str) -> Vec<String> {
+    tg_loops::used_modules(source, &[module])
+        .into_iter()
+        .collect()
 }
 
 #[test]
@@ -1206,7 +1185,7 @@ fn modules_use_only_what_the_dependency_table_allows() {
     assert_eq!(listed, sources, "every module has a row");
     for (module, source) in MODULE_SOURCES {
         let allowed = &table.iter().find(|(m, _)| m == module).unwrap().1;
-        for used in used_modules(source) {
+        for used in used_modules(source, module) {
             assert!(
                 allowed.contains(&used),
                 "`{module}` uses `crate::{used}`, which its row does not allow"
@@ -1228,7 +1207,8 @@ fn modules_use_only_what_the_dependency_table_allows() {
 #[test]
 fn the_dependency_check_sees_imports() {
     let source = "use crate::hit::MatchKind;\nuse crate::store::{Entry, Index};\nuse crate::{prefix, typo};\n/// [x](crate::Hit)\nfn f() { super::store::offset(1); }\n#[cfg(all(test, x))]\nuse crate::words;";
-    let mut used: Vec<String> = used_modules(source).into_iter().collect();
-    used.sort_unstable();
-    assert_eq!(used, ["hit", "prefix", "store", "typo"]);
+    assert_eq!(
+        used_modules(source, "search"),
+        ["hit", "prefix", "store", "typo"]
+    );
 }

@@ -1,6 +1,5 @@
 //! The root component: owns the view state and wires deep links.
 
-use std::ops::Deref;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -12,34 +11,9 @@ use super::components::{DrugCard, Lookup, Notice, NoticeBox, SectionList};
 use super::dom;
 use super::mode::RenderMode;
 use super::options::Options;
+use super::shared::{ContentRef, Shared};
 use super::state::{Action, ViewState};
 use super::text::fill;
-
-/// Shared, immutable data that props compare by identity (cheap), not by value.
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-/// The content a widget shows.
-pub type ContentRef = Shared<Content>;
 
 /// Props of [`App`].
 #[derive(Clone, PartialEq, Properties)]

@@ -15,12 +15,14 @@ pub mod components;
 pub mod dom;
 pub mod mode;
 pub mod options;
+pub mod shared;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod ssr;
 pub mod state;
 pub mod text;
 
-pub use app::{App, AppProps, Change, ContentRef, Control, Guide, GuideProps, Shared};
+pub use app::{App, AppProps, Change, Control, Guide, GuideProps};
 pub use components::Notice;
 pub use mode::RenderMode;
 pub use options::{OpenSpec, Options};
+pub use shared::{ContentRef, Shared};

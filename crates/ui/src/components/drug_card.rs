@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use tg_content::{SynonymKind, NAMED_LANGUAGES};
 
-use super::super::app::ContentRef;
-use super::super::text::{capitalise, fill};
+use crate::shared::ContentRef;
+use crate::text::{capitalise, fill};
 
 /// Props of [`DrugCard`].
 #[derive(Clone, PartialEq, Properties)]

@@ -9,9 +9,9 @@ use yew::prelude::*;
 use tg_content::{Synonym, UiStrings};
 use tg_lookup::{DrugHit, DrugIndex};
 
-use super::super::app::{ContentRef, Shared};
-use super::super::state::{LookupAction, LookupState};
-use super::super::text::fill;
+use crate::shared::{ContentRef, Shared};
+use crate::state::{LookupAction, LookupState};
+use crate::text::fill;
 
 /// Most suggestions shown at once.
 pub const MAX_SUGGESTIONS: usize = 8;

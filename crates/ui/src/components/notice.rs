@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::super::app::Shared;
-use super::super::text::fill;
+use crate::shared::Shared;
+use crate::text::fill;
 
 /// At most this many details are listed; the rest are counted.
 pub const MAX_DETAILS: usize = 20;

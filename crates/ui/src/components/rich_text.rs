@@ -11,11 +11,11 @@ use yew::prelude::*;
 
 use tg_content::{Block, Content, Inline, Synonym};
 
-use super::super::app::ContentRef;
-use super::super::state::{TermKey, TipAction, TipState};
-use super::super::text::{capitalise, fill, lower_case};
 use super::{Mention, MentionEcho};
 use crate::mode::RenderMode;
+use crate::shared::ContentRef;
+use crate::state::{TermKey, TipAction, TipState};
+use crate::text::{capitalise, fill, lower_case};
 
 /// Props of [`RichText`].
 #[derive(Clone, PartialEq, Properties)]

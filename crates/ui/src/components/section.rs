@@ -3,9 +3,9 @@
 use yew::prelude::*;
 use yew::virtual_dom::{VNode, VTag};
 
-use super::super::app::ContentRef;
 use super::RichText;
 use crate::mode::RenderMode;
+use crate::shared::ContentRef;
 
 /// Props of [`Section`].
 #[derive(Clone, PartialEq, Properties)]

@@ -4,11 +4,11 @@
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::super::app::ContentRef;
-use super::super::dom;
-use super::super::state::ViewState;
 use super::Section;
+use crate::dom;
 use crate::mode::RenderMode;
+use crate::shared::ContentRef;
+use crate::state::ViewState;
 
 /// Data attribute on each header button holding its section index.
 pub const HEADER_INDEX_ATTR: &str = "data-tg-index";
