@@ -257,6 +257,8 @@ mod generate {
 
     use super::{ErrorKind, CSS_PROPERTIES, EVENTS, FIELDS, LOADER_STRINGS, METHODS, PARTS};
     use crate::attributes::{Attribute, Reflection, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
+    use tg_ui::components::{HEADING_CLASS, SECTION_ATTR, TOOLBAR_CLASS};
+    use tg_ui::options::{DEFAULT_HEADING_LEVEL, ID_PREFIX, OPEN_ALL};
 
     /// The element's class name.
     pub const CLASS: &str = "TreatmentGuideElement";
@@ -452,7 +454,8 @@ mod generate {
     }
 
     /// The loader's manifest: the element's name, attributes, reflecting
-    /// properties, mount class, event names and error kinds, and every
+    /// properties, mount class, the facts of the guide before the code
+    /// (`guide`), event names and error kinds, and every
     /// language with the reader text the loader shows before or without the
     /// code ([`LOADER_STRINGS`]). `languages` are the built-in editions, the
     /// default language first; `tools/post-build.mjs` adds each other
@@ -485,6 +488,21 @@ mod generate {
             "contentSrc": Attribute::ContentSrc.name(),
             "properties": properties,
             "mountClass": MOUNT_CLASS,
+            // What the loader needs to show the prerendered guide (src/prerender.rs)
+            // as an element's attributes ask, by the widget's own rules
+            // (tg_ui::options): the attributes, the `open` value for every
+            // section, the default heading level, the first widget's id prefix,
+            // and where the guide's parts are.
+            "guide": {
+                "open": Attribute::Open.name(),
+                "headingLevel": Attribute::HeadingLevel.name(),
+                "all": OPEN_ALL,
+                "defaultLevel": DEFAULT_HEADING_LEVEL,
+                "idPrefix": ID_PREFIX,
+                "section": SECTION_ATTR,
+                "heading": HEADING_CLASS,
+                "toolbar": TOOLBAR_CLASS,
+            },
             "defaultLanguage": DEFAULT_LANGUAGE,
             "events": {
                 "sectionToggle": super::SECTION_TOGGLE,

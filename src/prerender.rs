@@ -25,10 +25,28 @@ pub fn prerender_props(content: Content) -> AppProps {
     }
 }
 
-/// The interactive guide as HTML, as the loader shows it until the code has
-/// loaded (which then renders the same tree in its place).
-pub fn guide_html(content: Content) -> String {
-    tg_ui::ssr::render(prerender_props(content))
+/// The interactive guide as the loader shows it until the code has loaded
+/// (which then renders the same tree in its place), as JSON:
+/// - `html`: the whole guide with no section open;
+/// - `open`: each section open, by id (its whole `<section>` element);
+/// - `toolbar`: the toolbar while `some` (not all) or `all` sections are open.
+///
+/// The loader puts them together for an element's `open`, then sets the
+/// headings' level and the ids' prefix (see the manifest's `guide`).
+pub fn guide(content: Content) -> serde_json::Value {
+    let props = prerender_props(content);
+    let shown = props.content.clone().expect("the prerender shows content");
+    let parts = tg_ui::ssr::open_parts(&shown);
+    let open: serde_json::Map<String, serde_json::Value> = parts
+        .sections
+        .into_iter()
+        .map(|(id, html)| (id, html.into()))
+        .collect();
+    serde_json::json!({
+        "html": tg_ui::ssr::render(props),
+        "open": open,
+        "toolbar": { "some": parts.toolbar_some, "all": parts.toolbar_all },
+    })
 }
 
 /// The guide as a plain document: every section open, no controls.
@@ -41,8 +59,8 @@ pub fn fallback_html(content: Content) -> String {
 
 /// Writes into `out`, for the languages of the content folder `content`
 /// (found by [`toml_source::discover`]):
-/// - for the default language (the folder itself): `guide.html` and
-///   `fallback.html`, which the loader carries;
+/// - for the default language (the folder itself): `guide.json` ([`guide`])
+///   and `fallback.html`, which the loader carries;
 /// - for every other language `<lang>`: `fallback-<lang>.html` and
 ///   `lang-<lang>.json` (`content` in the built-in encoding, `guide`,
 ///   `fallback`), which pages that ask for it load instead;
@@ -65,13 +83,13 @@ pub fn write(out: &Path, content: &Path) -> io::Result<Vec<String>> {
         let fallback = fallback_html(validated.clone());
         if index == 0 {
             fs::write(out.join("fallback.html"), fallback)?;
-            fs::write(out.join("guide.html"), guide_html(validated.clone()))?;
+            fs::write(out.join("guide.json"), guide(validated.clone()).to_string())?;
         } else {
             let raw = loaded.raw.as_ref().expect("validated content was read");
             let encoded = record::encode(raw).map_err(|e| invalid(vec![e]))?;
             let bundle = serde_json::json!({
                 "content": encoded,
-                "guide": guide_html(validated.clone()),
+                "guide": guide(validated.clone()),
                 "fallback": fallback,
             });
             fs::write(out.join(format!("fallback-{code}.html")), &fallback)?;

@@ -28,12 +28,20 @@
   var READER_WASM = '__TG_READER_WASM__';
   /** The widget's version (Cargo.toml). */
   var VERSION = '__TG_VERSION__';
-  /** The interactive guide, shown at once; the code renders the same tree in its place. */
-  var GUIDE = "__TG_GUIDE__";
-  /** The guide as a plain document (every section open), for when the code cannot run. */
-  var FALLBACK = "__TG_FALLBACK__";
+  /**
+   * The default language's guide, prerendered (src/prerender.rs), as a
+   * language file has it. `guide`: the interactive guide, shown at once, in
+   * parts: `html`, the guide with no section open; `open`, each section
+   * open, by id; `toolbar`, the toolbar while `some` or `all` sections are
+   * open (the code then renders the same tree in its place). `fallback`: the
+   * guide as a plain document (every section open), for when the code cannot
+   * run. Together, so that their shared text compresses as one.
+   */
+  var BUILT_IN = { guide: "__TG_GUIDE__", fallback: "__TG_FALLBACK__" };
   var CSS = "__TG_CSS__";
   var LANGUAGES = MANIFEST.languages;
+  /** The guide's attributes and rules, for the guide shown before or without the code (see shaped). */
+  var SHAPE = MANIFEST.guide;
   var EVENTS = MANIFEST.events;
   /** Events that reach the guide before its code runs; replayed once it does. */
   var EARLY_EVENTS = ['click', 'input'];
@@ -184,7 +192,7 @@
     element._early = [];
     var mount = document.createElement('div');
     mount.className = MANIFEST.mountClass;
-    mount.innerHTML = guide;
+    mount.appendChild(shaped(element, guide));
     root.appendChild(mount);
     EARLY_EVENTS.forEach(function (type) {
       root.addEventListener(type, function early(event) {
@@ -193,6 +201,102 @@
         element._early.push({ type: type, target: target, at: place(root, target), value: target.value });
       }, true);
     });
+  }
+
+  /** The ASCII letters of `text` in lower case (as Rust's to_ascii_lowercase). */
+  function asciiLower(text) {
+    return text.replace(/[A-Z]+/g, function (letters) { return letters.toLowerCase(); });
+  }
+
+  /**
+   * The ids among `ids` (the guide's sections) that the element's `open`
+   * opens, by the widget's rule (tg_ui::options::OpenSpec::parse): `all`, in
+   * any case, opens every one; otherwise ids separated by commas or spaces,
+   * in any case; an unknown id opens nothing.
+   */
+  function opened(element, ids) {
+    var value = (element.getAttribute(SHAPE.open) || '').trim();
+    if (asciiLower(value) === SHAPE.all) return ids.slice();
+    var asked = value.split(/[, ]/).map(function (id) { return asciiLower(id.trim()); });
+    return ids.filter(function (id) { return asked.indexOf(id) >= 0; });
+  }
+
+  /** The element's heading level, by the widget's rule (tg_ui::options::parse_heading_level): 1 to 6, else the default. */
+  function headingLevel(element) {
+    var value = (element.getAttribute(SHAPE.headingLevel) || '').trim();
+    var level = /^\+?[0-9]+$/.test(value) ? Number(value) : 0;
+    return level >= 1 && level <= 6 ? level : SHAPE.defaultLevel;
+  }
+
+  /** The element's id prefix, by the widget's rule (tg_ui::options::Options::for_position): `tg` for the page's first, `tg<n>` for the n-th. */
+  function idPrefix(element) {
+    var n = Array.prototype.indexOf.call(document.querySelectorAll(TAG), element);
+    return n > 0 ? SHAPE.idPrefix + (n + 1) : SHAPE.idPrefix;
+  }
+
+  /** The nodes of `html`. */
+  function parsed(html) {
+    var template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content;
+  }
+
+  /** Puts the nodes of `html` in the place of `node` (when there is one). */
+  function swap(node, html) {
+    if (node) node.replaceWith(parsed(html));
+  }
+
+  /**
+   * The guide before the code (GUIDE, or a language file's `guide`) as the
+   * element's attributes ask, as the code will render it: each section that
+   * `open` opens in its open form, the toolbar of that many open sections,
+   * then its headings and ids as `followed` sets them.
+   */
+  function shaped(element, guide) {
+    var nodes = parsed(guide.html);
+    var all = Object.keys(guide.open);
+    var ids = opened(element, all);
+    ids.forEach(function (id) {
+      swap(nodes.querySelector('[' + SHAPE.section + '="' + id + '"]'), guide.open[id]);
+    });
+    if (ids.length) swap(nodes.querySelector('.' + SHAPE.toolbar), ids.length === all.length ? guide.toolbar.all : guide.toolbar.some);
+    return followed(element, nodes);
+  }
+
+  /**
+   * `nodes` (a prerendered guide, interactive or plain) with the section
+   * headings at the element's `heading-level`, and its ids under the
+   * element's own prefix, as the code renders them. The guide's ids all start
+   * with the first guide's prefix (`tg-`), as its class names do: every word
+   * of an attribute but `class` that starts so names an id (`id`, `for`,
+   * `aria-controls`, `data-tg-tip`…), and so does a link to `#tg-…`.
+   */
+  function followed(element, nodes) {
+    var level = headingLevel(element);
+    if (level !== SHAPE.defaultLevel) {
+      Array.prototype.forEach.call(nodes.querySelectorAll('.' + SHAPE.heading), function (heading) {
+        var to = document.createElement('h' + level);
+        Array.prototype.forEach.call(heading.attributes, function (a) { to.setAttribute(a.name, a.value); });
+        while (heading.firstChild) to.appendChild(heading.firstChild);
+        heading.replaceWith(to);
+      });
+    }
+    var prefix = idPrefix(element);
+    if (prefix !== SHAPE.idPrefix) {
+      var from = SHAPE.idPrefix + '-';
+      var renamed = function (word) {
+        var hash = word.charAt(0) === '#' ? '#' : '';
+        return word.indexOf(from, hash.length) === hash.length ? hash + prefix + '-' + word.slice(hash.length + from.length) : word;
+      };
+      Array.prototype.forEach.call(nodes.querySelectorAll('*'), function (node) {
+        Array.prototype.forEach.call(node.attributes, function (a) {
+          if (a.name === 'class') return;
+          var value = a.value.split(' ').map(renamed).join(' ');
+          if (value !== a.value) a.value = value;
+        });
+      });
+    }
+    return nodes;
   }
 
   /**
@@ -305,7 +409,7 @@
       note.textContent = text(shown, key);
       var mount = document.createElement('div');
       mount.className = MANIFEST.mountClass;
-      mount.innerHTML = b ? b.fallback : FALLBACK;
+      mount.appendChild(followed(element, parsed((b || BUILT_IN).fallback)));
       element.shadowRoot.replaceChildren(note, mount);
       dispatch(element, EVENTS.error, { kind: kind, message: 'treatment-guide: ' + message });
       settle(element, null);
@@ -617,7 +721,7 @@
         if (document.readyState === 'complete') setTimeout(warnContrast, 0, element);
         else addEventListener('load', function () { warnContrast(element); }, { once: true });
         var lang = language(element);
-        if (lang === MANIFEST.defaultLanguage) prerender(element, GUIDE);
+        if (lang === MANIFEST.defaultLanguage) prerender(element, BUILT_IN.guide);
         else bundle(lang).then(function (b) { if (b && language(element) === lang) prerender(element, b.guide); });
       }
       if (typeof WebAssembly !== 'object') return fallback(this, null);

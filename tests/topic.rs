@@ -116,7 +116,7 @@ fn a_new_language_is_a_folder_and_nothing_else() {
     let bundle: serde_json::Value = serde_json::from_str(&bundle).unwrap();
     let decoded = treatment_guide::built_in::decode(bundle["content"].as_str().unwrap()).unwrap();
     assert_eq!(decoded.meta.language, "xx");
-    assert!(bundle["guide"]
+    assert!(bundle["guide"]["html"]
         .as_str()
         .unwrap()
         .contains(&decoded.meta.title));

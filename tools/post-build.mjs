@@ -81,7 +81,7 @@ function nativeEnv() {
 
 /**
  * The guide prerendered by the widget's own components (src/bin/prerender.rs,
- * natively): `guide.html` (interactive), `fallback.html` (plain) and the other
+ * natively): `guide.json` (interactive, in parts), `fallback.html` (plain) and the other
  * languages' files, with the minified styles.
  */
 export function prerender() {
@@ -93,7 +93,7 @@ export function prerender() {
       .map((name) => name.match(/^lang-([a-z]+)\.json$/)?.[1]).filter(Boolean)
       .map((lang) => [lang, { bundle: read(`lang-${lang}.json`), fallback: read(`fallback-${lang}.html`) }]));
     return {
-      guide: read('guide.html'), fallback: read('fallback.html'), css: widgetCss(), langs,
+      guide: JSON.parse(read('guide.json')), fallback: read('fallback.html'), css: widgetCss(), langs,
       manifest: JSON.parse(read('manifest.json')), api: Object.fromEntries(API_FILES.map((name) => [name, read(name)])),
     };
   } finally {

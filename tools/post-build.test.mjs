@@ -36,7 +36,7 @@ function staged(dir) {
 }
 
 const RENDERED = {
-  guide: '<p>guide</p>',
+  guide: { html: '<p>guide</p>', open: {}, toolbar: { some: '', all: '' } },
   fallback: '<p>plain</p>',
   css: 'p{color:red}',
   langs: { fr: { bundle: '{"content":"…"}', fallback: '<p>simple</p>' } },

@@ -4,9 +4,10 @@
 //! `content/` by default).
 //!
 //! Writes into `OUT_DIR`:
-//! - `guide.html`: the interactive widget as the embed shows it before its
-//!   code has loaded (plain HTML, no hydration markers: the code renders the
-//!   same tree afresh in its place);
+//! - `guide.json`: the interactive widget as the embed shows it before its
+//!   code has loaded, in parts the loader puts together for an element's
+//!   `open` (plain HTML, no hydration markers: the code renders the same
+//!   tree afresh in its place);
 //! - `fallback.html`: the guide as a plain document (every section open, no
 //!   controls), for readers without script or WebAssembly and for search engines;
 //! - for every other language `<lang>`: `lang-<lang>.json` and `fallback-<lang>.html`;

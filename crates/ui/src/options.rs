@@ -1,5 +1,15 @@
 //! Options a host page gives a widget through the element's attributes.
 
+/// The `open` value that opens every section.
+pub const OPEN_ALL: &str = "all";
+
+/// The level of the section headings when the host page sets none.
+pub const DEFAULT_HEADING_LEVEL: u8 = 2;
+
+/// The first widget's prefix of element ids (`tg-chemotherapy`); the n-th
+/// widget's (n ≥ 2) is this followed by n (`tg2-chemotherapy`).
+pub const ID_PREFIX: &str = "tg";
+
 /// Which sections start open (the `open` attribute).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum OpenSpec {
@@ -19,7 +29,7 @@ impl OpenSpec {
         let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
             return OpenSpec::None;
         };
-        if value.eq_ignore_ascii_case("all") {
+        if value.eq_ignore_ascii_case(OPEN_ALL) {
             return OpenSpec::All;
         }
         let ids = value
@@ -70,12 +80,12 @@ impl Options {
     /// the others, so a copied link always leads to the widget it came from.
     pub fn for_position(position: u32) -> Options {
         let id_prefix = match position {
-            0 => "tg".to_owned(),
-            n => format!("tg{}", n + 1),
+            0 => ID_PREFIX.to_owned(),
+            n => format!("{ID_PREFIX}{}", n + 1),
         };
         Options {
             open: OpenSpec::None,
-            heading_level: 2,
+            heading_level: DEFAULT_HEADING_LEVEL,
             mode: crate::mode::RenderMode::Interactive,
             hash_prefix: Some(format!("{id_prefix}-")),
             id_prefix,
@@ -83,10 +93,10 @@ impl Options {
     }
 }
 
-/// Parses `heading-level`: 1 to 6, anything else gives the default 2.
+/// Parses `heading-level`: 1 to 6, anything else gives [`DEFAULT_HEADING_LEVEL`].
 pub fn parse_heading_level(value: Option<&str>) -> u8 {
     value
         .and_then(|v| v.trim().parse().ok())
         .filter(|l| (1..=6).contains(l))
-        .unwrap_or(2)
+        .unwrap_or(DEFAULT_HEADING_LEVEL)
 }

@@ -108,6 +108,49 @@ fn section_headers_are_buttons_in_headings_controlling_hidden_panels() {
     );
 }
 
+/// The guide as `open` asks, put together from the guide with no section
+/// open and the open parts, the way the loader does before the code.
+fn put_together(open: &[&str]) -> String {
+    let content = Shared(Rc::new(shipped()));
+    let parts = tg_ui::ssr::open_parts(&content);
+    let mut html = render(Options::default());
+    for (id, part) in parts
+        .sections
+        .iter()
+        .filter(|(id, _)| open.contains(&id.as_str()))
+    {
+        let start = html.find(&format!("<section id=\"tg-{id}\"")).unwrap();
+        let end = start + html[start..].find("</section>").unwrap() + "</section>".len();
+        html.replace_range(start..end, part);
+    }
+    if !open.is_empty() {
+        let start = html.find("<div part=\"toolbar\"").unwrap();
+        let end = start + html[start..].find("</div>").unwrap() + "</div>".len();
+        let toolbar = if open.len() == SECTION_IDS.len() {
+            &parts.toolbar_all
+        } else {
+            &parts.toolbar_some
+        };
+        html.replace_range(start..end, toolbar);
+    }
+    html
+}
+
+#[test]
+fn the_open_parts_put_together_are_the_guide_with_those_sections_open() {
+    for open in [
+        &["chemotherapy"][..],
+        &["targeted-therapy", "immunotherapy"],
+        &SECTION_IDS[..],
+    ] {
+        let whole = render(Options {
+            open: OpenSpec::Ids(open.iter().map(|id| (*id).to_owned()).collect()),
+            ..Options::default()
+        });
+        assert_eq!(put_together(open), whole, "open: {open:?}");
+    }
+}
+
 #[test]
 fn open_sections_and_heading_level_follow_the_options() {
     let html = render(Options {

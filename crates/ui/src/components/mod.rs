@@ -14,4 +14,5 @@ pub use mention::{Mention, MentionEcho, MentionEchoProps, MentionProps};
 pub use notice::{Notice, NoticeBox, NoticeBoxProps, MAX_DETAILS};
 pub use rich_text::{RichText, RichTextProps};
 pub use section::{Section, SectionProps};
-pub use section_list::{SectionList, SectionListProps};
+pub use section::{HEADING_CLASS, SECTION_ATTR};
+pub use section_list::{toolbar, SectionList, SectionListProps, ToolbarProps, TOOLBAR_CLASS};

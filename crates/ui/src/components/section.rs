@@ -7,6 +7,12 @@ use super::RichText;
 use crate::mode::RenderMode;
 use crate::shared::ContentRef;
 
+/// The attribute of a section's element that holds the section's id.
+pub const SECTION_ATTR: &str = "data-tg-section";
+
+/// The class of a section's heading element (`h1`–`h6`, by the heading level).
+pub const HEADING_CLASS: &str = "tg-heading";
+
 /// Props of [`Section`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct SectionProps {
@@ -112,8 +118,9 @@ pub fn Section(props: &SectionProps) -> Html {
         }
     }
     html! {
+        // `data-tg-section` is SECTION_ATTR (`html!` takes no attribute name from a constant).
         <section class="tg-section" id={base} data-tg-section={section.id.clone()} part="section">
-            <@{tag} class="tg-heading">{ heading }</@>
+            <@{tag} class={HEADING_CLASS}>{ heading }</@>
             if !section.summary.is_empty() {
                 <p class="tg-summary">{ unbroken_hyphens(&section.summary) }</p>
             }

@@ -13,6 +13,44 @@ use crate::state::ViewState;
 /// Data attribute on each header button holding its section index.
 pub const HEADER_INDEX_ATTR: &str = "data-tg-index";
 
+/// The class of the toolbar with the open-all and close-all buttons.
+pub const TOOLBAR_CLASS: &str = "tg-toolbar";
+
+/// What [`toolbar`] shows.
+#[derive(Clone, PartialEq, Properties)]
+pub struct ToolbarProps {
+    /// Whether every section is open (open-all is then disabled).
+    pub all_open: bool,
+    /// Whether every section is closed (close-all is then disabled).
+    pub all_closed: bool,
+    /// The open-all button's text.
+    pub expand_all: AttrValue,
+    /// The close-all button's text.
+    pub collapse_all: AttrValue,
+    /// Open-all (`true`) or close-all (`false`) was pressed.
+    pub onall: Callback<bool>,
+}
+
+/// The open-all and close-all buttons. A function, not a component: the
+/// build renders it alone too (`ssr::open_parts`), and a component of its
+/// own would cost the browser build bytes for nothing.
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let open_all = props.onall.reform(|_| true);
+    let close_all = props.onall.reform(|_| false);
+    html! {
+        <div class={TOOLBAR_CLASS} part="toolbar">
+            <button type="button" class="tg-button" data-tg-action="expand-all"
+                aria-disabled={props.all_open.then_some("true")} onclick={open_all}>
+                { props.expand_all.clone() }
+            </button>
+            <button type="button" class="tg-button" data-tg-action="collapse-all"
+                aria-disabled={props.all_closed.then_some("true")} onclick={close_all}>
+                { props.collapse_all.clone() }
+            </button>
+        </div>
+    }
+}
+
 /// Props of [`SectionList`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct SectionListProps {
@@ -108,23 +146,17 @@ pub fn SectionList(props: &SectionListProps) -> Html {
     };
 
     let strings = &props.content.strings;
-    let (all_open, all_closed) = (props.state.all_open(), props.state.all_closed());
-    let open_all = props.onall.reform(|_| true);
-    let close_all = props.onall.reform(|_| false);
     let mode = use_context::<RenderMode>().unwrap_or_default();
     html! {
         <div class="tg-sections">
             if mode.is_interactive() {
-            <div class="tg-toolbar" part="toolbar">
-                <button type="button" class="tg-button" data-tg-action="expand-all"
-                    aria-disabled={all_open.then_some("true")} onclick={open_all}>
-                    { &strings.expand_all }
-                </button>
-                <button type="button" class="tg-button" data-tg-action="collapse-all"
-                    aria-disabled={all_closed.then_some("true")} onclick={close_all}>
-                    { &strings.collapse_all }
-                </button>
-            </div>
+                { toolbar(&ToolbarProps {
+                    all_open: props.state.all_open(),
+                    all_closed: props.state.all_closed(),
+                    expand_all: strings.expand_all.clone().into(),
+                    collapse_all: strings.collapse_all.clone().into(),
+                    onall: props.onall.clone(),
+                }) }
             }
             <div class="tg-accordion" {onkeydown}>
                 { for (0..count).map(|index| html! {
