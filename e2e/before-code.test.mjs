@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { setUp, newContext, widgetReady, SECTION_IDS } from './helpers.mjs';
+import { PHONE_VIEWPORT, phoneProfile } from '../tools/browser.mjs';
 
 const PREFIX = '/tg/';
 const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
@@ -49,23 +50,15 @@ function observeShifts() {
 
 /**
  * A page whose WebAssembly is held back until `release()` (or refused for
- * good with `abort`), on the phone profile when `phone` (CPU 4× slower,
- * 1.6 Mbit/s with 150 ms latency, a 412 × 915 window), else 375 × 740.
+ * good with `abort`), on the phone profile when `phone` (tools/browser.mjs:
+ * CPU 4× slower, 1.6 Mbit/s with 150 ms latency, 412 × 823), else 375 × 740.
  */
 async function holdingPage({ phone = false, abort = false } = {}) {
-  const viewport = phone ? { width: 412, height: 915 } : { width: 375, height: 740 };
+  const viewport = phone ? PHONE_VIEWPORT : { width: 375, height: 740 };
   const ctx = await newContext(shared.browser, { viewport, hasTouch: phone, serviceWorkers: 'block' });
   await ctx.addInitScript(observeShifts);
   const page = await ctx.newPage();
-  if (phone) {
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  }
+  if (phone) await phoneProfile(ctx, page);
   let release;
   const released = new Promise((done) => { release = done; });
   await page.route('**/*.wasm', async (route) => {
@@ -102,6 +95,14 @@ function seen(page, n) {
       .flatMap((node) => names.flatMap((a) => (node.getAttribute(a) || '').split(' ').filter(Boolean)));
     const links = [...mount.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href'));
     const headings = [...mount.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.tagName.toLowerCase());
+    // The open sections and the toolbar as markup: each element's name and
+    // attributes in order of names, and the text (the code may write an
+    // element's attributes in another order).
+    const markup = (node) => (node.nodeType === 3 ? node.textContent : node.nodeType !== 1 ? ''
+      : `<${node.localName}${[...node.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join('')}>${[...node.childNodes].map(markup).join('')}</${node.localName}>`);
+    const tree = [...mount.querySelectorAll('.tg-toolbar, [data-tg-section]')]
+      .filter((node) => !node.querySelector('.tg-panel[hidden]'))
+      .map(markup);
     // Where each section's heading and panel are on the page, in CSS pixels.
     const boxes = [...mount.querySelectorAll('[data-tg-section]')].map((section) => {
       const box = section.getBoundingClientRect();
@@ -109,6 +110,7 @@ function seen(page, n) {
     });
     return {
       boxes,
+      tree,
       plain: !!root.querySelector('.tg-static-note'),
       live: mount.hasAttribute('data-tg-live'),
       lang: mount.querySelector('[lang]')?.getAttribute('lang'),
@@ -191,6 +193,7 @@ test('every shared case of open, heading-level and the n-th guide holds before a
     const after = await until(page, n, (s) => s.live);
     follows(after, c, `after the code, case ${n}`);
     assert.deepEqual(after.sections, before[n].sections, `case ${n}: the code shows what the guide before it showed`);
+    assert.deepEqual(after.tree, before[n].tree, `case ${n}: the open sections and the toolbar are the same markup`);
   }
 });
 

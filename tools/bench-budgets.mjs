@@ -30,6 +30,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveInChild } from './serve-child.mjs';
+import { PHONE_VIEWPORT, phoneProfile } from './browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = process.argv[2] || join(ROOT, 'dist');
@@ -83,17 +84,11 @@ const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimat
 
 /** One first visit of `url` on the phone profile. */
 async function phoneVisit(browser, url) {
-  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 }, hasTouch: true });
+  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: PHONE_VIEWPORT, hasTouch: true });
   try {
     await ctx.addInitScript(instrument);
     const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await phoneProfile(ctx, page);
     await page.goto(url, { waitUntil: 'commit' });
     const input = page.locator('treatment-guide input[role=combobox], treatment-guide input[type=search], treatment-guide input').first();
     await input.waitFor({ timeout: 60_000 });
