@@ -212,6 +212,26 @@ test('in French, the guide before the code is the French guide, with its attribu
   assert.deepEqual(after.sections, before.sections);
 });
 
+test('an attribute changed before the code changes the guide before it', async () => {
+  await shared.ready();
+  const url = host('/changed.html', element({}));
+  const { page, release } = await holdingPage();
+  await page.goto(url);
+  follows(await until(page, 0, (s) => !s.live), { shown: [], level: 2, prefix: 'tg' }, 'as parsed');
+  await page.evaluate(() => {
+    const guide = document.querySelector('treatment-guide');
+    guide.setAttribute('open', 'stem-cell-transplant');
+    guide.headingLevel = '4';
+  });
+  const want = { shown: ['stem-cell-transplant'], level: 4, prefix: 'tg' };
+  const before = await until(page, 0, (s) => !s.live && s.headings[0] === 'h4');
+  follows(before, want, 'changed before the code');
+  release();
+  const after = await until(page, 0, (s) => s.live);
+  follows(after, want, 'with the code');
+  assert.deepEqual(after.tree, before.tree);
+});
+
 test('a second guide far below the fold shows its own open section and prefix while it waits', async () => {
   await shared.ready();
   const url = host('/two.html', `${element({ open: 'chemotherapy' })}${FAR}${element({ open: 'targeted-therapy', 'heading-level': 3 })}`);

@@ -183,12 +183,16 @@
   /**
    * Shows the prerendered guide at once, before the code has loaded, and
    * records the reader's clicks and typing on it so that none is lost: the
-   * code replays them once it has taken the guide over.
+   * code replays them once it has taken the guide over. Called again while
+   * it is shown (an attribute changed), shows it as the attributes now ask.
    */
   function prerender(element, guide) {
     var root = element.shadowRoot;
     // Not over a widget already there, nor when a content file replaces the text.
-    if (element._widget || root.childElementCount || hasContent(element)) return;
+    if (element._widget || hasContent(element)) return;
+    // Shown already, and an attribute has changed since: the same guide as it asks now.
+    if (element._early && root.lastElementChild) return root.lastElementChild.replaceChildren(shaped(element, guide));
+    if (root.childElementCount) return;
     element._early = [];
     var mount = document.createElement('div');
     mount.className = MANIFEST.mountClass;
@@ -297,6 +301,13 @@
       });
     }
     return nodes;
+  }
+
+  /** Shows the prerendered guide of the element's language (see prerender), once its file has come for a language with one. */
+  function showGuide(element) {
+    var lang = language(element);
+    if (lang === MANIFEST.defaultLanguage) return prerender(element, BUILT_IN.guide);
+    bundle(lang).then(function (b) { if (b && language(element) === lang) prerender(element, b.guide); });
   }
 
   /**
@@ -720,9 +731,7 @@
         // Once the page's own stylesheets have all loaded.
         if (document.readyState === 'complete') setTimeout(warnContrast, 0, element);
         else addEventListener('load', function () { warnContrast(element); }, { once: true });
-        var lang = language(element);
-        if (lang === MANIFEST.defaultLanguage) prerender(element, BUILT_IN.guide);
-        else bundle(lang).then(function (b) { if (b && language(element) === lang) prerender(element, b.guide); });
+        showGuide(element);
       }
       if (typeof WebAssembly !== 'object') return fallback(this, null);
       var fresh = !this._widget;
@@ -743,8 +752,11 @@
     }
 
     attributeChangedCallback(name, before, after) {
+      if (before === after || !this.isConnected) return;
       // A widget that failed starts again, on a fresh instance.
-      if (before !== after && this.isConnected && (this._widget || this._crashed)) this._render();
+      if (this._widget || this._crashed) this._render();
+      // Before the code, the guide shown follows the attribute too.
+      else if (this._early) showGuide(this);
     }
 
     _render() {
