@@ -13,7 +13,7 @@ const EXAMPLE = JSON.parse(readFileSync(new URL('../docs/content-example.json', 
 /** The notices as content/meta.toml and content/fr/meta.toml word them. */
 const NOTICE = {
   en: "Sorry, this site's own version of the treatment guide could not be loaded. Please try again later.",
-  fr: 'Désolé, la version de ce site du guide de traitement n’a pas pu être chargée. Veuillez réessayer plus tard.',
+  fr: 'Nous sommes désolés, mais la version du guide des traitements propre à ce site n’a pas pu être chargée. Veuillez réessayer plus tard.',
 };
 
 const page = (lang, attrs) => ({

@@ -405,7 +405,7 @@ const KEY_FACTS: &[(&str, &[(&str, &str)])] = &[
         &[
             ("come back", "revenue"),
             ("2 to 3 years", "2 à 3 ans"),
-            ("did not kill enough", "n’a pas tué assez"),
+            ("did not kill enough", "n’a pas détruit assez"),
             ("blasts", "blastes"),
             ("complete remission", "rémission complète"),
         ],
@@ -467,8 +467,8 @@ const KEY_FACTS: &[(&str, &[(&str, &str)])] = &[
             ("methotrexate", "méthotrexate"),
             ("cytarabine", "cytarabine"),
             ("prednisone", "prednisone"),
-            ("high dose of methotrexate", "forte dose de méthotrexate"),
-            ("into a vein", "dans une veine"),
+            ("high dose of methotrexate", "méthotrexate à haute dose"),
+            ("into a vein", "par voie intraveineuse"),
             ("radiation therapy to the brain", "radiothérapie au cerveau"),
         ],
     ),
@@ -486,7 +486,10 @@ const KEY_FACTS: &[(&str, &[(&str, &str)])] = &[
     (
         "immunotherapy",
         &[
-            ("CAR T-cell therapy", "thérapie par cellules CAR-T"),
+            (
+                "CAR T-cell therapy",
+                "thérapie par lymphocytes T à CAR (CAR-T)",
+            ),
             ("T cells", "lymphocytes T"),
             (
                 "chimeric antigen receptors",

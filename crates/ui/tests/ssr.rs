@@ -353,7 +353,7 @@ fn the_footer_gives_the_review_date_in_words_and_the_source() {
     let footer = footer_of(french);
     assert!(
         footer.contains(
-            "Traduction du texte anglais (version 1.2.0) révisé sur le plan médical le \
+            "Traduction du texte anglais (version 1.3.0) révisé sur le plan médical le \
              <time datetime=\"2026-11-26\">26\u{a0}novembre 2026</time>. \
              Cette traduction n’a pas encore eu sa propre révision médicale."
         ),
