@@ -14,6 +14,8 @@
 //   LICENSE, CHANGELOG.md, starter-kit/ (for content editors: the example
 //   content file, its schema and a README) and SHA256SUMS (`sha256sum -c
 //   SHA256SUMS` in it).
+// - treatment-guide-wordpress-X.Y.Z.zip: the WordPress plugin with dist/ as it
+//   is (tools/wordpress-plugin.mjs).
 // and prints the snippet with the version and the SRI hash of the loader.
 // X.Y.Z is the version in Cargo.toml (tools/version.mjs). The zip is written
 // by fflate, so no zip tool is needed.
@@ -245,6 +247,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const archive = writeArchive({ dist, out, version });
   const integrity = sri(join(dist, LOADER));
+  // Imported here: tools/wordpress-plugin.mjs imports this module's zip().
+  const { writePlugin } = await import('./wordpress-plugin.mjs');
+  const plugin = writePlugin({ dist, out, version });
 
   console.log(`release: version ${version}`);
   console.log(`release: ${relative(process.cwd(), join(out, pack.filename))} (${pack.size} bytes, ${kib(pack.size)}; `
@@ -252,8 +257,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const { path, size } of pack.files) console.log(`  ${String(size).padStart(8)}  package/${path}`);
   console.log(`release: ${relative(process.cwd(), archive.file)} (${archive.bytes.length} bytes, ${kib(archive.bytes.length)}; `
     + `${archive.entries.length} files)`);
+  console.log(`release: ${relative(process.cwd(), plugin.file)} (${plugin.bytes.length} bytes, ${kib(plugin.bytes.length)}; `
+    + `${plugin.entries.length} files): the WordPress plugin`);
   console.log(`release: sha256 ${sha256(readFileSync(join(out, pack.filename)))}  ${pack.filename}`);
   console.log(`release: sha256 ${sha256(archive.bytes)}  ${NAME}-${version}.zip`);
+  console.log(`release: sha256 ${sha256(plugin.bytes)}  ${relative(out, plugin.file)}`);
   console.log(`release: publish the package with: npm publish ${relative(process.cwd(), join(out, pack.filename))}`);
   console.log('\nSnippet for host pages (once the package is on npm):\n');
   console.log(snippet(version, integrity));
