@@ -46,6 +46,8 @@ const CONTENTS = {
   plain: '<!-- wp:paragraph -->\n<p>A post about our charity, with no guide.</p>\n<!-- /wp:paragraph -->',
 };
 const ROLES = ['admin', 'author', 'contributor'];
+/** The other sites WordPress's admin itself calls (avatars, the welcome guide's pictures). */
+const WORDPRESS_HOSTS = /^(?:[0-9a-z]+\.gravatar\.com|s\.w\.org)$/;
 
 let work;
 let zipFile;
@@ -75,8 +77,10 @@ after(async () => {
 /**
  * A page in a new context that records console errors, page errors, the
  * requests to the site, and the requests that would leave it (refused).
+ * `admin`: an admin page, where WordPress's own refused calls to other sites
+ * are not counted as errors (they are in `outside`); other options go to the context.
  */
-async function open(url, options = {}) {
+async function open(url, { admin = false, ...options } = {}) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const origin = new URL(wp.url).origin;
   const outside = [];
@@ -89,7 +93,16 @@ async function open(url, options = {}) {
   });
   const page = await ctx.newPage();
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const at = m.location().url || '';
+    // The browser's own request for a site icon, which the test site has none of.
+    if (new URL(at, wp.url).pathname === '/favicon.ico') return;
+    // In the admin: WordPress's own calls to other sites (avatars from Gravatar, the welcome
+    // guide's pictures, the block directory's search on WordPress.org), refused here; each is in `outside`.
+    if (admin && (outside.includes(at) || /\/wp-json\/wp\/v2\/block-directory\//.test(at))) return;
+    problems.push(`${m.text()} ${at}`);
+  });
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   if (url) await page.goto(url);
@@ -98,7 +111,7 @@ async function open(url, options = {}) {
 
 /** Logs `login` in through wp-login.php in a new context; returns open()'s result at /wp-admin/. */
 async function logIn(login, options = {}) {
-  const opened = await open(`${wp.url}/wp-login.php`, options);
+  const opened = await open(`${wp.url}/wp-login.php`, { ...options, admin: true });
   await opened.page.fill('#user_login', login);
   await opened.page.fill('#user_pass', PASSWORD(login === 'admin' ? 'admin' : login));
   await Promise.all([opened.page.waitForURL(/\/wp-admin\//), opened.page.click('#wp-submit')]);
@@ -234,9 +247,10 @@ test('the Author\'s block: nine sections, open honoured, heading level 3, a look
   const option = page.locator('treatment-guide [role=listbox]:not([hidden]) [role=option]').first();
   await option.waitFor();
   assert.match((await option.innerText()).trim(), /^vincristine/i);
-  await input.press('Enter');
-  await page.locator('treatment-guide .tg-drug-card, treatment-guide [part~="drug-card"]').first().waitFor();
-  assert.match(await page.locator('treatment-guide [part~="drug-card"]').first().innerText(), /Oncovin/);
+  await option.click();
+  const card = page.locator('treatment-guide [part~="drug-card"]').first();
+  await card.waitFor();
+  assert.match(await card.innerText(), /vincristine[\s\S]*Oncovin/i);
 
   assert.deepEqual(problems, [], 'no console error');
   assert.deepEqual(outside, [], 'no request leaves the site');
@@ -335,17 +349,27 @@ async function newPost(page) {
   await page.goto(`${wp.url}/wp-admin/post-new.php`);
   await page.locator('.edit-post-layout, .editor-editor-interface').first().waitFor();
   const guide = page.locator('.edit-post-welcome-guide');
-  if (await guide.isVisible().catch(() => false)) await guide.getByRole('button', { name: /close/i }).click();
+  if (await guide.isVisible().catch(() => false)) {
+    await page.keyboard.press('Escape');
+    await guide.waitFor({ state: 'hidden' });
+  }
 }
 
-/** Inserts the block by its name in the inserter (`title`: as the inserter shows it). */
-async function insertBlock(page, title) {
-  await page.getByRole('button', { name: 'Toggle block inserter' }).click();
+/**
+ * Inserts the block by its name in the inserter (`title`: as the inserter shows it), closes the
+ * inserter and opens the settings sidebar (`settings`: the button's name in the user's language).
+ */
+async function insertBlock(page, title, settings = 'Settings') {
+  const inserter = page.locator('.edit-post-header-toolbar__inserter-toggle');
+  await inserter.click();
   await page.locator('.block-editor-inserter__search input').fill(title);
   await page.getByRole('option', { name: title }).click();
+  if ((await inserter.getAttribute('aria-pressed')) === 'true') await inserter.click();
+  const sidebar = page.locator(`.edit-post-header__settings button[aria-label="${settings}"]`);
+  if ((await sidebar.getAttribute('aria-pressed')) !== 'true') await sidebar.click();
 }
 
-test('an Author adds the block in the editor, sets it in the sidebar, sees the live guide, and publishes', async () => {
+test('an Author adds the block in the editor, sets it in the sidebar, sees the live guide, and publishes', async (t) => {
   const { ctx, page, problems, outside } = await logIn('author', { viewport: { width: 1280, height: 1000 } });
   await newPost(page);
   const editor = await canvas(page);
@@ -370,7 +394,9 @@ test('an Author adds the block in the editor, sets it in the sidebar, sees the l
   const stored = await page.evaluate(() => window.wp.data.select('core/editor').getEditedPostContent());
   assert.match(stored, /^<!-- wp:treatment-guide\/guide \{[^}]*\} \/-->$/, `only the block's comment is stored: ${stored}`);
   assert.deepEqual(problems, [], 'no console error in the editor');
-  assert.deepEqual(outside, [], 'the editor asks nothing of other sites');
+  const others = [...new Set(outside.map((u) => new URL(u).host))];
+  t.diagnostic(`the admin asked other sites (refused here): ${others.join(', ') || 'none'}`);
+  assert.deepEqual(others.filter((host) => !WORDPRESS_HOSTS.test(host)), [], 'only WordPress\'s own calls leave the admin');
   await ctx.close();
 
   const published = await open(url);
@@ -388,7 +414,7 @@ test('the plugin\'s own strings in French: a French user\'s editor and the PHP s
   assert.deepEqual(state.strings, { name: 'Guide des traitements', settings: 'Réglages', block: 'Guide des traitements' });
   const { ctx, page, problems } = await logIn('contributor');
   await newPost(page);
-  await insertBlock(page, 'Guide des traitements');
+  await insertBlock(page, 'Guide des traitements', 'Réglages');
   const sidebar = page.locator('.block-editor-block-inspector');
   await sidebar.getByLabel('Langue', { exact: true }).waitFor();
   assert.equal(await sidebar.getByLabel('Niveau des titres').count(), 1);
