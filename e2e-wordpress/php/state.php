@@ -2,7 +2,7 @@
 /**
  * The site's state for the test: the active theme, whether the plugin is
  * active and where, its option, and the plugin's strings in a locale
- * (argv[1], e.g. fr_FR).
+ * (argv[1], e.g. fr_CA), loaded as the plugin loads them.
  */
 require __DIR__ . '/boot.php';
 require '/usr/share/wordpress/wp-load.php';
@@ -21,7 +21,14 @@ $tg_state  = array(
 	'block'          => WP_Block_Type_Registry::get_instance()->is_registered( 'treatment-guide/guide' ),
 );
 if ( ! empty( $argv[1] ) && function_exists( 'treatment_guide_load_textdomain' ) ) {
-	switch_to_locale( $argv[1] );
+	// The locale a user or the site would have (any locale, installed or not).
+	$tg_locale = $argv[1];
+	add_filter(
+		'determine_locale',
+		function () use ( $tg_locale ) {
+			return $tg_locale;
+		}
+	);
 	unload_textdomain( 'treatment-guide' );
 	treatment_guide_load_textdomain();
 	$tg_state['strings'] = array(
