@@ -26,7 +26,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { unzipSync, zipSync } from 'fflate';
+import { zip } from './zip.mjs';
+import { writePlugin } from './wordpress-plugin.mjs';
 import { version as cargoVersion } from './version.mjs';
 import { sri } from './sri.mjs';
 import { walk } from './post-build.mjs';
@@ -117,26 +118,8 @@ export function npmPack(stage, { destination, dryRun = false } = {}) {
 
 // --------------------------------------------------------------------- zip
 
-/** Every file of the archive: made on Unix, a regular file, rw-r--r--. */
-const ZIP_ATTRIBUTES = { os: 3, attrs: (0o100644 << 16) >>> 0 };
-
-/**
- * A zip file (as a Buffer) of `entries` [{ name, data }], written by fflate:
- * deflated, UTF-8 names, Unix permissions 0644, all dated `mtime`.
- */
-export function zip(entries, mtime = new Date()) {
-  const files = {};
-  for (const { name, data } of entries) {
-    if (name in files) throw new Error(`release: ${name} is twice in the archive`);
-    files[name] = [new Uint8Array(data), { ...ZIP_ATTRIBUTES, mtime }];
-  }
-  return Buffer.from(zipSync(files, { level: 9 }));
-}
-
-/** The entries [{ name, data }] of a zip file's bytes, read by fflate. */
-export function unzip(bytes) {
-  return Object.entries(unzipSync(new Uint8Array(bytes))).map(([name, data]) => ({ name, data: Buffer.from(data) }));
-}
+/** Zip files written and read by fflate (tools/zip.mjs; the WordPress plugin's zip uses them too). */
+export { unzip, zip } from './zip.mjs';
 
 // ------------------------------------------------------------------ archive
 
@@ -247,8 +230,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const archive = writeArchive({ dist, out, version });
   const integrity = sri(join(dist, LOADER));
-  // Imported here: tools/wordpress-plugin.mjs imports this module's zip().
-  const { writePlugin } = await import('./wordpress-plugin.mjs');
   const plugin = writePlugin({ dist, out, version });
 
   console.log(`release: version ${version}`);

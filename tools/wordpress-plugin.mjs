@@ -19,9 +19,12 @@ import { readFileSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jedJson, moFile, parsePo } from './gettext.mjs';
-import { ROOT, walk, zip } from './release.mjs';
+import { walk } from './post-build.mjs';
+import { zip } from './zip.mjs';
 import { version as cargoVersion } from './version.mjs';
 
+/** The repository's root. */
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The plugin's slug: its folder in the zip and in wp-content/plugins/. */
 export const SLUG = 'treatment-guide';
 /** The plugin's sources in the repository. */
