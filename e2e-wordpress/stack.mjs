@@ -147,6 +147,12 @@ export async function startWordPress() {
     const salts = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
       .map((key) => `define('${key}', '${randomBytes(24).toString('hex')}');`).join('\n');
     stack.config = join(CONFIG_DIR, `config-${name}.php`);
+    try {
+      writeFileSync(stack.config, '');
+    } catch (error) {
+      stack.config = null;
+      throw new Error(`wordpress: cannot write ${CONFIG_DIR}/config-${name}.php, where Debian's WordPress reads its configuration (${error.code}); run the test as root`);
+    }
     writeFileSync(stack.config, `<?php
 // The treatment-guide plugin's end-to-end test site (e2e-wordpress/stack.mjs); deleted when it stops.
 define('TG_RUN_DIR', '${dir}');
