@@ -403,6 +403,16 @@ test('an Author adds the block in the editor, sets it in the sidebar, sees the l
   });
   await screenshot(page, 'wordpress-editor', { dir: SCREENSHOTS, fullPage: false });
 
+  // A content file from another site: left out on the server, and the preview says so.
+  await sidebar.getByRole('button', { name: 'Content file' }).click();
+  await sidebar.getByLabel('Content file address (optional)').fill('https://elsewhere.example/guide.json');
+  const notice = editor.locator('.wp-block-treatment-guide-guide .treatment-guide-problems');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /The content file "https:\/\/elsewhere\.example\/guide\.json" is left out/);
+  assert.equal(await preview.getAttribute('content-src'), null);
+  await sidebar.getByLabel('Content file address (optional)').fill('');
+  await notice.waitFor({ state: 'detached' });
+
   await page.locator('.editor-post-publish-panel__toggle').click();
   await page.locator('.editor-post-publish-panel .editor-post-publish-button').click();
   await page.locator('.post-publish-panel__postpublish').waitFor();
