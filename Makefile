@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROME_BIN := /usr/bin/chromium
 
-.PHONY: install build serve test lint test-native test-tools test-browser test-e2e test-engines engines bench release clean
+.PHONY: install build serve test lint test-native test-tools test-browser test-e2e test-wordpress test-engines engines bench release clean
 
 install:
 	@tools/install.sh
@@ -34,7 +34,8 @@ serve: build
 	node tools/serve.mjs dist 8080
 
 ## Lint, then every test: native, release tooling, browser (wasm-bindgen-test), end-to-end (Playwright),
-## then the same browser tests and the reader's end-to-end tests in Firefox and WebKit.
+## the WordPress plugin in a real WordPress, then the same browser tests and the reader's end-to-end
+## tests in Firefox and WebKit.
 test: install
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-native
@@ -42,6 +43,7 @@ test: install
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-wordpress
 	$(MAKE) --no-print-directory engines
 
 ## Formatting and clippy, natively and for the browser build; warnings fail.
@@ -61,6 +63,17 @@ test-browser:
 
 test-e2e:
 	node --test --test-concurrency=1 e2e/
+
+## The WordPress plugin, packed from the dist/ already built, installed and used in a real WordPress
+## (Debian's wordpress, MariaDB, Apache with mod_php: installed by tools/install-wordpress.sh when
+## missing, started on 127.0.0.1 for the test and stopped after). A machine that cannot have them
+## is told so; that fails only in CI (CI=true).
+test-wordpress: install
+	@test -f dist/treatment-guide.js || { echo "test-wordpress: no dist/; run make build first" >&2; exit 1; }
+	@tools/install-wordpress.sh || { \
+	  echo "test-wordpress: WordPress, MariaDB and Apache cannot be installed on this machine, so the WordPress tests did not run." >&2; \
+	  [ "$$CI" != true ] || exit 1; exit 0; }; \
+	node --test --test-concurrency=1 e2e-wordpress/
 
 ## Firefox ESR and WebKitGTK (installed by tools/install-engines.sh when missing): the
 ## wasm-bindgen browser tests, then e2e-engines/ (the reader's checks, in Chromium too) on a fresh build.
@@ -88,8 +101,9 @@ bench: build
 	@cargo run --quiet --release --example bench
 	@node tools/bench-lookup.mjs
 
-## Build, run every test, then write release/treatment-guide-X.Y.Z.zip and the
-## npm package release/treatment-guide-X.Y.Z.tgz (X.Y.Z: Cargo.toml) and print
+## Build, run every test, then write release/treatment-guide-X.Y.Z.zip, the
+## npm package release/treatment-guide-X.Y.Z.tgz and the WordPress plugin
+## release/treatment-guide-wordpress-X.Y.Z.zip (X.Y.Z: Cargo.toml) and print
 ## the snippet with its integrity hash.
 release: test
 	node tools/release.mjs dist release

@@ -14,6 +14,8 @@
 //   LICENSE, CHANGELOG.md, starter-kit/ (for content editors: the example
 //   content file, its schema and a README) and SHA256SUMS (`sha256sum -c
 //   SHA256SUMS` in it).
+// - treatment-guide-wordpress-X.Y.Z.zip: the WordPress plugin with dist/ as it
+//   is (tools/wordpress-plugin.mjs).
 // and prints the snippet with the version and the SRI hash of the loader.
 // X.Y.Z is the version in Cargo.toml (tools/version.mjs). The zip is written
 // by fflate, so no zip tool is needed.
@@ -24,7 +26,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { unzipSync, zipSync } from 'fflate';
+import { zip } from './zip.mjs';
+import { writePlugin } from './wordpress-plugin.mjs';
 import { version as cargoVersion } from './version.mjs';
 import { sri } from './sri.mjs';
 import { walk } from './post-build.mjs';
@@ -115,26 +118,8 @@ export function npmPack(stage, { destination, dryRun = false } = {}) {
 
 // --------------------------------------------------------------------- zip
 
-/** Every file of the archive: made on Unix, a regular file, rw-r--r--. */
-const ZIP_ATTRIBUTES = { os: 3, attrs: (0o100644 << 16) >>> 0 };
-
-/**
- * A zip file (as a Buffer) of `entries` [{ name, data }], written by fflate:
- * deflated, UTF-8 names, Unix permissions 0644, all dated `mtime`.
- */
-export function zip(entries, mtime = new Date()) {
-  const files = {};
-  for (const { name, data } of entries) {
-    if (name in files) throw new Error(`release: ${name} is twice in the archive`);
-    files[name] = [new Uint8Array(data), { ...ZIP_ATTRIBUTES, mtime }];
-  }
-  return Buffer.from(zipSync(files, { level: 9 }));
-}
-
-/** The entries [{ name, data }] of a zip file's bytes, read by fflate. */
-export function unzip(bytes) {
-  return Object.entries(unzipSync(new Uint8Array(bytes))).map(([name, data]) => ({ name, data: Buffer.from(data) }));
-}
+/** Zip files written and read by fflate (tools/zip.mjs; the WordPress plugin's zip uses them too). */
+export { unzip, zip } from './zip.mjs';
 
 // ------------------------------------------------------------------ archive
 
@@ -245,6 +230,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const archive = writeArchive({ dist, out, version });
   const integrity = sri(join(dist, LOADER));
+  const plugin = writePlugin({ dist, out, version });
 
   console.log(`release: version ${version}`);
   console.log(`release: ${relative(process.cwd(), join(out, pack.filename))} (${pack.size} bytes, ${kib(pack.size)}; `
@@ -252,8 +238,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const { path, size } of pack.files) console.log(`  ${String(size).padStart(8)}  package/${path}`);
   console.log(`release: ${relative(process.cwd(), archive.file)} (${archive.bytes.length} bytes, ${kib(archive.bytes.length)}; `
     + `${archive.entries.length} files)`);
+  console.log(`release: ${relative(process.cwd(), plugin.file)} (${plugin.bytes.length} bytes, ${kib(plugin.bytes.length)}; `
+    + `${plugin.entries.length} files): the WordPress plugin`);
   console.log(`release: sha256 ${sha256(readFileSync(join(out, pack.filename)))}  ${pack.filename}`);
   console.log(`release: sha256 ${sha256(archive.bytes)}  ${NAME}-${version}.zip`);
+  console.log(`release: sha256 ${sha256(plugin.bytes)}  ${relative(out, plugin.file)}`);
   console.log(`release: publish the package with: npm publish ${relative(process.cwd(), join(out, pack.filename))}`);
   console.log('\nSnippet for host pages (once the package is on npm):\n');
   console.log(snippet(version, integrity));
