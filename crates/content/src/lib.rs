@@ -33,6 +33,8 @@ mod raw;
 pub mod read;
 pub mod readability;
 pub mod record;
+pub mod review;
+pub mod sheet;
 mod validate;
 pub mod words;
 
@@ -46,12 +48,12 @@ pub use markup::{
     is_safe_url, parse_body, plain_body, MarkupError, PlainBody, RawBlock, RawInline,
 };
 pub use model::{
-    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Source,
-    Synonym, SynonymKind, Translation, NAMED_LANGUAGES, SECTION_IDS,
+    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Review, Section,
+    Source, Synonym, SynonymKind, Translation, NAMED_LANGUAGES, SECTION_IDS,
 };
 pub use raw::{
-    RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSource, RawSynonym, RawTerm,
-    RawTranslation, UiStrings,
+    RawContent, RawDrug, RawLink, RawMeta, RawPoint, RawReview, RawSection, RawSource, RawSynonym,
+    RawTerm, RawTranslation, UiStrings,
 };
 
 /// Reads content in the documented format from a tree, or every problem

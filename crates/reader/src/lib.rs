@@ -11,7 +11,7 @@
 
 use tg_content::json::{self, Json};
 use tg_content::read::get;
-use tg_content::{check_size, record, Content, ContentError};
+use tg_content::{check_size, record, review, Content, ContentError};
 
 /// What reading a content file's text gave.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,7 +50,11 @@ pub fn read(text: &str) -> Reading {
     };
     let sections = section_ids(&document.value);
     let mut errors = match tg_content::read_content(&document.value) {
-        Ok(raw) => {
+        Ok(mut raw) => {
+            // The review's verdict, computed here: the widget computes no
+            // fingerprint. (A translation's original is not at hand here: its
+            // footer follows what `content-check --mark-translation` recorded.)
+            review::seal(&mut raw, None);
             let encoded = record::encode(&raw);
             match (Content::from_raw(raw), encoded) {
                 (Ok(_), Ok(encoded)) => return Reading::Content(encoded),
