@@ -14,8 +14,8 @@
 //! Its modules import one another in one direction only: the generic codec
 //! (`words`, `error`, `json`, `read`, `encoding`, `record`) knows nothing of
 //! the format; `raw` declares the format with it; `model`, `languages`,
-//! `validate`, `plain_language` and `check` build on `raw`; `toml_source`
-//! on all of them. A test (`tests/modules.rs`) keeps it so.
+//! `review`, `validate`, `plain_language`, `check` and `sheet` build on `raw`;
+//! `toml_source` on all of them. A test (`tests/modules.rs`) keeps it so.
 
 pub mod case;
 mod check;
@@ -64,7 +64,7 @@ pub use raw::{
 /// let value = json::parse(r#"{"meta": {}, "sections": [], "drugs": [], "colour": 1}"#).unwrap();
 /// let errors = read_content(&value).unwrap_err();
 /// assert_eq!(errors[0].message, "the file has a field \"colour\" that is not part of the format; \
-///     the fields there are meta, strings, sections, drugs or glossary");
+///     the fields there are meta, strings, sections, drugs, glossary, review or review_points");
 /// ```
 pub fn read_content(value: &Json) -> Result<RawContent, Vec<ContentError>> {
     record::read(value)

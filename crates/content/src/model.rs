@@ -73,7 +73,7 @@ pub struct Review {
     /// When, `YYYY-MM-DD`.
     pub date: String,
     /// Whether the text is still the one reviewed (computed by the tools
-    /// from the fingerprint, see [`crate::review::seal`]); `false` once any
+    /// from the fingerprint, see `review::seal`); `false` once any
     /// statement a reader sees has changed.
     pub current: bool,
 }
@@ -89,7 +89,7 @@ pub struct Translation {
     /// translated was the one reviewed.
     pub from_reviewed: Option<String>,
     /// Whether the original has changed since the translation was made
-    /// (known when the original was at hand, see [`crate::review::seal`]).
+    /// (known when the original was at hand, see `review::seal`).
     pub behind: bool,
 }
 

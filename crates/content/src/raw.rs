@@ -32,7 +32,7 @@ record! {
 
 record! {
     /// A medical review, bound to the exact text reviewed by its fingerprint
-    /// (see [`crate::review`]). Written by `content-check --sign-review`, never by hand.
+    /// (see the `review` module). Written by `content-check --sign-review`, never by hand.
     pub struct RawReview {
         /// Who reviewed it, as the charity wishes to show it: a name and role, or only the role.
         by: String,
@@ -45,7 +45,7 @@ record! {
         /// that `content-check` and the review sheet can say which changed since.
         statements: Vec<String> = default,
         /// Derived: `yes` when the text is still the one reviewed (set by
-        /// [`crate::review::seal`]; the widget computes no fingerprint).
+        /// `review::seal`; the widget computes no fingerprint).
         current: String = derived,
     }
 }
@@ -116,7 +116,7 @@ record! {
         /// A file that still gives it is read, with a warning.
         reviewed: String = default,
         /// Derived: `yes` when the original has changed since the translation
-        /// (set by [`crate::review::seal`] when the original is at hand).
+        /// (set by `review::seal` when the original is at hand).
         behind: String = derived,
     }
 }

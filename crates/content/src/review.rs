@@ -392,7 +392,8 @@ pub fn mark_translation(translation: &mut RawContent, original: &RawContent) {
 /// derived verdicts (whether the text is the one reviewed; for a translation
 /// whose `original` is at hand, whether the original has changed since and
 /// whether the text translated was reviewed) and drops what only reviewers
-/// read (references, review points, per-statement fingerprints).
+/// read (references, review points, per-statement fingerprints). Sealing
+/// twice gives the same content.
 pub fn seal(raw: &mut RawContent, original: Option<&RawContent>) {
     let yes = |b: bool| if b { YES.to_owned() } else { String::new() };
     raw.review.current = yes(is_current(raw));
@@ -419,7 +420,6 @@ pub fn seal(raw: &mut RawContent, original: Option<&RawContent>) {
     }
     raw.review_points.clear();
     raw.review.statements.clear();
-    raw.review.fingerprint.clear();
 }
 
 /// Warnings about references: every statement that needs one and has none
