@@ -205,7 +205,12 @@ pub fn review_sheet(original: &RawContent, translation: Option<&RawContent>) -> 
             .label
             .split_once(", ")
             .map_or(anchor.label.as_str(), |(_, rest)| rest);
-        out.push_str(&format!("<tr><td class=\"where\">{}</td>", esc(place)));
+        let mut chars = place.chars();
+        let place: String = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        out.push_str(&format!("<tr><td class=\"where\">{}</td>", esc(&place)));
         out.push_str(&cell(s, &changed_ours, lang));
         if second.is_some() {
             let code = translation.map_or("", |t| t.meta.language.trim());
