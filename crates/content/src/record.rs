@@ -153,7 +153,10 @@ pub fn decode<T: Value>(text: &str) -> T {
 /// `name: Type = derived` is no part of the file format: the tools compute it
 /// (for example whether the text is the one a reviewer signed) and only the
 /// built-in encoding carries it; the reader leaves it empty and the JSON
-/// export leaves it out.
+/// export leaves it out. A field written `name: Type = reviewer` is the
+/// opposite: an optional field of the file (references, review points) that
+/// only tools and reviewers read, so the built-in encoding leaves it out and
+/// the widget never decodes it.
 macro_rules! record {
     (
         $(#[doc = $doc:literal])*
@@ -224,11 +227,19 @@ macro_rules! record {
             }
 
             fn encode(&self, out: &mut $crate::encoding::Encoder) {
-                $( $crate::record::Value::encode(&self.$field, out); )*
+                $(
+                    if record!(@encoded $($optional)?) {
+                        $crate::record::Value::encode(&self.$field, out);
+                    }
+                )*
             }
 
             fn decode(input: &mut $crate::encoding::Decoder) -> Self {
-                $name { $( $field: $crate::record::Value::decode(input), )* }
+                $name { $( $field: if record!(@encoded $($optional)?) {
+                    $crate::record::Value::decode(input)
+                } else {
+                    <$ty as ::core::default::Default>::default()
+                }, )* }
             }
 
             fn to_json(&self) -> $crate::json::Json {
@@ -248,9 +259,12 @@ macro_rules! record {
     };
     (@required default) => { false };
     (@required derived) => { false };
+    (@required reviewer) => { false };
     (@required) => { true };
     (@derived derived) => { true };
     (@derived $($other:ident)?) => { false };
+    (@encoded reviewer) => { false };
+    (@encoded $($other:ident)?) => { true };
 }
 
 pub(crate) use record;
