@@ -18,8 +18,8 @@ h1{font-size:1.45rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:1.4rem 0 .4rem}
 .facts{margin:.2rem 0 1rem;color:#333}.facts dt{font-weight:600;float:left;clear:left;margin-right:.4rem}.facts dd{margin:0 0 .15rem}\
 .status{border:2px solid #111;padding:.5rem .7rem;margin:.6rem 0}\
 .points li{margin:.25rem 0}\
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .45rem;vertical-align:top;text-align:left}\
-th{background:#eee}td.where{width:9rem;font-size:.85rem;color:#333}td.ref{width:12rem;font-size:.85rem}td.ok{width:2.2rem}\
+table{border-collapse:collapse;width:100%;table-layout:fixed}.where{width:7.5rem}.ref{width:11rem}.ok{width:2.6rem;text-align:center}th,td{border:1px solid #999;padding:.3rem .45rem;vertical-align:top;text-align:left}\
+th{background:#eee}td.where{font-size:.85rem;color:#333}td.ref{font-size:.85rem}td{overflow-wrap:anywhere}\
 tr.group th{background:#dde6f0;font-size:1rem}\
 .changed{background:#fff3bf;box-shadow:inset 4px 0 #c77700}.mark{display:inline-block;font-size:.75rem;font-weight:700;border:1px solid #c77700;padding:0 .25rem;margin-right:.3rem}\
 .missing{color:#a00;font-style:italic}\
@@ -183,12 +183,12 @@ pub fn review_sheet(original: &RawContent, translation: Option<&RawContent>) -> 
         }
         out.push_str("</ol>\n");
     }
-    out.push_str("<h2>Every statement</h2>\n<table><thead><tr><th>Where</th>");
+    out.push_str("<h2>Every statement</h2>\n<table><thead><tr><th class=\"where\">Where</th>");
     out.push_str(&format!("<th>{first}</th>"));
     if let Some(second) = &second {
         out.push_str(&format!("<th>{second}</th>"));
     }
-    out.push_str("<th>Where it rests in the source</th><th>OK</th></tr></thead><tbody>\n");
+    out.push_str("<th class=\"ref\">Where it rests in the source</th><th class=\"ok\">OK</th></tr></thead><tbody>\n");
     let columns = if second.is_some() { 5 } else { 4 };
     let mut last_group = String::new();
     let mut row = |s: Option<&Statement>, t: Option<&Statement>, out: &mut String| {
