@@ -405,7 +405,11 @@ mod tests {
             if code == crate::languages::FALLBACK {
                 assert_ne!(widget, raw, "the built-in content has references");
             }
-            assert_eq!(decode::<RawContent>(&encode(&raw).unwrap()), widget, "{code}");
+            assert_eq!(
+                decode::<RawContent>(&encode(&raw).unwrap()),
+                widget,
+                "{code}"
+            );
         }
     }
 }

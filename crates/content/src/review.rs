@@ -55,8 +55,12 @@ pub const SHORT_DIGITS: usize = 12;
 
 /// The interface words that carry medical meaning: the lookup's label and
 /// hints (they name drugs) and what a reader is told when a name is not found.
-pub const MEDICAL_STRINGS: [&str; 4] =
-    ["lookup_label", "lookup_hint", "lookup_hint_examples", "no_match"];
+pub const MEDICAL_STRINGS: [&str; 4] = [
+    "lookup_label",
+    "lookup_hint",
+    "lookup_hint_examples",
+    "no_match",
+];
 
 /// What kind of statement it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,10 +84,7 @@ pub enum Kind {
 impl Kind {
     /// Whether a statement of this kind must name where it rests in the source.
     pub fn needs_source(self) -> bool {
-        matches!(
-            self,
-            Kind::Paragraph | Kind::Item | Kind::Term | Kind::Drug
-        )
+        matches!(self, Kind::Paragraph | Kind::Item | Kind::Term | Kind::Drug)
     }
 }
 
@@ -122,11 +123,15 @@ fn runs(inlines: &[RawInline]) -> (String, String) {
                 text.push_str(t);
                 shown.push_str(t);
             }
-            RawInline::Mention { text: words, name, .. } => {
+            RawInline::Mention {
+                text: words, name, ..
+            } => {
                 text.push_str(&format!("{{{words}|{name}}}"));
                 shown.push_str(words);
             }
-            RawInline::Link { text: words, url, .. } => {
+            RawInline::Link {
+                text: words, url, ..
+            } => {
                 text.push_str(&format!("[{words}]({url})"));
                 shown.push_str(words);
             }
@@ -149,7 +154,14 @@ fn runs(inlines: &[RawInline]) -> (String, String) {
 /// ```
 pub fn statements(raw: &RawContent) -> Vec<Statement> {
     let mut out = Vec::new();
-    let mut push = |key: String, kind, label: String, path: &str, text: String, shown: String, source: Option<&str>, scope: Option<String>| {
+    let mut push = |key: String,
+                    kind,
+                    label: String,
+                    path: &str,
+                    text: String,
+                    shown: String,
+                    source: Option<&str>,
+                    scope: Option<String>| {
         if text.is_empty() {
             return;
         }
@@ -169,19 +181,51 @@ pub fn statements(raw: &RawContent) -> Vec<Statement> {
     };
     let meta = &raw.meta;
     let plain = |key: &str, label: &str, path: &str, text: &str| {
-        (key.to_owned(), label.to_owned(), path.to_owned(), collapse(text))
+        (
+            key.to_owned(),
+            label.to_owned(),
+            path.to_owned(),
+            collapse(text),
+        )
     };
     for (key, label, path, text) in [
         plain("meta.title", "Title", "meta.title", &meta.title),
         plain("meta.intro", "Introduction", "meta.intro", &meta.intro),
     ] {
-        push(key, Kind::Guide, label, &path, text.clone(), text, None, None);
+        push(
+            key,
+            Kind::Guide,
+            label,
+            &path,
+            text.clone(),
+            text,
+            None,
+            None,
+        );
     }
     let source = collapse(&format!("{} {}", meta.source.text, meta.source.url));
-    push("meta.source".into(), Kind::Guide, "Source credit".into(), "meta.source", source, collapse(&meta.source.text), None, None);
+    push(
+        "meta.source".into(),
+        Kind::Guide,
+        "Source credit".into(),
+        "meta.source",
+        source,
+        collapse(&meta.source.text),
+        None,
+        None,
+    );
     let link = &meta.clinical_trials_link;
     let text = collapse(&format!("{} {}", link.text, link.url));
-    push("meta.clinical_trials_link".into(), Kind::Guide, "Clinical trials link".into(), "meta.clinical_trials_link", text, collapse(&link.text), None, None);
+    push(
+        "meta.clinical_trials_link".into(),
+        Kind::Guide,
+        "Clinical trials link".into(),
+        "meta.clinical_trials_link",
+        text,
+        collapse(&link.text),
+        None,
+        None,
+    );
     for section in &raw.sections {
         let name = collapse(&section.title);
         let key = |what: &str| format!("sections.{}.{what}", section.id.trim());
@@ -193,11 +237,31 @@ pub fn statements(raw: &RawContent) -> Vec<Statement> {
                 .unwrap_or_default();
             format!("sections[{i}].{field}")
         };
-        push(key("title"), Kind::Heading, format!("{name}, title"), &path("title"), name.clone(), name.clone(), None, None);
+        push(
+            key("title"),
+            Kind::Heading,
+            format!("{name}, title"),
+            &path("title"),
+            name.clone(),
+            name.clone(),
+            None,
+            None,
+        );
         let summary = collapse(&section.summary);
-        push(key("summary"), Kind::Heading, format!("{name}, summary"), &path("summary"), summary.clone(), summary, None, None);
+        push(
+            key("summary"),
+            Kind::Heading,
+            format!("{name}, summary"),
+            &path("summary"),
+            summary.clone(),
+            summary,
+            None,
+            None,
+        );
         let blocks = parse_body(&section.body).unwrap_or_else(|_| {
-            vec![RawBlock::Paragraph(vec![RawInline::Text(section.body.clone())])]
+            vec![RawBlock::Paragraph(vec![RawInline::Text(
+                section.body.clone(),
+            )])]
         });
         let (mut n, mut paragraphs, mut items) = (0, 0, 0);
         for block in &blocks {
@@ -216,7 +280,16 @@ pub fn statements(raw: &RawContent) -> Vec<Statement> {
                 };
                 n += 1;
                 let source = section.sources.get(n - 1).map(String::as_str);
-                push(key(&n.to_string()), kind, label, &path("body"), text, shown, source, Some(format!("sections.{}", section.id.trim())));
+                push(
+                    key(&n.to_string()),
+                    kind,
+                    label,
+                    &path("body"),
+                    text,
+                    shown,
+                    source,
+                    Some(format!("sections.{}", section.id.trim())),
+                );
             }
         }
     }
@@ -228,7 +301,16 @@ pub fn statements(raw: &RawContent) -> Vec<Statement> {
         };
         let text = collapse(&format!("{}{aliases} : {}", term.term, term.definition));
         let shown = collapse(&format!("{}: {}", term.term, term.definition));
-        push(format!("glossary.{}", i + 1), Kind::Term, format!("Glossary, {}", collapse(&term.term)), &format!("glossary[{i}]"), text, shown, Some(&term.source), Some("glossary".to_owned()));
+        push(
+            format!("glossary.{}", i + 1),
+            Kind::Term,
+            format!("Glossary, {}", collapse(&term.term)),
+            &format!("glossary[{i}]"),
+            text,
+            shown,
+            Some(&term.source),
+            Some("glossary".to_owned()),
+        );
     }
     for (i, drug) in raw.drugs.iter().enumerate() {
         let names: Vec<String> = drug
@@ -242,7 +324,13 @@ pub fn statements(raw: &RawContent) -> Vec<Statement> {
                 }
             })
             .collect();
-        let text = collapse(&format!("{} ; {} ; {} ; {}", drug.name, drug.class, drug.treatment, names.join(", ")));
+        let text = collapse(&format!(
+            "{} ; {} ; {} ; {}",
+            drug.name,
+            drug.class,
+            drug.treatment,
+            names.join(", ")
+        ));
         let other: Vec<&str> = drug.synonyms.iter().map(|s| s.name.trim()).collect();
         let mut shown = collapse(&drug.name);
         if !drug.class.trim().is_empty() {
@@ -251,13 +339,31 @@ pub fn statements(raw: &RawContent) -> Vec<Statement> {
         if !other.is_empty() {
             shown.push_str(&format!(": {}", other.join(", ")));
         }
-        push(format!("drugs.{}", i + 1), Kind::Drug, format!("Drug card, {}", collapse(&drug.name)), &format!("drugs[{i}]"), text, shown, Some(&drug.source), Some("drugs".to_owned()));
+        push(
+            format!("drugs.{}", i + 1),
+            Kind::Drug,
+            format!("Drug card, {}", collapse(&drug.name)),
+            &format!("drugs[{i}]"),
+            text,
+            shown,
+            Some(&drug.source),
+            Some("drugs".to_owned()),
+        );
     }
     let mut strings = raw.strings.clone();
     strings.fill_empty(&default_strings(&meta.language));
     for name in MEDICAL_STRINGS {
         let text = collapse(strings.field(name).unwrap_or_default());
-        push(format!("strings.{name}"), Kind::Interface, format!("Interface words, {name}"), &format!("strings.{name}"), text.clone(), text, None, None);
+        push(
+            format!("strings.{name}"),
+            Kind::Interface,
+            format!("Interface words, {name}"),
+            &format!("strings.{name}"),
+            text.clone(),
+            text,
+            None,
+            None,
+        );
     }
     out
 }
@@ -402,12 +508,14 @@ pub fn seal(raw: &mut RawContent, original: Option<&RawContent>) {
         let behind = translation_behind(raw, original);
         raw.meta.translation.behind = yes(behind);
         // What the footer may say of the original's review, from the original itself.
-        raw.meta.translation.from_reviewed =
-            if !behind && !raw.meta.translation.from_fingerprint.trim().is_empty() && is_current(original) {
-                original.review.date.trim().to_owned()
-            } else {
-                String::new()
-            };
+        raw.meta.translation.from_reviewed = if !behind
+            && !raw.meta.translation.from_fingerprint.trim().is_empty()
+            && is_current(original)
+        {
+            original.review.date.trim().to_owned()
+        } else {
+            String::new()
+        };
     }
     for section in &mut raw.sections {
         section.sources.clear();

@@ -46,7 +46,9 @@ fn esc(text: &str) -> String {
 fn status(raw: &RawContent, language: &str) -> String {
     let count = review::statements(raw).len();
     if !review::has_review(raw) {
-        return format!("The {language} text ({count} statements) has not yet had a medical review.");
+        return format!(
+            "The {language} text ({count} statements) has not yet had a medical review."
+        );
     }
     let (by, date) = (esc(raw.review.by.trim()), esc(raw.review.date.trim()));
     if review::is_current(raw) {
@@ -217,7 +219,9 @@ pub fn review_sheet(original: &RawContent, translation: Option<&RawContent>) -> 
             out.push_str(&cell(t, &changed_theirs, code));
         }
         let reference = s.and_then(|s| s.source.clone());
-        let own = t.and_then(|t| t.source.clone()).filter(|r| Some(r) != reference.as_ref());
+        let own = t
+            .and_then(|t| t.source.clone())
+            .filter(|r| Some(r) != reference.as_ref());
         let needs = anchor.kind.needs_source();
         let mut refs = match (&reference, needs) {
             (Some(r), _) => esc(r),
@@ -225,15 +229,24 @@ pub fn review_sheet(original: &RawContent, translation: Option<&RawContent>) -> 
             (None, false) => "—".to_owned(),
         };
         if let Some(own) = own {
-            refs.push_str(&format!("<br>({}: {})", esc(second.as_deref().unwrap_or_default()), esc(&own)));
+            refs.push_str(&format!(
+                "<br>({}: {})",
+                esc(second.as_deref().unwrap_or_default()),
+                esc(&own)
+            ));
         }
-        out.push_str(&format!("<td class=\"ref\">{refs}</td><td class=\"ok\">☐</td></tr>\n"));
+        out.push_str(&format!(
+            "<td class=\"ref\">{refs}</td><td class=\"ok\">☐</td></tr>\n"
+        ));
     };
     for s in &ours {
         let t = theirs.iter().find(|t| t.key == s.key);
         row(Some(s), t, &mut out);
     }
-    for t in theirs.iter().filter(|t| !ours.iter().any(|s| s.key == t.key)) {
+    for t in theirs
+        .iter()
+        .filter(|t| !ours.iter().any(|s| s.key == t.key))
+    {
         row(None, Some(t), &mut out);
     }
     out.push_str("</tbody></table>\n");

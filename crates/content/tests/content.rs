@@ -1185,7 +1185,11 @@ fn content_check_warns_when_a_translation_is_older_than_its_original() {
     }
     let meta = fs::read_to_string(dir.join("meta.toml")).unwrap();
     // The English text it was translated from is not the English text now.
-    let old = meta.replacen("from_fingerprint = \"sha256:", "from_fingerprint = \"sha256:00", 1);
+    let old = meta.replacen(
+        "from_fingerprint = \"sha256:",
+        "from_fingerprint = \"sha256:00",
+        1,
+    );
     assert_ne!(meta, old);
     fs::write(dir.join("meta.toml"), old).unwrap();
     let out = std::process::Command::new(exe).arg(&dir).output().unwrap();

@@ -273,10 +273,7 @@ pub fn Guide(props: &GuideProps) -> Html {
     }
 
     let meta = &content.meta;
-    let version = fill(
-        &content.strings.version_line,
-        &[("version", &meta.version)],
-    );
+    let version = fill(&content.strings.version_line, &[("version", &meta.version)]);
     let interactive = options.mode.is_interactive();
     html! {
         <ContextProvider<RenderMode> context={options.mode}>

@@ -210,12 +210,18 @@ the medical review:
             match language_dir(path, lang) {
                 Some(dir) => dir,
                 None => {
-                    eprintln!("content-check: {} has no content in the language {}", path.display(), lang.unwrap_or("?"));
+                    eprintln!(
+                        "content-check: {} has no content in the language {}",
+                        path.display(),
+                        lang.unwrap_or("?")
+                    );
                     return 1;
                 }
             }
         } else if lang.is_some() {
-            eprintln!("content-check: --lang chooses a language folder; a JSON file is signed as it is");
+            eprintln!(
+                "content-check: --lang chooses a language folder; a JSON file is signed as it is"
+            );
             return 2;
         } else {
             path.to_path_buf()
@@ -230,7 +236,10 @@ the medical review:
             let mut errors = check.errors.clone();
             errors.iter_mut().for_each(|e| loaded.lines.place(e));
             print_errors(&errors);
-            eprintln!("content-check: {} was not signed: fix the problems above first", loaded.label);
+            eprintln!(
+                "content-check: {} was not signed: fix the problems above first",
+                loaded.label
+            );
             return 1;
         }
         if let Err(message) = write_review(&target, &loaded.raw) {
@@ -254,7 +263,8 @@ the medical review:
     fn write_review(target: &Path, raw: &RawContent) -> Result<(), String> {
         if target.is_dir() {
             let meta = target.join(toml_source::FILES[0]);
-            let text = fs::read_to_string(&meta).map_err(|e| format!("cannot read {}: {e}", meta.display()))?;
+            let text = fs::read_to_string(&meta)
+                .map_err(|e| format!("cannot read {}: {e}", meta.display()))?;
             let mut document: toml_edit::DocumentMut = text
                 .parse()
                 .map_err(|e| format!("{} is not valid TOML: {e}", meta.display()))?;
@@ -324,7 +334,10 @@ the medical review:
             Err(errors) => return print_errors(&errors),
         };
         if loaded.raw.meta.translation.from_language.trim().is_empty() {
-            eprintln!("content-check: {} is not a translation: give meta.translation.from_language first", loaded.label);
+            eprintln!(
+                "content-check: {} is not a translation: give meta.translation.from_language first",
+                loaded.label
+            );
             return 1;
         }
         let Some(original) = original_of(path, &loaded.raw, original) else {
@@ -337,14 +350,18 @@ the medical review:
             let meta = path.join(toml_source::FILES[0]);
             (|| -> Result<(), String> {
                 let text = fs::read_to_string(&meta).map_err(|e| e.to_string())?;
-                let mut document: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+                let mut document: toml_edit::DocumentMut =
+                    text.parse().map_err(|e| format!("{e}"))?;
                 let table = document["meta"]["translation"]
                     .or_insert(toml_edit::table())
                     .as_table_like_mut()
                     .ok_or("meta.translation is not a table")?;
                 table.insert("from_language", toml_edit::value(t.from_language.clone()));
                 table.insert("from_version", toml_edit::value(t.from_version.clone()));
-                table.insert("from_fingerprint", toml_edit::value(t.from_fingerprint.clone()));
+                table.insert(
+                    "from_fingerprint",
+                    toml_edit::value(t.from_fingerprint.clone()),
+                );
                 table.insert("from_reviewed", toml_edit::value(t.from_reviewed.clone()));
                 fs::write(&meta, document.to_string()).map_err(|e| e.to_string())
             })()
