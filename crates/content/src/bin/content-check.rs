@@ -531,8 +531,7 @@ the medical review:
                 Location::at_path(statement.path.clone()),
                 format!(
                     "changed since the review: {}: \"{}\"",
-                    statement.label,
-                    tg_content::words::quoted(&statement.shown)
+                    statement.label, statement.shown
                 ),
             );
             loaded.lines.place(&mut place);
