@@ -4,7 +4,9 @@
  * TG_CHECKER_WASM; no fetch, so it also runs opened from disk), lists the
  * problems, and previews the file in a <treatment-guide> through its
  * setContent(text) method (no blob: URL, so it works under the README's
- * Content-Security-Policy). Nothing is sent anywhere. Text from the file is
+ * Content-Security-Policy). It also makes the file's review sheet (a
+ * printable HTML page for a medical reviewer), downloaded from the page
+ * itself. Nothing is sent anywhere. Text from the file is
  * only ever set as text. When something stops the checker, the page says
  * what, and what to do. */
 (function () {
@@ -19,6 +21,10 @@
   var grades = document.getElementById('grades');
   var preview = document.getElementById('preview');
   var previewHint = document.getElementById('preview-hint');
+  var sheetButton = document.getElementById('sheet');
+  var sheetStatus = document.getElementById('sheet-status');
+  /** The name of the review sheet a download saves. */
+  var SHEET_FILE = 'review-sheet.html';
   var TAG = 'treatment-guide';
   /** The preview's element, once there is a file to show. */
   var guide = null;
@@ -167,6 +173,8 @@
     clearTimeout(timer);
     var source = text.value;
     var mine = ++run;
+    sheetButton.disabled = !source.trim();
+    sheetStatus.textContent = '';
     if (!source.trim()) {
       summary.textContent = 'No file yet.';
       problems.replaceChildren();
@@ -198,6 +206,26 @@
     });
   }
 
+  /** Makes the review sheet of the text in the box and saves it as a file (nothing is uploaded). */
+  function downloadSheet() {
+    var source = text.value;
+    start().then(function (module) {
+      var html = module.review_sheet(source);
+      var url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      var link = element('a');
+      link.href = url;
+      link.download = SHEET_FILE;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+      sheetStatus.textContent = 'Saved as ' + SHEET_FILE + '. Open it in a browser and print it.';
+    }).catch(function (error) {
+      sheetStatus.textContent = 'No review sheet: ' + (error && error.message || error);
+    });
+  }
+
+  sheetButton.addEventListener('click', downloadSheet);
   text.addEventListener('input', function () {
     fileName.textContent = '';
     clearTimeout(timer);

@@ -189,6 +189,9 @@ test('a file with three known problems lists all three, with their paths', async
   const at = content.drugs[3].synonyms.push({ name: 'Oncovin', kind: 'brand' }) - 1;
   content.sections[8].body += '\n\n[Click me](javascript:alert(1))';
   content.sections[7].body += `- ${LONG}\n`;
+  // Each new statement names its place in the source, so no reference is missing.
+  content.sections[8].sources.push('Clinical trials');
+  content.sections[7].sources.push('Supportive therapy, list');
   await paste(page, content);
   await page.locator('#summary', { hasText: '2 errors and 1 warning' }).waitFor();
   const found = await problemTexts(page);
@@ -215,6 +218,7 @@ test('markup in a file shows as text, in the problems and in the preview', async
   const content = clone();
   content.sections[0].title = `${markup}Relapse`;
   content.sections[7].body += `- ${markup} ${LONG}\n`;
+  content.sections[7].sources.push('Supportive therapy, list');
   await paste(page, content);
   await page.locator('#summary', { hasText: '1 warning' }).waitFor();
   const found = await problemTexts(page);

@@ -1,8 +1,9 @@
 // End-to-end: what the content says about itself and about names (issue 18).
 // A drug card labels a name from the other language ("French name:
-// doxorubicine"), the lookup finds it; the footer gives the review date as
-// readers write it inside <time>, the source, and for the French translation
-// that it is a translation of the English text, reviewed on that date.
+// doxorubicine"), the lookup finds it; the footer gives the date the text was
+// updated as readers write it inside <time>, that it has not had a medical
+// review (issue 27), the source, and for the French translation what it was
+// translated from.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
@@ -76,30 +77,30 @@ test('a French card labels the English names', async () => {
   await ctx.close();
 });
 
-test('the English footer gives the review date in words, the source and the version', async () => {
+test('the English footer gives the date in words, that the text has not been reviewed, the source and the version', async () => {
   const { ctx, page, problems } = await openPage(browser, pageIn('en'));
   await widgetReady(page);
   const footer = widget(page).locator('.tg-footer');
   const time = footer.locator('time');
-  assert.equal(await time.getAttribute('datetime'), '2026-11-26');
-  assert.equal((await time.innerText()).replace(/\s/g, ' '), '26 November 2026');
+  assert.equal(await time.getAttribute('datetime'), '2026-12-06');
+  assert.equal((await time.innerText()).replace(/\s/g, ' '), '6 December 2026');
   const lines = (await footer.locator('p').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
-  assert.equal(lines[0], 'Medically reviewed on 26 November 2026');
+  assert.equal(lines[0], 'Updated on 6 December 2026. This version has not yet had a medical review.');
   assert.match(lines[1], /^Source: Canadian Cancer Society/);
   assert.match(lines[2], /^Content version \d+\.\d+\.\d+ · treatment-guide /);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
 
-test('the French footer says it is a translation of the reviewed English text, never "dernière révision"', async () => {
+test('the French footer says it is a translation of an English text that has not been reviewed, and claims no review', async () => {
   const { ctx, page, problems } = await openPage(browser, pageIn('fr'));
   await widgetReady(page);
   const footer = widget(page).locator('.tg-footer');
-  assert.equal(await footer.locator('time').getAttribute('datetime'), '2026-11-26');
+  assert.equal(await footer.locator('time').count(), 0, 'no review date is claimed');
   const text = (await footer.innerText()).replace(/\u00a0/g, ' ');
-  assert.match(text, /^Traduction du texte anglais \(version \d+\.\d+\.\d+\) révisé sur le plan médical le 26 novembre 2026\. Cette traduction n’a pas encore eu sa propre révision médicale\./);
+  assert.match(text, /^Ce texte est traduit du texte anglais \(version \d+\.\d+\.\d+\), qui n’a pas encore été révisé sur le plan médical\. La traduction n’a pas encore été révisée sur le plan médical\./);
   assert.match(text, /Source : Société canadienne du cancer/);
-  assert.doesNotMatch(text, /dernière révision/);
+  assert.doesNotMatch(text, /[Dd]ernière révision/);
   assert.deepEqual(problems, []);
   await ctx.close();
 });

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::rc::Rc;
 use std::{fs, io};
 
-use tg_content::{record, toml_source, Content, ContentError};
+use tg_content::{record, review, toml_source, Content, ContentError};
 use tg_ui::{AppProps, Options, RenderMode, Shared};
 
 use crate::api;
@@ -72,6 +72,7 @@ pub fn fallback_html(content: Content) -> String {
 pub fn write(out: &Path, content: &Path) -> io::Result<Vec<String>> {
     fs::create_dir_all(out)?;
     let mut languages: Vec<(String, Content)> = Vec::new();
+    let mut original: Option<tg_content::RawContent> = None;
     for (index, (code, dir)) in toml_source::discover(content).into_iter().enumerate() {
         let label = format!("{}/", dir.display());
         let invalid = |errors: Vec<ContentError>| {
@@ -79,14 +80,22 @@ pub fn write(out: &Path, content: &Path) -> io::Result<Vec<String>> {
             io::Error::new(io::ErrorKind::InvalidData, lines.join("\n"))
         };
         let loaded = toml_source::ContentDir::read(&dir, &label).map_err(invalid)?;
-        let validated = loaded.validate().map_err(invalid)?;
+        loaded.validate().map_err(invalid)?;
+        // The review's verdicts (is the text the one reviewed; has a
+        // translation's original changed since), computed here, natively.
+        let raw = loaded.raw.clone().expect("validated content was read");
+        let mut sealed = raw.clone();
+        review::seal(&mut sealed, original.as_ref());
+        if index == 0 {
+            original = Some(raw);
+        }
+        let validated = Content::from_raw(sealed.clone()).map_err(invalid)?;
         let fallback = fallback_html(validated.clone());
         if index == 0 {
             fs::write(out.join("fallback.html"), fallback)?;
             fs::write(out.join("guide.json"), guide(validated.clone()).to_string())?;
         } else {
-            let raw = loaded.raw.as_ref().expect("validated content was read");
-            let encoded = record::encode(raw).map_err(|e| invalid(vec![e]))?;
+            let encoded = record::encode(&sealed).map_err(|e| invalid(vec![e]))?;
             let bundle = serde_json::json!({
                 "content": encoded,
                 "guide": guide(validated.clone()),

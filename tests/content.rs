@@ -71,3 +71,42 @@ async fn a_reader_that_cannot_load_is_a_plain_failure() {
         "nothing was read, so nothing stands in"
     );
 }
+
+/// The footer's review line, once the widget shows it in the state `state`.
+async fn review_line(w: &common::Mounted, state: &str) -> String {
+    let selector = format!(".tg-footer-review[data-review={state}]");
+    w.wait_for(&selector).await.text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_footer_says_medically_reviewed_only_for_the_text_that_was_signed() {
+    use tg_content::record::Value;
+    // The built-in text has had no review, and says so.
+    let w = common::mount_widget(None, None).await;
+    assert_eq!(
+        review_line(&w, "none").await,
+        "Updated on 6\u{a0}December 2026. This version has not yet had a medical review."
+    );
+    drop(w);
+
+    // Signed as `content-check --sign-review` signs it; the content reader seals the verdict.
+    let mut raw = tg_content::read_content(&tg_content::json::parse(EXAMPLE).unwrap()).unwrap();
+    raw.review = tg_content::review::sign(&raw, "Dr A. Tremblay, hematologist", "2027-01-10");
+    let signed = tg_content::json::to_text(&raw.to_json());
+    let w = mount_with(&[], Some(&signed), reader()).await;
+    assert_eq!(
+        review_line(&w, "reviewed").await,
+        "Medically reviewed on 10\u{a0}January 2027"
+    );
+    drop(w);
+
+    // One word a reader sees, changed: the review no longer holds.
+    let changed = signed.replacen("the main treatment is", "the first treatment is", 1);
+    assert_ne!(changed, signed);
+    let w = mount_with(&[], Some(&changed), reader()).await;
+    assert_eq!(
+        review_line(&w, "changed").await,
+        "Updated on 6\u{a0}December 2026. This version has not yet had a medical review; \
+         the last review was on 10\u{a0}January 2027."
+    );
+}

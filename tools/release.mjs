@@ -17,6 +17,9 @@
 // - treatment-guide-wordpress-X.Y.Z.zip: the WordPress plugin with dist/ as it
 //   is (tools/wordpress-plugin.mjs).
 // and prints the snippet with the version and the SRI hash of the loader.
+// When the text it ships has not had a medical review, or has changed since
+// its last one (the prerendered footers say so: reviewState), it prints a
+// clear warning; it does not fail on it.
 // X.Y.Z is the version in Cargo.toml (tools/version.mjs). The zip is written
 // by fflate, so no zip tool is needed.
 import { createHash } from 'node:crypto';
@@ -201,6 +204,46 @@ export function loaderVersion(text) {
   return element.version;
 }
 
+/** The prerendered plain guides of dist/: the default language's, then one a language. */
+const FALLBACK = /^fallback(?:-([a-z]+))?\.html$/;
+
+/**
+ * The review state of each language's text as it ships, read from the
+ * prerendered guides' footers (`data-review`: `reviewed`, `changed` or
+ * `none`, set by the build from the fingerprint): [{ lang, state }].
+ */
+export function reviewStates(dist) {
+  const states = [];
+  for (const name of walk(dist)) {
+    const match = FALLBACK.exec(name);
+    if (!match) continue;
+    const html = readFileSync(join(dist, name), 'utf8');
+    const lang = /class="tg-root"[^>]*\blang="([^"]+)"|\blang="([^"]+)"[^>]*class="tg-root"/.exec(html);
+    const state = /data-review="([a-z]+)"/.exec(html);
+    states.push({ lang: match[1] || (lang && (lang[1] || lang[2])) || 'default', state: state ? state[1] : 'unknown' });
+  }
+  return states.sort((a, b) => a.lang.localeCompare(b.lang));
+}
+
+/** What each review state means, for the release warning. */
+const STATE_WORDS = {
+  none: 'has not had a medical review',
+  changed: 'has changed since its last medical review',
+  unknown: 'has no review state in its footer (an older build?)',
+};
+
+/** The warning for a release that ships unreviewed text (null when every text is the one reviewed). */
+export function reviewWarning(states) {
+  const unreviewed = states.filter(({ state }) => state !== 'reviewed');
+  if (!unreviewed.length) return null;
+  return [
+    'release: WARNING: this release ships text that is not medically reviewed as it stands:',
+    ...unreviewed.map(({ lang, state }) => `release:   ${lang}: the text ${STATE_WORDS[state] || STATE_WORDS.unknown}; its footer tells readers so`),
+    'release: a medical reviewer signs the text with `content-check --sign-review` (README, "Medical review"); '
+      + 'the release goes on.',
+  ].join('\n');
+}
+
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -246,4 +289,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`release: publish the package with: npm publish ${relative(process.cwd(), join(out, pack.filename))}`);
   console.log('\nSnippet for host pages (once the package is on npm):\n');
   console.log(snippet(version, integrity));
+  const warning = reviewWarning(reviewStates(dist));
+  if (warning) console.warn(`\n${warning}`);
 }

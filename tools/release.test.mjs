@@ -5,15 +5,15 @@
 // the real one in a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { version } from './version.mjs';
 import { writeLoader } from './post-build.mjs';
 import {
-  DOCS, ROOT, STARTER_KIT, checksums, loaderVersion, manifest, npmPack, stageNpm, unzip, verifyChecksums, walk, webStaffGuide,
-  writeArchive, zip,
+  DOCS, ROOT, STARTER_KIT, checksums, loaderVersion, manifest, npmPack, reviewStates, reviewWarning, stageNpm, unzip,
+  verifyChecksums, walk, webStaffGuide, writeArchive, zip,
 } from './release.mjs';
 
 const temp = (t) => {
@@ -198,4 +198,37 @@ test('the archive: one folder with dist/, README.txt, LICENSE, CHANGELOG.md, the
   const guide = files.get('README.txt').toString();
   assert.equal(guide, webStaffGuide('1.2.3', guide.match(/integrity="(sha384-[^"]+)"/)[1]));
   assert.match(guide, /cdn\.jsdelivr\.net\/npm\/treatment-guide@1\.2\.3\/dist\/treatment-guide\.js/);
+});
+
+/** A prerendered plain guide whose footer has the review state `state`. */
+const fallback = (lang, state) => `<div class="tg-root" lang="${lang}"><footer class="tg-footer"><p data-review="${state}" `
+  + 'class="tg-footer-review">…</p></footer></div>';
+
+test('make release warns, and goes on, when it ships text that is not medically reviewed as it stands', async (t) => {
+  const dist = fakeDist(join(temp(t), 'dist'));
+  writeFileSync(join(dist, 'fallback.html'), fallback('en', 'none'));
+  writeFileSync(join(dist, 'fallback-fr.html'), fallback('fr', 'changed'));
+  assert.deepEqual(reviewStates(dist), [{ lang: 'en', state: 'none' }, { lang: 'fr', state: 'changed' }]);
+  const warning = reviewWarning(reviewStates(dist));
+  assert.match(warning, /WARNING: this release ships text that is not medically reviewed/);
+  assert.match(warning, /en: the text has not had a medical review/);
+  assert.match(warning, /fr: the text has changed since its last medical review/);
+  assert.match(warning, /content-check --sign-review/);
+
+  writeFileSync(join(dist, 'fallback.html'), fallback('en', 'reviewed'));
+  assert.match(reviewWarning(reviewStates(dist)), /fr: the text has changed/);
+  assert.doesNotMatch(reviewWarning(reviewStates(dist)), /en: /);
+  writeFileSync(join(dist, 'fallback-fr.html'), fallback('fr', 'reviewed'));
+  assert.equal(reviewWarning(reviewStates(dist)), null, 'no warning when every text is the one reviewed');
+
+  // The command itself prints it and does not fail.
+  writeFileSync(join(dist, 'fallback-fr.html'), fallback('fr', 'none'));
+  writeFileSync(join(dist, 'treatment-guide-0123456789abcdef.js'), 'let wasm;\nexport function start(instance) { wasm = instance.exports; }\nexport default function init() {}\n');
+  const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}', manifest: { element: 'treatment-guide', attributes: [], properties: [], events: {}, languages: {} } };
+  await writeLoader(dist, undefined, rendered);
+  const out = join(temp(t), 'release');
+  const run = spawnSync(process.execPath, [join(ROOT, 'tools/release.mjs'), dist, out], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /WARNING: this release ships text that is not medically reviewed[^]*fr: the text has not had a medical review/);
+  assert.match(run.stdout, /Snippet for host pages/);
 });

@@ -8,7 +8,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use tg_content::readability::one_decimal;
-use tg_content::{Check, ContentError};
+use tg_content::{check_size, json, read_content, sheet, Check, ContentError};
 use wasm_bindgen::prelude::*;
 
 /// Checks the text of a content file (JSON). Returns a list of
@@ -32,6 +32,27 @@ pub fn check_content(text: &str) -> Array {
         out.push(&item("info", &section.path, None, &message));
     }
     out
+}
+
+/// The review sheet of a content file's text (JSON): one printable HTML page
+/// with every statement a reader sees, its reference to the source, what
+/// changed since the last review and a place to sign (`tg_content::sheet`,
+/// as `content-check --review-sheet` makes it). Throws a plain message when
+/// the text cannot be read as content.
+#[wasm_bindgen]
+pub fn review_sheet(text: &str) -> Result<String, JsError> {
+    let unreadable = |first: &ContentError| {
+        JsError::new(&format!(
+            "the review sheet needs a file the checker can read; fix this first: {first}"
+        ))
+    };
+    check_size(text).map_err(|e| unreadable(&e))?;
+    let document = json::parse_document(text).map_err(|e| unreadable(&e))?;
+    let raw = read_content(&document.value).map_err(|mut errors| {
+        document.lines.place(&mut errors[0]);
+        unreadable(&errors[0])
+    })?;
+    Ok(sheet::review_sheet(&raw, None))
 }
 
 fn problem(level: &str, problem: &ContentError) -> Object {

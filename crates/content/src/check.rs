@@ -8,6 +8,7 @@ use crate::model::Content;
 use crate::plain_language::{self, PlainLanguage};
 use crate::raw::RawContent;
 use crate::record;
+use crate::review;
 
 /// The largest content file accepted, in bytes (2 MiB): enough for tens of
 /// thousands of drug names, small enough that a wrong URL cannot stall a phone.
@@ -23,6 +24,9 @@ pub struct Check {
     /// The plain-language check, when the file could be read as content
     /// (even with errors in its values).
     pub plain_language: Option<PlainLanguage>,
+    /// Warnings about the review and the references: a statement without a
+    /// reference, a field no longer used ([`crate::review::reference_warnings`]).
+    pub review: Vec<ContentError>,
 }
 
 impl Check {
@@ -37,6 +41,19 @@ impl Check {
     /// Checks content as written.
     pub fn of_raw(raw: RawContent) -> Check {
         let plain = plain_language::check(&raw);
+        let mut review = review::reference_warnings(&raw);
+        if !raw.meta.last_reviewed.trim().is_empty() {
+            review.push(ContentError::new(
+                Location::at_path("meta.last_reviewed"),
+                "meta.last_reviewed is no longer used, so the footer does not show it: a review date must come with the fingerprint of the text reviewed. Remove it; a medical reviewer signs with content-check --sign-review".to_owned(),
+            ));
+        }
+        if !raw.meta.translation.reviewed.trim().is_empty() {
+            review.push(ContentError::new(
+                Location::at_path("meta.translation.reviewed"),
+                "meta.translation.reviewed is no longer used, so the footer does not show it: a translation's own review is its own review record. Remove it; a medical reviewer signs the translation with content-check --sign-review".to_owned(),
+            ));
+        }
         let (content, errors) = match Content::from_raw(raw) {
             Ok(content) => (Some(content), Vec::new()),
             Err(errors) => (None, errors),
@@ -45,6 +62,7 @@ impl Check {
             content,
             errors,
             plain_language: Some(plain),
+            review,
         }
     }
 
@@ -90,13 +108,19 @@ impl Check {
                 lines.place(warning);
             }
         }
+        for warning in &mut self.review {
+            lines.place(warning);
+        }
     }
 
-    /// The plain-language warnings.
-    pub fn warnings(&self) -> &[ContentError] {
+    /// Every warning: the plain-language ones, then those about the review
+    /// and the references.
+    pub fn warnings(&self) -> Vec<&ContentError> {
         self.plain_language
-            .as_ref()
-            .map_or(&[], |plain| plain.warnings.as_slice())
+            .iter()
+            .flat_map(|plain| &plain.warnings)
+            .chain(&self.review)
+            .collect()
     }
 }
 

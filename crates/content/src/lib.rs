@@ -14,8 +14,8 @@
 //! Its modules import one another in one direction only: the generic codec
 //! (`words`, `error`, `json`, `read`, `encoding`, `record`) knows nothing of
 //! the format; `raw` declares the format with it; `model`, `languages`,
-//! `validate`, `plain_language` and `check` build on `raw`; `toml_source`
-//! on all of them. A test (`tests/modules.rs`) keeps it so.
+//! `review`, `validate`, `plain_language`, `check` and `sheet` build on `raw`;
+//! `toml_source` on all of them. A test (`tests/modules.rs`) keeps it so.
 
 pub mod case;
 mod check;
@@ -33,6 +33,8 @@ mod raw;
 pub mod read;
 pub mod readability;
 pub mod record;
+pub mod review;
+pub mod sheet;
 mod validate;
 pub mod words;
 
@@ -46,12 +48,12 @@ pub use markup::{
     is_safe_url, parse_body, plain_body, MarkupError, PlainBody, RawBlock, RawInline,
 };
 pub use model::{
-    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Source,
-    Synonym, SynonymKind, Translation, NAMED_LANGUAGES, SECTION_IDS,
+    drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Review, Section,
+    Source, Synonym, SynonymKind, Translation, NAMED_LANGUAGES, SECTION_IDS,
 };
 pub use raw::{
-    RawContent, RawDrug, RawLink, RawMeta, RawSection, RawSource, RawSynonym, RawTerm,
-    RawTranslation, UiStrings,
+    RawContent, RawDrug, RawLink, RawMeta, RawPoint, RawReview, RawSection, RawSource, RawSynonym,
+    RawTerm, RawTranslation, UiStrings,
 };
 
 /// Reads content in the documented format from a tree, or every problem
@@ -62,7 +64,7 @@ pub use raw::{
 /// let value = json::parse(r#"{"meta": {}, "sections": [], "drugs": [], "colour": 1}"#).unwrap();
 /// let errors = read_content(&value).unwrap_err();
 /// assert_eq!(errors[0].message, "the file has a field \"colour\" that is not part of the format; \
-///     the fields there are meta, strings, sections, drugs or glossary");
+///     the fields there are meta, strings, sections, drugs, glossary, review or review_points");
 /// ```
 pub fn read_content(value: &Json) -> Result<RawContent, Vec<ContentError>> {
     record::read(value)

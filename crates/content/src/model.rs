@@ -37,8 +37,11 @@ pub struct Content {
 pub struct Meta {
     /// Content version shown to readers.
     pub version: String,
-    /// Date of the last medical review, `YYYY-MM-DD`.
-    pub last_reviewed: String,
+    /// When the text was last changed, `YYYY-MM-DD`, if the content says.
+    pub updated: Option<String>,
+    /// The last medical review of this text (of the translation itself, for a
+    /// translation), if it has had one.
+    pub review: Option<Review>,
     /// Language of the text.
     pub language: String,
     /// Heading of the whole guide.
@@ -62,6 +65,19 @@ pub struct Source {
     pub href: Option<String>,
 }
 
+/// A medical review, bound to the text reviewed by its fingerprint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    /// Who reviewed it: a name and role, or only the role.
+    pub by: String,
+    /// When, `YYYY-MM-DD`.
+    pub date: String,
+    /// Whether the text is still the one reviewed (computed by the tools
+    /// from the fingerprint, see `review::seal`); `false` once any
+    /// statement a reader sees has changed.
+    pub current: bool,
+}
+
 /// What a translated edition was translated from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Translation {
@@ -69,8 +85,12 @@ pub struct Translation {
     pub from_language: String,
     /// Content version of the original text.
     pub from_version: String,
-    /// Date (`YYYY-MM-DD`) of the translation's own medical review, if it has had one.
-    pub reviewed: Option<String>,
+    /// Date (`YYYY-MM-DD`) of the original's medical review, when the text
+    /// translated was the one reviewed.
+    pub from_reviewed: Option<String>,
+    /// Whether the original has changed since the translation was made
+    /// (known when the original was at hand, see `review::seal`).
+    pub behind: bool,
 }
 
 impl Translation {
@@ -80,7 +100,8 @@ impl Translation {
     ///
     /// ```
     /// use tg_content::Translation;
-    /// let t = Translation { from_language: "en".into(), from_version: "1.9.2".into(), reviewed: None };
+    /// let t = Translation { from_language: "en".into(), from_version: "1.9.2".into(),
+    ///                      from_reviewed: None, behind: false };
     /// assert!(t.is_behind("1.10.0"));
     /// assert!(!t.is_behind("1.9.2"));
     /// assert!(!t.is_behind("1.9"));

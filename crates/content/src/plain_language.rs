@@ -141,6 +141,7 @@ mod tests {
             title: "Chemotherapy".into(),
             summary: String::new(),
             body: body.into(),
+            ..RawSection::default()
         }
     }
 

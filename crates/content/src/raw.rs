@@ -21,6 +21,42 @@ record! {
         drugs: Vec<RawDrug>,
         /// Terms explained inline.
         glossary: Vec<RawTerm> = default,
+        /// The medical review of this text, written by `content-check
+        /// --sign-review`; empty until a reviewer has signed.
+        review: RawReview = default,
+        /// Points for the reviewer: where the text reads an ambiguous or
+        /// possibly dated source. Shown on the review sheet, never to readers.
+        review_points: Vec<RawPoint> = reviewer,
+    }
+}
+
+record! {
+    /// A medical review, bound to the exact text reviewed by its fingerprint
+    /// (see the `review` module). Written by `content-check --sign-review`, never by hand.
+    pub struct RawReview {
+        /// Who reviewed it, as the charity wishes to show it: a name and role, or only the role.
+        by: String,
+        /// When, `YYYY-MM-DD`.
+        date: String,
+        /// The fingerprint of every statement a reader sees, at the review:
+        /// `sha256:` and 64 hex digits.
+        fingerprint: String,
+        /// A short fingerprint of each statement reviewed, in reader order, so
+        /// that `content-check` and the review sheet can say which changed since.
+        statements: Vec<String> = reviewer,
+        /// Derived: `yes` when the text is still the one reviewed (set by
+        /// `review::seal`; the widget computes no fingerprint).
+        current: String = derived,
+    }
+}
+
+record! {
+    /// A point for the reviewer, worded neutrally, keeping the source's words.
+    pub struct RawPoint {
+        /// The id of the section it is about; empty for the whole text.
+        section: String = default,
+        /// The point.
+        text: String,
     }
 }
 
@@ -29,8 +65,12 @@ record! {
     pub struct RawMeta {
         /// Content version shown to readers, e.g. `1.0.0`.
         version: String,
-        /// Date of the last medical review, `YYYY-MM-DD`.
-        last_reviewed: String,
+        /// No longer used: a review date now comes with the fingerprint of the
+        /// text reviewed (`review`). A file that still gives it is read, with a warning.
+        last_reviewed: String = default,
+        /// When the text was last changed, `YYYY-MM-DD`: the footer gives it
+        /// while the text has not had a medical review.
+        updated: String = default,
         /// Language of the text (`en`).
         language: String,
         /// Heading of the whole guide.
@@ -64,9 +104,20 @@ record! {
         from_language: String,
         /// Content version of that text, e.g. `1.1.0`.
         from_version: String,
-        /// Date of this translation's own medical review, `YYYY-MM-DD`; empty
-        /// until it has had one (`meta.last_reviewed` is then the source's).
+        /// The fingerprint of the original text this translation was made
+        /// from, written by `content-check --mark-translation`: when the
+        /// original changes, the translation is out of date.
+        from_fingerprint: String = default,
+        /// The date of the original's medical review when that text was the
+        /// one translated, `YYYY-MM-DD`; empty when it had none. Written by
+        /// `content-check --mark-translation`.
+        from_reviewed: String = default,
+        /// No longer used: a translation's own review is its own `review`.
+        /// A file that still gives it is read, with a warning.
         reviewed: String = default,
+        /// Derived: `yes` when the original has changed since the translation
+        /// (set by `review::seal` when the original is at hand).
+        behind: String = derived,
     }
 }
 
@@ -92,6 +143,10 @@ record! {
         summary: String = default,
         /// Text in the body markup (see [`crate::parse_body`]).
         body: String,
+        /// Where each statement of the body (each paragraph and each list
+        /// item, in order) rests in the source: its heading and item, never
+        /// its sentences. For the reviewer only; readers never see it.
+        sources: Vec<String> = reviewer,
     }
 }
 
@@ -106,6 +161,8 @@ record! {
         class: String = default,
         /// Brand names, codes, abbreviations and other names.
         synonyms: Vec<RawSynonym> = default,
+        /// Where the drug card rests in the source; for the reviewer only.
+        source: String = reviewer,
     }
 }
 
@@ -131,6 +188,8 @@ record! {
         aliases: Vec<String> = default,
         /// Plain-words definition.
         definition: String,
+        /// Where the definition rests in the source; for the reviewer only.
+        source: String = reviewer,
     }
 }
 
@@ -172,7 +231,7 @@ record! {
         mentioned_in: String = default,
         /// Button that closes a card or a definition.
         close: String = default,
-        /// Footer; `{version}` and `{date}`.
+        /// Footer; `{version}`.
         version_line: String = default,
         /// Announced when a drug card appears; `{drug}`.
         card_shown: String = default,
@@ -193,8 +252,8 @@ record! {
         lookup_hint_examples: String = default,
         /// Footer: when the text was medically reviewed; `{date}`.
         reviewed_line: String = default,
-        /// Footer of a translation without its own medical review; `{language}`
-        /// (of the original), `{version}` (of the original) and `{date}` (its review).
+        /// Footer of a translation of a reviewed text; `{language}` (of the
+        /// original), `{version}` (of the original) and `{date}` (its review).
         translation_line: String = default,
         /// Footer: where the text comes from; `{source}`.
         source_line: String = default,
@@ -224,6 +283,22 @@ record! {
         no_search: String = default,
         /// Shown above the plain guide when the widget's code could not be loaded.
         load_failed: String = default,
+        /// Footer: when the text was last changed; `{date}`.
+        updated_line: String = default,
+        /// Footer of a text that has never had a medical review.
+        unreviewed_line: String = default,
+        /// Footer of a text changed since its last medical review; `{date}` (of that review).
+        changed_line: String = default,
+        /// Footer of a translation of a text that has had no medical review;
+        /// `{language}` and `{version}` (of the original).
+        translation_unreviewed_line: String = default,
+        /// Footer of a translation of an earlier version of its original;
+        /// `{language}` and `{version}` (the version translated).
+        translation_behind_line: String = default,
+        /// Footer of a translation that has its own review record; `{language}`, `{version}`.
+        translation_source_line: String = default,
+        /// Footer of a translation without its own medical review.
+        translation_own_line: String = default,
     }
 }
 
@@ -246,6 +321,7 @@ mod tests {
                 title,
                 summary,
                 body,
+                sources: Vec::new(),
             });
         // Read from a tree, so the fields a synonym may leave out stay out.
         let synonym = (text(), text()).prop_map(|(name, kind)| {
@@ -261,6 +337,7 @@ mod tests {
                 treatment,
                 class,
                 synonyms,
+                source: String::new(),
             },
         );
         let term = (text(), prop::collection::vec(text(), 0..3), text()).prop_map(
@@ -268,6 +345,7 @@ mod tests {
                 term,
                 aliases,
                 definition,
+                source: String::new(),
             },
         );
         (

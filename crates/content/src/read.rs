@@ -20,6 +20,9 @@ pub struct Field {
     pub required: bool,
     /// `a text`, `a list`, `a block of fields`.
     pub kind: &'static str,
+    /// Computed by the tools for the built-in encoding, never read from a
+    /// file (a file that gives it has a field that is not part of the format).
+    pub derived: bool,
 }
 
 /// Collects errors while a tree is read.
@@ -98,7 +101,11 @@ impl Reader {
                 }
             }
         }
-        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        let names: Vec<&str> = fields
+            .iter()
+            .filter(|f| !f.derived)
+            .map(|f| f.name)
+            .collect();
         for (name, _) in members {
             if !names.contains(&name.as_str()) {
                 let place = if path.is_empty() {

@@ -149,7 +149,14 @@ pub fn decode<T: Value>(text: &str) -> T {
 /// Declares a record of the content format; see the module docs.
 ///
 /// A field written `name: Type = default` may be left out of a file (it is
-/// then empty); every other field is required.
+/// then empty); every other field is required. A field written
+/// `name: Type = derived` is no part of the file format: the tools compute it
+/// (for example whether the text is the one a reviewer signed) and only the
+/// built-in encoding carries it; the reader leaves it empty and the JSON
+/// export leaves it out. A field written `name: Type = reviewer` is the
+/// opposite: an optional field of the file (references, review points) that
+/// only tools and reviewers read, so the built-in encoding leaves it out and
+/// the widget never decodes it.
 macro_rules! record {
     (
         $(#[doc = $doc:literal])*
@@ -200,6 +207,7 @@ macro_rules! record {
                 name: stringify!($field),
                 required: record!(@required $($optional)?),
                 kind: <$ty as $crate::record::Value>::KIND,
+                derived: record!(@derived $($optional)?),
             }),*];
         }
 
@@ -211,21 +219,37 @@ macro_rules! record {
                 let Some(members) = reader.object(value, path, Self::FIELDS) else {
                     return Self::default();
                 };
-                $name { $( $field: $crate::record::field(reader, members, path, stringify!($field)), )* }
+                $name { $( $field: if record!(@derived $($optional)?) {
+                    <$ty as ::core::default::Default>::default()
+                } else {
+                    $crate::record::field(reader, members, path, stringify!($field))
+                }, )* }
             }
 
             fn encode(&self, out: &mut $crate::encoding::Encoder) {
-                $( $crate::record::Value::encode(&self.$field, out); )*
+                $(
+                    if record!(@encoded $($optional)?) {
+                        $crate::record::Value::encode(&self.$field, out);
+                    }
+                )*
             }
 
             fn decode(input: &mut $crate::encoding::Decoder) -> Self {
-                $name { $( $field: $crate::record::Value::decode(input), )* }
+                $name { $( $field: if record!(@encoded $($optional)?) {
+                    $crate::record::Value::decode(input)
+                } else {
+                    <$ty as ::core::default::Default>::default()
+                }, )* }
             }
 
             fn to_json(&self) -> $crate::json::Json {
-                $crate::json::Json::Object(vec![$(
-                    (stringify!($field).to_owned(), $crate::record::Value::to_json(&self.$field)),
-                )*])
+                let mut members = Vec::new();
+                $(
+                    if !record!(@derived $($optional)?) {
+                        members.push((stringify!($field).to_owned(), $crate::record::Value::to_json(&self.$field)));
+                    }
+                )*
+                $crate::json::Json::Object(members)
             }
 
             fn is_empty(&self) -> bool {
@@ -234,7 +258,13 @@ macro_rules! record {
         }
     };
     (@required default) => { false };
+    (@required derived) => { false };
+    (@required reviewer) => { false };
     (@required) => { true };
+    (@derived derived) => { true };
+    (@derived $($other:ident)?) => { false };
+    (@encoded reviewer) => { false };
+    (@encoded $($other:ident)?) => { true };
 }
 
 pub(crate) use record;

@@ -6,7 +6,7 @@
 //!
 //! | file | holds |
 //! |---|---|
-//! | `meta.toml` | `[meta]` (version, review date, title) and `[strings]` (interface words) |
+//! | `meta.toml` | `[meta]` (version, title), `[strings]` (interface words), `[review]` (the medical review, written by `content-check --sign-review`) and `[[review_points]]` (points for the reviewer) |
 //! | `sections.toml` | `[[sections]]` |
 //! | `drugs.toml` | `[[drugs]]` with their `synonyms` |
 //! | `glossary.toml` | `[[terms]]` |
@@ -33,9 +33,11 @@ use crate::words::did_you_mean;
 pub const FILES: [&str; 4] = ["meta.toml", "sections.toml", "drugs.toml", "glossary.toml"];
 
 /// The tables of each file: (file, table in the file, field of the content).
-const TABLES: [(&str, &str, &str); 5] = [
+const TABLES: [(&str, &str, &str); 7] = [
     ("meta.toml", "meta", "meta"),
     ("meta.toml", "strings", "strings"),
+    ("meta.toml", "review", "review"),
+    ("meta.toml", "review_points", "review_points"),
     ("sections.toml", "sections", "sections"),
     ("drugs.toml", "drugs", "drugs"),
     ("glossary.toml", "terms", "glossary"),
@@ -171,11 +173,15 @@ impl ContentDir {
     }
 
     /// Validates the content, with every error placed at its file and line.
+    /// The review's verdict is sealed first ([`crate::review::seal`]), so the
+    /// content says whether the text is the one reviewed; a translation's
+    /// original is not at hand here.
     pub fn validate(&self) -> Result<Content, Vec<ContentError>> {
-        let raw = self
+        let mut raw = self
             .raw
             .clone()
             .expect("read() returns a ContentDir only when every file was read");
+        crate::review::seal(&mut raw, None);
         Content::from_raw(raw).map_err(|errors| errors.into_iter().map(|e| self.place(e)).collect())
     }
 

@@ -6,10 +6,10 @@ use crate::error::{ContentError, Location};
 use crate::languages::default_strings;
 use crate::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use crate::model::{
-    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Section, Source, Synonym,
-    SynonymKind, Translation, NAMED_LANGUAGES,
+    name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Review, Section, Source,
+    Synonym, SynonymKind, Translation, NAMED_LANGUAGES,
 };
-use crate::raw::{RawContent, RawLink, RawSource, RawTranslation, UiStrings};
+use crate::raw::{RawContent, RawLink, RawReview, RawSource, RawTranslation, UiStrings};
 use crate::words::{did_you_mean, one_of, ordinal, quoted};
 
 /// What a name in the text can refer to.
@@ -202,7 +202,10 @@ impl Content {
         let mut content = Content {
             meta: Meta {
                 version: raw.meta.version.clone(),
-                last_reviewed: raw.meta.last_reviewed.clone(),
+                updated: Some(raw.meta.updated.trim())
+                    .filter(|date| !date.is_empty())
+                    .map(str::to_owned),
+                review: optional_review(&raw.review),
                 language: raw.meta.language.clone(),
                 title: raw.meta.title.clone(),
                 intro: raw.meta.intro.clone(),
@@ -261,15 +264,14 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
     report.limit("meta.title", &meta.title, MAX_SHORT_CHARS);
     report.limit("meta.intro", &meta.intro, MAX_LONG_CHARS);
     report.limit("meta.version", &meta.version, 40);
-    if !is_iso_date(&meta.last_reviewed) {
+    let updated = meta.updated.trim();
+    if !updated.is_empty() && !is_iso_date(updated) {
         report.add(
-            "meta.last_reviewed",
-            format!(
-                "\"{}\" is not a date written as YYYY-MM-DD",
-                meta.last_reviewed
-            ),
+            "meta.updated",
+            format!("\"{updated}\" is not a date written as YYYY-MM-DD"),
         );
     }
+    check_review(&raw.review, report);
     check_link(
         "meta.clinical_trials_link",
         &meta.clinical_trials_link,
@@ -402,13 +404,44 @@ fn check_translation(translation: &RawTranslation, language: &str, report: &mut 
         &translation.from_version,
         40,
     );
-    let reviewed = translation.reviewed.trim();
+    let reviewed = translation.from_reviewed.trim();
     if !reviewed.is_empty() && !is_iso_date(reviewed) {
         report.add(
-            "meta.translation.reviewed",
-            format!("\"{reviewed}\" is not a date written as YYYY-MM-DD; leave it empty until the translation has had its own medical review"),
+            "meta.translation.from_reviewed",
+            format!("\"{reviewed}\" is not a date written as YYYY-MM-DD; run content-check --mark-translation to write it"),
         );
     }
+}
+
+/// A review record: nothing when it is empty, else who, a date and a fingerprint.
+fn check_review(review: &RawReview, report: &mut Report) {
+    if review.by.trim().is_empty()
+        && review.date.trim().is_empty()
+        && review.fingerprint.trim().is_empty()
+    {
+        return;
+    }
+    report.require("review.by", &review.by);
+    report.limit("review.by", &review.by, MAX_SHORT_CHARS);
+    if !is_iso_date(review.date.trim()) {
+        report.add(
+            "review.date",
+            format!(
+                "\"{}\" is not a date written as YYYY-MM-DD; sign again with content-check --sign-review",
+                review.date
+            ),
+        );
+    }
+    report.require("review.fingerprint", &review.fingerprint);
+}
+
+/// The review of checked content, `None` when it has none.
+fn optional_review(review: &RawReview) -> Option<Review> {
+    (!review.date.trim().is_empty()).then(|| Review {
+        by: review.by.trim().to_owned(),
+        date: review.date.trim().to_owned(),
+        current: review.current == crate::review::YES,
+    })
 }
 
 /// The translation facts of checked content, `None` for an original text.
@@ -416,14 +449,15 @@ fn optional_translation(translation: &RawTranslation) -> Option<Translation> {
     (*translation != RawTranslation::default()).then(|| Translation {
         from_language: translation.from_language.trim().to_owned(),
         from_version: translation.from_version.trim().to_owned(),
-        reviewed: Some(translation.reviewed.trim())
+        from_reviewed: Some(translation.from_reviewed.trim())
             .filter(|date| !date.is_empty())
             .map(str::to_owned),
+        behind: translation.behind == crate::review::YES,
     })
 }
 
 /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
-fn is_iso_date(s: &str) -> bool {
+pub(crate) fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let number = |p: &str, len: usize| -> Option<u32> {
         (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?

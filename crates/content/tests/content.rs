@@ -498,16 +498,12 @@ fn bad_kind_treatment_and_date_are_each_reported() {
     );
 
     let errors = broken("meta.toml", |t| {
-        t.replacen(
-            "last_reviewed = \"2026-11-26\"",
-            "last_reviewed = \"26/11/2026\"",
-            1,
-        )
+        t.replacen("updated = \"2026-12-06\"", "updated = \"04/12/2026\"", 1)
     });
-    assert_eq!(errors[0].location.path, "meta.last_reviewed");
+    assert_eq!(errors[0].location.path, "meta.updated");
     assert_eq!(
         errors[0].location.line,
-        Some(line_of("meta.toml", "last_reviewed"))
+        Some(line_of("meta.toml", "updated ="))
     );
 }
 
@@ -594,7 +590,7 @@ fn json_error_classes_each_have_their_own_message() {
     assert_eq!(
         json_errors(&unknown)[0],
         "drugs, 3rd item \"doxorubicin\" has a field \"colour\" that is not part of the format; \
-         the fields there are name, treatment, class or synonyms"
+         the fields there are name, treatment, class, synonyms or source"
     );
     let mut misspelt = built_in_value();
     misspelt["drugs"][2]["synonym"] = serde_json::json!([]);
@@ -840,7 +836,12 @@ fn example_file_and_schema_match_the_format() {
                 .map(|s| s.as_str().unwrap())
                 .collect(),
         };
-        let mut declared: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        // Derived fields are computed by the tools, never part of a file.
+        let mut declared: Vec<&str> = fields
+            .iter()
+            .filter(|f| !f.derived)
+            .map(|f| f.name)
+            .collect();
         described.sort_unstable();
         declared.sort_unstable();
         assert_eq!(described, declared, "schema {path:?}");
@@ -886,6 +887,11 @@ fn example_file_and_schema_match_the_format() {
         RawSynonym::FIELDS,
     );
     check(&["properties", "glossary", "items"], RawTerm::FIELDS);
+    check(&["properties", "review"], tg_content::RawReview::FIELDS);
+    check(
+        &["properties", "review_points", "items"],
+        tg_content::RawPoint::FIELDS,
+    );
     let id = &schema["properties"]["sections"]["items"]["properties"]["id"];
     assert_eq!(id["pattern"], "^[a-z0-9]+(-[a-z0-9]+)*$");
     for built_in in SECTION_IDS {
@@ -1005,9 +1011,14 @@ fn content_check_warns_about_plain_language_and_strict_makes_it_fail() {
                 and will tell you what the results mean for you and your family today.";
     let body = value["sections"][7]["body"].as_str().unwrap().to_owned();
     value["sections"][7]["body"] = format!("{body}- {long}\n").into();
+    value["sections"][7]["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push("Supportive therapy, list".into());
     value["sections"][2]["body"] =
         "Intravenous immunosuppressive administration necessitates multidisciplinary coordination."
             .into();
+    value["sections"][2]["sources"] = serde_json::json!(["Targeted therapy, 1st paragraph"]);
     let file = dir.join("plain.json");
     fs::write(&file, value.to_string()).unwrap();
     let (code, stdout, stderr) = content_check(&[file.as_os_str()]);
@@ -1023,7 +1034,7 @@ fn content_check_warns_about_plain_language_and_strict_makes_it_fail() {
             "warning: {label}:1: the 8th section, \"Supportive therapy\": plain language: a sentence of 29 words, more than 25; \
              split it: \"Your doctor will check your blood every week or so …\""
         ),
-        format!("{label}: 2 plain-language warning(s); --strict makes them errors"),
+        format!("{label}: 2 warning(s); --strict makes them errors"),
     ];
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines, expected, "{stderr}");
@@ -1120,14 +1131,14 @@ fn a_name_language_the_source_and_the_translation_facts_are_checked() {
     let translation = messages(broken("meta.toml", |t| {
         t.replacen(
             "[meta.source]",
-            "[meta.translation]\nfrom_language = \"en\"\nfrom_version = \"\"\nreviewed = \"soon\"\n\n[meta.source]",
+            "[meta.translation]\nfrom_language = \"en\"\nfrom_version = \"\"\nfrom_reviewed = \"soon\"\n\n[meta.source]",
             1,
         )
     }));
     let expected = [
         ("meta.translation.from_language", "\"en\" is this file's own language; a translation comes from another"),
         ("meta.translation.from_version", "must not be empty"),
-        ("meta.translation.reviewed", "\"soon\" is not a date written as YYYY-MM-DD; leave it empty until the translation has had its own medical review"),
+        ("meta.translation.from_reviewed", "\"soon\" is not a date written as YYYY-MM-DD; run content-check --mark-translation to write it"),
     ];
     assert_eq!(translation.len(), expected.len(), "{translation:?}");
     for (got, (path, message)) in translation.iter().zip(expected) {
@@ -1174,7 +1185,12 @@ fn content_check_warns_when_a_translation_is_older_than_its_original() {
         fs::copy(fr.join(name), dir.join(name)).unwrap();
     }
     let meta = fs::read_to_string(dir.join("meta.toml")).unwrap();
-    let old = meta.replacen("from_version = \"", "from_version = \"0.", 1);
+    // The English text it was translated from is not the English text now.
+    let old = meta.replacen(
+        "from_fingerprint = \"sha256:",
+        "from_fingerprint = \"sha256:00",
+        1,
+    );
     assert_ne!(meta, old);
     fs::write(dir.join("meta.toml"), old).unwrap();
     let out = std::process::Command::new(exe).arg(&dir).output().unwrap();
@@ -1188,7 +1204,7 @@ fn content_check_warns_when_a_translation_is_older_than_its_original() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
         stderr.contains("warning: ")
-            && stderr.contains("this translation was made from version 0."),
+            && stderr.contains("this translation is out of date: it was made from version 1.2.0 of the en text, which has changed since"),
         "{stderr}"
     );
     assert_eq!(strict.status.code(), Some(1));

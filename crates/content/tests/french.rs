@@ -292,10 +292,18 @@ fn the_french_translation_is_of_the_current_english_version() {
         translation.from_version,
         en.meta.version
     );
-    // Until its own review, the date shown is the English text's.
-    if translation.reviewed.is_none() {
-        assert_eq!(fr.meta.last_reviewed, en.meta.last_reviewed);
-    }
+    // The fingerprint recorded is the English text's as it is now: a change
+    // to what English readers see marks the translation out of date.
+    let raw = |code: &str| {
+        tg_content::toml_source::built_in(code)
+            .and_then(|dir| dir.raw)
+            .expect("built-in content")
+    };
+    assert!(
+        !tg_content::review::translation_behind(&raw("fr"), &raw("en")),
+        "the English text has changed since the French translation was marked: translate \
+         what changed, then run `cargo run --bin content-check -- --mark-translation content/fr/`"
+    );
 }
 
 /// The other language's own spellings of a drug: its generic name and its

@@ -11,7 +11,7 @@
 
 use tg_content::json::{self, Json};
 use tg_content::read::get;
-use tg_content::{check_size, record, Content, ContentError};
+use tg_content::{check_size, record, review, Content, ContentError};
 
 /// What reading a content file's text gave.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,7 +50,11 @@ pub fn read(text: &str) -> Reading {
     };
     let sections = section_ids(&document.value);
     let mut errors = match tg_content::read_content(&document.value) {
-        Ok(raw) => {
+        Ok(mut raw) => {
+            // The review's verdict, computed here: the widget computes no
+            // fingerprint. (A translation's original is not at hand here: its
+            // footer follows what `content-check --mark-translation` recorded.)
+            review::seal(&mut raw, None);
             let encoded = record::encode(&raw);
             match (Content::from_raw(raw), encoded) {
                 (Ok(_), Ok(encoded)) => return Reading::Content(encoded),
@@ -137,6 +141,7 @@ pub use browser::read_content;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tg_content::record::Value;
     use tg_content::{RawContent, MAX_CONTENT_BYTES, SECTION_IDS};
 
     /// The built-in content exported as a content file (kept current by the content crate's tests).
@@ -160,6 +165,31 @@ mod tests {
             let decoded = Content::from_raw(record::decode::<RawContent>(&encoded)).unwrap();
             assert_eq!(decoded, Content::from_json(text).unwrap());
         }
+    }
+
+    /// The review's verdict is computed by the reader (the widget computes no
+    /// fingerprint): true for the text signed, false after one changed word.
+    #[test]
+    fn the_reader_says_whether_the_text_is_the_one_reviewed() {
+        let mut raw = tg_content::read_content(&tg_content::json::parse(EXAMPLE).unwrap()).unwrap();
+        raw.review = review::sign(&raw, "Dr A. Tremblay, hematologist", "2027-01-10");
+        let signed = tg_content::json::to_text(&raw.to_json());
+        let current = |text: &str| {
+            let Reading::Content(encoded) = read(text) else {
+                panic!("{:?}", read(text));
+            };
+            let content = Content::from_raw(record::decode::<RawContent>(&encoded)).unwrap();
+            content.meta.review.map(|r| (r.date, r.current))
+        };
+        assert_eq!(current(&signed), Some(("2027-01-10".into(), true)));
+        let changed = signed.replacen("the main treatment is", "the first treatment is", 1);
+        assert_ne!(changed, signed);
+        assert_eq!(current(&changed), Some(("2027-01-10".into(), false)));
+        // A file cannot claim the verdict itself: it is no field of the format.
+        let claimed = signed.replacen("\"by\":", "\"current\": \"yes\", \"by\":", 1);
+        assert_ne!(claimed, signed);
+        assert!(matches!(read(&claimed), Reading::Problems { .. }));
+        assert_eq!(current(EXAMPLE), None);
     }
 
     #[test]

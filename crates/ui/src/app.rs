@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use tg_content::{name_key, Content, Source, Translation};
+use tg_content::{name_key, Content, Source};
 use tg_lookup::DrugIndex;
 
 use super::components::{DrugCard, Lookup, Notice, NoticeBox, SectionList};
@@ -247,13 +247,7 @@ pub fn Guide(props: &GuideProps) -> Html {
     }
 
     let meta = &content.meta;
-    let version = fill(
-        &content.strings.version_line,
-        &[
-            ("version", &meta.version),
-            ("date", &content.strings.format_date(&meta.last_reviewed)),
-        ],
-    );
+    let version = fill(&content.strings.version_line, &[("version", &meta.version)]);
     let interactive = options.mode.is_interactive();
     html! {
         <ContextProvider<RenderMode> context={options.mode}>
@@ -288,7 +282,7 @@ pub fn Guide(props: &GuideProps) -> Html {
             />
             // The review, the source, then the widget's version (Cargo.toml) beside the content's.
             <footer class="tg-footer" part="footer">
-                <p class="tg-footer-review">{ review_line(&content) }</p>
+                <p class="tg-footer-review" data-review={review_state(&content)}>{ review_line(&content) }</p>
                 if let Some(source) = &meta.source {
                     <p class="tg-footer-source">{ source_line(&content, source) }</p>
                 }
@@ -309,33 +303,80 @@ fn with_node(template: &str, name: &str, node: Html) -> Html {
     }
 }
 
-/// When the text was medically reviewed, the date in the reader's words
-/// inside `<time>`. A translation without its own review says instead that
-/// it is a translation of the original text, reviewed on that date.
+/// What the footer says of the medical review, in the reader's language,
+/// every date inside `<time>`: "Medically reviewed on {date}" only while the
+/// text is the one reviewed (the tools compare fingerprints and seal the
+/// verdict, see `tg_content::review`); otherwise that this version has not
+/// had a review, and when the last one was. A translation first says what it
+/// was translated from (an earlier version, when its original has changed
+/// since) and whether that text was reviewed, then its own review.
 fn review_line(content: &Content) -> Html {
     let (meta, strings) = (&content.meta, &content.strings);
-    let date = |iso: &str| {
-        html! { <time datetime={iso.to_owned()}>{ strings.format_date(iso) }</time> }
+    let Some(translation) = &meta.translation else {
+        return own_review(content);
     };
-    match &meta.translation {
-        Some(translation) if translation.reviewed.is_none() => {
-            let language = strings
-                .language_name(&translation.from_language)
-                .unwrap_or(&translation.from_language);
-            let text = fill(
-                &strings.translation_line,
-                &[
-                    ("language", language),
-                    ("version", &translation.from_version),
-                ],
-            );
-            with_node(&text, "date", date(&meta.last_reviewed))
+    let language = strings
+        .language_name(&translation.from_language)
+        .unwrap_or(&translation.from_language);
+    let origin = |template: &str| {
+        fill(
+            template,
+            &[
+                ("language", language),
+                ("version", &translation.from_version),
+            ],
+        )
+    };
+    let from = if translation.behind {
+        html! { { origin(&strings.translation_behind_line) } }
+    } else if meta.review.is_some() {
+        html! { { origin(&strings.translation_source_line) } }
+    } else if let Some(reviewed) = &translation.from_reviewed {
+        with_node(
+            &origin(&strings.translation_line),
+            "date",
+            date(strings, reviewed),
+        )
+    } else {
+        html! { { origin(&strings.translation_unreviewed_line) } }
+    };
+    let own = match meta.review {
+        Some(_) => own_review(content),
+        None => html! { { &strings.translation_own_line } },
+    };
+    html! { <>{ from }{ " " }{ own }</> }
+}
+
+/// A date in the reader's words inside `<time>`.
+fn date(strings: &tg_content::UiStrings, iso: &str) -> Html {
+    html! { <time datetime={iso.to_owned()}>{ strings.format_date(iso) }</time> }
+}
+
+/// The review of the text itself: reviewed on a date, changed since, or never.
+fn own_review(content: &Content) -> Html {
+    let (meta, strings) = (&content.meta, &content.strings);
+    let updated = meta.updated.as_ref().map(|iso| {
+        html! { <>{ with_node(&strings.updated_line, "date", date(strings, iso)) }{ " " }</> }
+    });
+    match &meta.review {
+        Some(review) if review.current => {
+            with_node(&strings.reviewed_line, "date", date(strings, &review.date))
         }
-        Some(Translation {
-            reviewed: Some(reviewed),
-            ..
-        }) => with_node(&strings.reviewed_line, "date", date(reviewed)),
-        _ => with_node(&strings.reviewed_line, "date", date(&meta.last_reviewed)),
+        Some(review) => html! { <>
+            { for updated }
+            { with_node(&strings.changed_line, "date", date(strings, &review.date)) }
+        </> },
+        None => html! { <>{ for updated }{ &strings.unreviewed_line }</> },
+    }
+}
+
+/// The footer's `data-review`: `reviewed` while the text is the one
+/// reviewed, `changed` once it has changed since, `none` without a review.
+fn review_state(content: &Content) -> &'static str {
+    match &content.meta.review {
+        Some(review) if review.current => "reviewed",
+        Some(_) => "changed",
+        None => "none",
     }
 }
 

@@ -330,51 +330,145 @@ fn footer_of(content: tg_content::Content) -> String {
     html[start..start + end].to_owned()
 }
 
+/// The built-in content of `code`, as written.
+fn raw_of(code: &str) -> tg_content::RawContent {
+    tg_content::toml_source::built_in(code)
+        .and_then(|dir| dir.raw)
+        .expect("built-in content")
+}
+
+/// The footers of the English text and its French translation, sealed as the
+/// build seals them (the widget computes no fingerprint).
+fn footers(en: &tg_content::RawContent, fr: &tg_content::RawContent) -> (String, String) {
+    let content = |raw: &tg_content::RawContent, original: Option<&tg_content::RawContent>| {
+        let mut sealed = raw.clone();
+        tg_content::review::seal(&mut sealed, original);
+        tg_content::Content::from_raw(sealed).expect("valid content")
+    };
+    (
+        footer_of(content(en, None)),
+        footer_of(content(fr, Some(en))),
+    )
+}
+
+/// `raw` with one word of its first paragraph changed.
+fn one_word_changed(raw: &tg_content::RawContent, from: &str, to: &str) -> tg_content::RawContent {
+    let mut changed = raw.clone();
+    let body = &mut changed.sections[1].body;
+    assert!(body.contains(from), "{body}");
+    *body = body.replacen(from, to, 1);
+    changed
+}
+
 #[test]
-fn the_footer_gives_the_review_date_in_words_and_the_source() {
+fn the_shipped_footer_says_the_text_has_not_had_a_medical_review() {
     let english = footer_of(shipped());
     assert!(
         english.contains(
-            "Medically reviewed on <time datetime=\"2026-11-26\">26\u{a0}November 2026</time>"
+            "data-review=\"none\" class=\"tg-footer-review\">Updated on <time datetime=\"2026-12-06\">6\u{a0}December 2026</time>. \
+             This version has not yet had a medical review.</p>"
         ),
         "{english}"
     );
+    assert!(!english.contains("Medically reviewed"), "{english}");
     assert!(
         english.contains("Source: Canadian Cancer Society"),
         "{english}"
     );
     assert!(english.contains("Content version "), "{english}");
 
-    let french = tg_content::toml_source::built_in("fr")
-        .expect("the guide has French")
-        .validate()
-        .unwrap();
-    let mut reviewed = french.clone();
-    let footer = footer_of(french);
+    let (_, french) = footers(&raw_of("en"), &raw_of("fr"));
     assert!(
-        footer.contains(
-            "Traduction du texte anglais (version 1.3.0) révisé sur le plan médical le \
-             <time datetime=\"2026-11-26\">26\u{a0}novembre 2026</time>. \
-             Cette traduction n’a pas encore eu sa propre révision médicale."
+        french.contains(
+            "Ce texte est traduit du texte anglais (version 1.3.0), qui n’a pas encore été révisé \
+             sur le plan médical. La traduction n’a pas encore été révisée sur le plan médical."
         ),
-        "{footer}"
+        "{french}"
     );
-    assert!(!footer.contains("dernière révision"), "{footer}");
+    assert!(!french.contains("Dernière révision"), "{french}");
     assert!(
-        footer.contains("Source\u{a0}: Société canadienne du cancer"),
-        "{footer}"
+        french.contains("Source\u{a0}: Société canadienne du cancer"),
+        "{french}"
+    );
+}
+
+#[test]
+fn signing_makes_the_footer_say_reviewed_and_a_one_word_change_takes_it_back() {
+    let (mut en, mut fr) = (raw_of("en"), raw_of("fr"));
+    en.review = tg_content::review::sign(&en, "Dr A. Tremblay, hematologist", "2027-01-10");
+    fr.review = tg_content::review::sign(&fr, "Dr B. Roy, hématologue", "2027-01-12");
+    let (english, french) = footers(&en, &fr);
+    assert!(
+        english.contains(
+            "data-review=\"reviewed\" class=\"tg-footer-review\">Medically reviewed on <time datetime=\"2027-01-10\">10\u{a0}January 2027</time></p>"
+        ),
+        "{english}"
+    );
+    assert!(
+        french.contains(
+            "data-review=\"reviewed\" class=\"tg-footer-review\">Ce texte est traduit du texte anglais (version 1.3.0). \
+             Dernière révision médicale\u{a0}: <time datetime=\"2027-01-12\">12\u{a0}janvier 2027</time></p>"
+        ),
+        "{french}"
     );
 
-    // Once the translation has had its own review, the footer gives that date.
-    if let Some(t) = reviewed.meta.translation.as_mut() {
-        t.reviewed = Some("2027-03-01".into());
-    }
-    let footer = footer_of(reviewed);
+    // One word of what readers see changes, in each language: the review no longer holds.
+    let en2 = one_word_changed(&en, "main treatment", "first treatment");
+    let fr2 = one_word_changed(&fr, "principal", "premier");
+    let (english, french) = footers(&en2, &fr2);
     assert!(
-        footer.contains(
-            "Texte révisé sur le plan médical le <time datetime=\"2027-03-01\">1er\u{a0}mars 2027</time>"
+        english.contains(
+            "data-review=\"changed\" class=\"tg-footer-review\">Updated on <time datetime=\"2026-12-06\">6\u{a0}December 2026</time>. \
+             This version has not yet had a medical review; the last review was on \
+             <time datetime=\"2027-01-10\">10\u{a0}January 2027</time>.</p>"
         ),
-        "{footer}"
+        "{english}"
     );
-    assert!(!footer.contains("Traduction"), "{footer}");
+    assert!(!english.contains("Medically reviewed"), "{english}");
+    // The French text changed too, and its original has changed since it was translated.
+    assert!(
+        french.contains(
+            "data-review=\"changed\" class=\"tg-footer-review\">Ce texte est traduit d’une version antérieure du texte anglais \
+             (version 1.3.0); le texte anglais a changé depuis. Mis à jour le \
+             <time datetime=\"2026-12-06\">6\u{a0}décembre 2026</time>. Cette version n’a pas encore été \
+             révisée sur le plan médical; la révision médicale précédente date du \
+             <time datetime=\"2027-01-12\">12\u{a0}janvier 2027</time>.</p>"
+        ),
+        "{french}"
+    );
+    assert!(!french.contains("Dernière révision"), "{french}");
+
+    // Signing the changed text turns it back.
+    let mut en3 = en2.clone();
+    en3.review = tg_content::review::sign(&en3, "Dr A. Tremblay, hematologist", "2027-02-01");
+    let (english, _) = footers(&en3, &fr2);
+    assert!(
+        english.contains("data-review=\"reviewed\" class=\"tg-footer-review\">Medically reviewed on <time datetime=\"2027-02-01\">"),
+        "{english}"
+    );
+}
+
+#[test]
+fn a_translation_names_the_review_of_the_text_it_was_translated_from() {
+    let (mut en, mut fr) = (raw_of("en"), raw_of("fr"));
+    en.review = tg_content::review::sign(&en, "Dr A. Tremblay, hematologist", "2027-01-10");
+    tg_content::review::mark_translation(&mut fr, &en);
+    let (_, french) = footers(&en, &fr);
+    assert!(
+        french.contains(
+            "data-review=\"none\" class=\"tg-footer-review\">Ce texte est traduit du texte anglais (version 1.3.0), qui a été révisé \
+             sur le plan médical le <time datetime=\"2027-01-10\">10\u{a0}janvier 2027</time>. \
+             La traduction n’a pas encore été révisée sur le plan médical.</p>"
+        ),
+        "{french}"
+    );
+    // The English text changes after the translation: it is flagged, and the
+    // English review is no longer claimed for it.
+    let en2 = one_word_changed(&en, "main treatment", "first treatment");
+    let (_, french) = footers(&en2, &fr);
+    assert!(
+        french.contains("Ce texte est traduit d’une version antérieure du texte anglais (version 1.3.0); le texte anglais a changé depuis. La traduction n’a pas encore été révisée"),
+        "{french}"
+    );
+    assert!(!french.contains("janvier 2027"), "{french}");
 }
