@@ -1204,7 +1204,8 @@ fn content_check_warns_when_a_translation_is_older_than_its_original() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
         stderr.contains("warning: ")
-            && stderr.contains("this translation is out of date: it was made from version 1.2.0 of the en text, which has changed since"),
+            && stderr.contains("this translation is out of date: it was made from version ")
+            && stderr.contains(" of the en text, which has changed since"),
         "{stderr}"
     );
     assert_eq!(strict.status.code(), Some(1));

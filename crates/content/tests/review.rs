@@ -180,7 +180,9 @@ fn a_translation_of_an_older_original_is_flagged_until_it_is_marked_again() {
     let (code, _, stderr) = content_check(&[fr.as_os_str()]);
     assert_eq!(code, Some(0));
     assert!(
-        stderr.contains("warning: ") && stderr.contains("this translation is out of date: it was made from version 1.2.0 of the en text, which has changed since"),
+        stderr.contains("warning: ")
+            && stderr.contains("this translation is out of date: it was made from version ")
+            && stderr.contains(" of the en text, which has changed since"),
         "{stderr}"
     );
     let (code, _, _) = content_check(&[os("--strict"), fr.as_os_str()]);
@@ -191,7 +193,11 @@ fn a_translation_of_an_older_original_is_flagged_until_it_is_marked_again() {
     );
     let (code, stdout, stderr) = content_check(&[os("--mark-translation"), fr.as_os_str()]);
     assert_eq!(code, Some(0), "{stderr}");
-    assert!(stdout.contains("marked as a translation of the en text, version 1.2.0 (which has not had a medical review)"), "{stdout}");
+    assert!(
+        stdout.contains("marked as a translation of the en text, version ")
+            && stdout.contains("(which has not had a medical review)"),
+        "{stdout}"
+    );
     let (_, _, stderr) = content_check(&[fr.as_os_str()]);
     assert!(!stderr.contains("out of date"), "{stderr}");
 }
