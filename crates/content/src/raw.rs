@@ -224,6 +224,20 @@ record! {
         no_search: String = default,
         /// Shown above the plain guide when the widget's code could not be loaded.
         load_failed: String = default,
+        /// Visible words of the button that reads a section or card aloud.
+        listen: String = default,
+        /// Name of that button; `{title}` is the section's or drug's name.
+        listen_to: String = default,
+        /// The same button while it speaks.
+        listen_pause: String = default,
+        /// The same button while speech is paused.
+        listen_resume: String = default,
+        /// Button that stops reading aloud.
+        listen_stop: String = default,
+        /// Toggle button for a slower reading speed.
+        listen_slower: String = default,
+        /// Label of the read-aloud controls.
+        listen_controls: String = default,
     }
 }
 

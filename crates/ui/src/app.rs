@@ -8,10 +8,11 @@ use yew::prelude::*;
 use tg_content::{name_key, Content, Source, Translation};
 use tg_lookup::DrugIndex;
 
-use super::components::{DrugCard, Lookup, Notice, NoticeBox, SectionList};
+use super::components::{DrugCard, ListenWords, Listening, Lookup, Notice, NoticeBox, SectionList};
 use super::dom;
 use super::mode::RenderMode;
 use super::options::Options;
+use super::speech::{use_local_voice, Speaker};
 use super::state::{Action, ViewState};
 use super::text::fill;
 
@@ -64,6 +65,9 @@ pub struct AppProps {
     /// Told of every [`Change`] of the view, whoever made it.
     #[prop_or_default]
     pub onchange: Option<Callback<Change>>,
+    /// The page's speaker, for the Listen controls; none: no Listen control.
+    #[prop_or_default]
+    pub speaker: Option<Speaker>,
 }
 
 impl AppProps {
@@ -77,6 +81,7 @@ impl AppProps {
             language: AttrValue::default(),
             oncontrol: None,
             onchange: None,
+            speaker: None,
         }
     }
 }
@@ -154,7 +159,8 @@ pub fn App(props: &AppProps) -> Html {
         (Some(content), _) => html! {
             <Guide key={format!("{:p}", Rc::as_ptr(&content.0))} content={content.clone()}
                 notice={props.notice.clone()} options={props.options.clone()}
-                oncontrol={props.oncontrol.clone()} onchange={props.onchange.clone()} />
+                oncontrol={props.oncontrol.clone()} onchange={props.onchange.clone()}
+                speaker={props.speaker.clone()} />
         },
     }
 }
@@ -176,6 +182,9 @@ pub struct GuideProps {
     /// Told of every [`Change`] of the view.
     #[prop_or_default]
     pub onchange: Option<Callback<Change>>,
+    /// The page's speaker, for the Listen controls.
+    #[prop_or_default]
+    pub speaker: Option<Speaker>,
 }
 
 /// The guide: title, lookup, drug card, sections, footer.
@@ -261,6 +270,12 @@ pub fn Guide(props: &GuideProps) -> Html {
         });
     }
     use_changes(&content, &state, props.onchange.clone());
+    let listening = use_listening(
+        &content,
+        &state,
+        props.speaker.clone(),
+        options.mode.is_interactive(),
+    );
     let card_ref = use_node_ref();
     {
         let (card_ref, dispatcher) = (card_ref.clone(), dispatcher.clone());
@@ -283,6 +298,7 @@ pub fn Guide(props: &GuideProps) -> Html {
     let interactive = options.mode.is_interactive();
     html! {
         <ContextProvider<RenderMode> context={options.mode}>
+        <ContextProvider<Listening> context={listening}>
         <div class="tg-root" lang={meta.language.clone()} part="root">
             if let Some(notice) = &props.notice {
                 <NoticeBox notice={notice.clone()} />
@@ -323,6 +339,7 @@ pub fn Guide(props: &GuideProps) -> Html {
                 </p>
             </footer>
         </div>
+        </ContextProvider<Listening>>
         </ContextProvider<RenderMode>>
     }
 }
@@ -391,6 +408,46 @@ fn send<T: 'static>(
 ) -> Callback<T> {
     let dispatcher = dispatcher.clone();
     Callback::from(move |value| dispatcher.dispatch(to_action(value)))
+}
+
+/// What the Listen controls need: the speaker, whether a local voice can
+/// read the guide's language, and their words. Opening a section or showing
+/// a drug's card stops what is being read on the page.
+#[hook]
+fn use_listening(
+    content: &ContentRef,
+    state: &ViewState,
+    speaker: Option<Speaker>,
+    interactive: bool,
+) -> Listening {
+    let language = AttrValue::from(content.meta.language.clone());
+    let available = use_local_voice(language.clone(), interactive && speaker.is_some());
+    let seen = use_mut_ref(|| (state.open.clone(), state.drug));
+    {
+        let speaker = speaker.clone();
+        use_effect_with((state.open.clone(), state.drug), move |(open, drug)| {
+            let mut seen = seen.borrow_mut();
+            let opened = open
+                .iter()
+                .zip(&seen.0)
+                .any(|(&now, &before)| now && !before);
+            if opened || (drug.is_some() && *drug != seen.1) {
+                if let Some(speaker) = &speaker {
+                    speaker.stop(None);
+                }
+            }
+            *seen = (open.clone(), *drug);
+        });
+    }
+    let words = use_memo(content.clone(), |content| {
+        ListenWords::from(&content.strings)
+    });
+    Listening {
+        speaker,
+        available,
+        language,
+        words: (*words).clone(),
+    }
 }
 
 /// Tells `onchange` of each section that opened or closed and each drug card

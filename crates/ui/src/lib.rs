@@ -13,8 +13,10 @@
 pub mod app;
 pub mod components;
 pub mod dom;
+pub mod listen;
 pub mod mode;
 pub mod options;
+pub mod speech;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod ssr;
 pub mod state;
@@ -24,3 +26,4 @@ pub use app::{App, AppProps, Change, ContentRef, Control, Guide, GuideProps, Sha
 pub use components::Notice;
 pub use mode::RenderMode;
 pub use options::{OpenSpec, Options};
+pub use speech::Speaker;

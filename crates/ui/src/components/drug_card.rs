@@ -7,6 +7,7 @@ use tg_content::{SynonymKind, NAMED_LANGUAGES};
 
 use super::super::app::ContentRef;
 use super::super::text::{capitalise, fill};
+use super::Listen;
 
 /// Props of [`DrugCard`].
 #[derive(Clone, PartialEq, Properties)]
@@ -111,6 +112,8 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
             if !drug.class.is_empty() {
                 <p class="tg-card-class">{ &drug.class }</p>
             }
+            // A new drug is a new control: the reading of the last one stops.
+            <Listen key={drug.anchor()} title={AttrValue::from(drug.name.clone())} />
             <dl class="tg-card-facts">
                 { for groups }
                 { for other_languages }

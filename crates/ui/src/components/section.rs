@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew::virtual_dom::{VNode, VTag};
 
 use super::super::app::ContentRef;
-use super::RichText;
+use super::{Listen, RichText};
 use crate::mode::RenderMode;
 
 /// Props of [`Section`].
@@ -97,6 +97,13 @@ pub fn Section(props: &SectionProps) -> Html {
         panel.add_attribute("hidden", "until-found");
     }
     panel.node_ref = panel_ref;
+    // Always there in the live guide (empty while closed or without a local
+    // voice), so the text after it keeps its place in the tree when the panel opens.
+    if mode.is_interactive() {
+        panel.add_child(
+            html! { <Listen title={AttrValue::from(section.title.clone())} active={props.open} /> },
+        );
+    }
     if open || props.render_closed {
         panel.add_child(html! {
             <RichText content={props.content.clone()} section={props.index}
