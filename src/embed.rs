@@ -182,6 +182,9 @@ const WARM_QUERIES: [&str; 3] = ["Oncovin", "merca", "vinkristeen"];
 /// notice in its place) is shown. `listen(command, …)` is the page's speaker
 /// for the Listen controls ([`tg_ui::Speaker`]; the loader imports the
 /// speaking module on its first use); without it, no Listen control shows.
+// The loader's one call, across the JavaScript boundary: plain arguments cost
+// no glue code, where an options object would.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount(
     element: &Element,
