@@ -184,7 +184,7 @@ test('two widgets on a page: one speaker at a time', async () => {
   await idle(first);
   const { calls, spoken } = await record(page);
   assert.deepEqual(calls.filter((c) => c !== 'resume'), ['cancel', 'speak', 'cancel', 'cancel', 'speak']);
-  assert.deepEqual(spoken.map((s) => s.text), ['Chemotherapy', 'Immunotherapy']);
+  assert.deepEqual(spoken.map((s) => s.text), ['Chemotherapy', 'Immunotherapy and CAR T-cell therapy']);
   assert.equal(await page.locator('treatment-guide').evaluateAll((all) => all.map((w) => w.shadowRoot.querySelectorAll('[data-tg-listen="speaking"]').length).reduce((a, b) => a + b)), 1);
   assert.deepEqual(problems, []);
 });

@@ -213,6 +213,14 @@ pub fn Listen(props: &ListenProps) -> Html {
         })
     };
 
+    let onpointerdown = {
+        let (speaker, idle) = (speaker.clone(), state.playback == Playback::Idle);
+        Callback::from(move |_: PointerEvent| {
+            if idle {
+                speaker.load();
+            }
+        })
+    };
     let tab = |index: usize| if index == state.current { "0" } else { "-1" };
     let onfocus = |index: usize| {
         let dispatcher = state.dispatcher();
@@ -238,7 +246,7 @@ pub fn Listen(props: &ListenProps) -> Html {
         <div class="tg-listen" role="toolbar" aria-label={words.controls.clone()} ref={toolbar} {onkeydown}
             data-tg-listen={match state.playback { Playback::Idle => "idle", Playback::Speaking => "speaking", Playback::Paused => "paused" }}>
             <button type="button" class="tg-button tg-listen-main" tabindex={tab(0)} aria-label={main_name}
-                ref={buttons[0].clone()} onclick={onmain} onfocus={onfocus(0)}>
+                ref={buttons[0].clone()} onclick={onmain} onfocus={onfocus(0)} {onpointerdown}>
                 <span class={icon} aria-hidden="true"></span>{ main_text }
             </button>
             if shown.len() > 1 {
