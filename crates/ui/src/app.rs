@@ -298,7 +298,6 @@ pub fn Guide(props: &GuideProps) -> Html {
     let interactive = options.mode.is_interactive();
     html! {
         <ContextProvider<RenderMode> context={options.mode}>
-        <ContextProvider<Listening> context={listening}>
         <div class="tg-root" lang={meta.language.clone()} part="root">
             if let Some(notice) = &props.notice {
                 <NoticeBox notice={notice.clone()} />
@@ -316,6 +315,7 @@ pub fn Guide(props: &GuideProps) -> Html {
             if let Some(drug) = state.drug.filter(|_| interactive) {
                 <DrugCard content={props.content.clone()} {drug} heading_level={options.heading_level}
                     id_prefix={AttrValue::from(options.id_prefix.clone())} {onclose} {card_ref}
+                    listening={listening.clone()}
                     onmention={send(&dispatcher, move |section| Action::GoToMention { drug, section })} />
             }
             <SectionList
@@ -327,6 +327,7 @@ pub fn Guide(props: &GuideProps) -> Html {
                 {onall}
                 {onscrolled}
                 ondrug={onreveal}
+                {listening}
             />
             // The review, the source, then the widget's version (Cargo.toml) beside the content's.
             <footer class="tg-footer" part="footer">
@@ -339,7 +340,6 @@ pub fn Guide(props: &GuideProps) -> Html {
                 </p>
             </footer>
         </div>
-        </ContextProvider<Listening>>
         </ContextProvider<RenderMode>>
     }
 }

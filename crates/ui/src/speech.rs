@@ -103,17 +103,29 @@ fn infos(described: &[(String, String, bool, bool)]) -> Vec<VoiceInfo<'_>> {
 }
 
 /// Whether the device has a voice that may read `language` ([`allowed`]).
+/// A device may list thousands of voices (espeak-ng's variants): this stops at the first.
 pub fn has_local_voice(language: &str) -> bool {
-    infos(&described(&voices()))
-        .iter()
-        .any(|voice| allowed(voice, language))
+    voices().iter().any(|v| {
+        v.local_service()
+            && allowed(
+                &VoiceInfo {
+                    uri: "",
+                    lang: &v.lang(),
+                    local: true,
+                    default: false,
+                },
+                language,
+            )
+    })
 }
 
 /// The voice to read `language` with, for the page of `near` (its host
 /// element's nearest `lang`, such as `fr-CA`, then the browser's language
 /// give the region): its `voiceURI`, or `None` ([`choose_voice`]).
 pub fn voice_for(language: &str, near: &Element) -> Option<String> {
-    let described = described(&voices());
+    let local: Vec<SpeechSynthesisVoice> =
+        voices().into_iter().filter(|v| v.local_service()).collect();
+    let described = described(&local);
     let page = page_language(near);
     let browser = gloo::utils::window().navigator().language();
     let preferred: Vec<&str> = page

@@ -7,7 +7,7 @@ use tg_content::{SynonymKind, NAMED_LANGUAGES};
 
 use super::super::app::ContentRef;
 use super::super::text::{capitalise, fill};
-use super::Listen;
+use super::{Listen, Listening};
 
 /// Props of [`DrugCard`].
 #[derive(Clone, PartialEq, Properties)]
@@ -27,6 +27,9 @@ pub struct DrugCardProps {
     /// Reference to the card, for scrolling it into view.
     #[prop_or_default]
     pub card_ref: NodeRef,
+    /// What its Listen control needs.
+    #[prop_or_default]
+    pub listening: Listening,
 }
 
 /// A drug card.
@@ -113,7 +116,8 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
                 <p class="tg-card-class">{ &drug.class }</p>
             }
             // A new drug is a new control: the reading of the last one stops.
-            <Listen key={drug.anchor()} title={AttrValue::from(drug.name.clone())} />
+            <Listen key={drug.anchor()} title={AttrValue::from(drug.name.clone())}
+                listening={props.listening.clone()} />
             <dl class="tg-card-facts">
                 { for groups }
                 { for other_languages }

@@ -15,7 +15,7 @@ use crate::listen::{ListenAction, ListenButton, ListenState, Playback};
 use crate::speech::{voice_for, Speaker, STATE_EVENT};
 use crate::text::fill;
 
-/// What the guide tells its Listen controls (a context [`crate::Guide`] provides).
+/// What the guide tells its Listen controls (through the props of the sections and the card).
 #[derive(Clone, PartialEq, Default)]
 pub struct Listening {
     /// The page's speaker; `None` where nothing can speak (prerendering, tests).
@@ -37,6 +37,8 @@ pub struct ListenProps {
     /// and stops its reading, while not.
     #[prop_or(true)]
     pub active: bool,
+    /// The speaker, the voice check and the words.
+    pub listening: Listening,
 }
 
 /// The control's words, in the reader's language.
@@ -79,7 +81,7 @@ const READ_ROOT: &str = "section";
 /// The Listen control, or nothing where no local voice can read.
 #[function_component]
 pub fn Listen(props: &ListenProps) -> Html {
-    let listening = use_context::<Listening>().unwrap_or_default();
+    let listening = &props.listening;
     let state = use_reducer_eq(ListenState::default);
     let toolbar = use_node_ref();
     let buttons = use_memo((), |()| ListenButton::ALL.map(|_| NodeRef::default()));

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew::virtual_dom::{VNode, VTag};
 
 use super::super::app::ContentRef;
-use super::{Listen, RichText};
+use super::{Listen, Listening, RichText};
 use crate::mode::RenderMode;
 
 /// Props of [`Section`].
@@ -33,6 +33,9 @@ pub struct SectionProps {
     /// Render the text even while closed (for printing and find-in-page).
     #[prop_or(true)]
     pub render_closed: bool,
+    /// What its Listen control needs.
+    #[prop_or_default]
+    pub listening: Listening,
 }
 
 /// A section header button (`aria-expanded`, `aria-controls`) inside a heading, and its panel.
@@ -101,7 +104,8 @@ pub fn Section(props: &SectionProps) -> Html {
     // voice), so the text after it keeps its place in the tree when the panel opens.
     if mode.is_interactive() {
         panel.add_child(
-            html! { <Listen title={AttrValue::from(section.title.clone())} active={props.open} /> },
+            html! { <Listen title={AttrValue::from(section.title.clone())} active={props.open}
+            listening={props.listening.clone()} /> },
         );
     }
     if open || props.render_closed {

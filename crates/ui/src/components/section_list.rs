@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::super::app::ContentRef;
 use super::super::dom;
 use super::super::state::ViewState;
-use super::Section;
+use super::{Listening, Section};
 use crate::mode::RenderMode;
 
 /// Data attribute on each header button holding its section index.
@@ -32,6 +32,9 @@ pub struct SectionListProps {
     pub onscrolled: Callback<()>,
     /// The reader asked for a drug's card from the text.
     pub ondrug: Callback<usize>,
+    /// What the Listen controls need.
+    #[prop_or_default]
+    pub listening: Listening,
 }
 
 /// All sections with their controls.
@@ -140,6 +143,7 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                         highlight={props.state.highlight}
                         ondrug={props.ondrug.clone()}
                         render_closed={index < *rendered_closed}
+                        listening={props.listening.clone()}
                     />
                 }) }
             </div>
