@@ -7,7 +7,7 @@ use tg_content::{SynonymKind, NAMED_LANGUAGES};
 
 use super::super::app::ContentRef;
 use super::super::text::{capitalise, fill};
-use super::{Listen, Listening};
+use super::{use_listen, Listening};
 
 /// Props of [`DrugCard`].
 #[derive(Clone, PartialEq, Properties)]
@@ -38,6 +38,8 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
     let content = &props.content;
     let strings = &content.strings;
     let drug = &content.drugs[props.drug];
+    // Another drug's name stops the reading of the last one.
+    let listen = use_listen(AttrValue::from(drug.name.clone()), true, &props.listening);
     let id = format!("{}-{}", props.id_prefix, drug.anchor());
     let title_id = format!("{id}-title");
     let tag = format!("h{}", props.heading_level.clamp(1, 6));
@@ -115,9 +117,7 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
             if !drug.class.is_empty() {
                 <p class="tg-card-class">{ &drug.class }</p>
             }
-            // A new drug is a new control: the reading of the last one stops.
-            <Listen key={drug.anchor()} title={AttrValue::from(drug.name.clone())}
-                listening={props.listening.clone()} />
+            { listen }
             <dl class="tg-card-facts">
                 { for groups }
                 { for other_languages }

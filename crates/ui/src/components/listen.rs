@@ -28,19 +28,6 @@ pub struct Listening {
     pub words: ListenWords,
 }
 
-/// Props of [`Listen`].
-#[derive(Clone, PartialEq, Properties)]
-pub struct ListenProps {
-    /// The name of what it reads: the section's title or the drug's name.
-    pub title: AttrValue,
-    /// Whether what it reads shows (an open section); the control is empty,
-    /// and stops its reading, while not.
-    #[prop_or(true)]
-    pub active: bool,
-    /// The speaker, the voice check and the words.
-    pub listening: Listening,
-}
-
 /// The control's words, in the reader's language.
 #[derive(Clone, PartialEq, Default)]
 pub struct ListenWords {
@@ -78,17 +65,20 @@ impl ListenWords {
 /// The element a Listen control reads: the section or card around it.
 const READ_ROOT: &str = "section";
 
-/// The Listen control, or nothing where no local voice can read.
-#[function_component]
-pub fn Listen(props: &ListenProps) -> Html {
-    let listening = &props.listening;
+/// The Listen control of what `title` names (a section's title, a drug's
+/// name), or nothing where no local voice can read or while not `active`
+/// (a closed section). A hook, not a component: the section and the card
+/// call it, so the widget carries no component type more (each costs its
+/// code several KiB). A new `title` (another drug) stops the reading.
+#[hook]
+pub fn use_listen(title: AttrValue, active: bool, listening: &Listening) -> Html {
     let state = use_reducer_eq(ListenState::default);
     let toolbar = use_node_ref();
     let buttons = use_memo((), |()| ListenButton::ALL.map(|_| NodeRef::default()));
     let speaker = listening
         .speaker
         .clone()
-        .filter(|_| listening.available && props.active);
+        .filter(|_| listening.available && active);
 
     // The speaking module says what it does for this control; the control
     // stops its reading when it goes (its section closed, another drug shown).
@@ -99,7 +89,8 @@ pub fn Listen(props: &ListenProps) -> Html {
             speaker.clone(),
             buttons.clone(),
         );
-        use_effect_with(speaker.is_some(), move |_| {
+        let state_dispatcher = state.dispatcher();
+        use_effect_with((speaker.is_some(), title.clone()), move |_| {
             let element = toolbar.cast::<Element>();
             let listener = element.clone().map(|element| {
                 gloo::events::EventListener::new(&element, STATE_EVENT, move |event| {
@@ -122,10 +113,12 @@ pub fn Listen(props: &ListenProps) -> Html {
                     });
                 })
             });
+            let stopped = state_dispatcher;
             move || {
                 drop(listener);
                 if let (Some(speaker), Some(element)) = (speaker, element) {
                     speaker.stop(Some(&element));
+                    stopped.dispatch(ListenAction::Stopped);
                 }
             }
         });
@@ -234,7 +227,7 @@ pub fn Listen(props: &ListenProps) -> Html {
             words.listen.clone(),
             Some(AttrValue::from(fill(
                 &words.listen_to,
-                &[("title", &props.title)],
+                &[("title", &title)],
             ))),
         ),
         Playback::Speaking => (words.pause.clone(), None),

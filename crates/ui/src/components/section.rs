@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew::virtual_dom::{VNode, VTag};
 
 use super::super::app::ContentRef;
-use super::{Listen, Listening, RichText};
+use super::{use_listen, Listening, RichText};
 use crate::mode::RenderMode;
 
 /// Props of [`Section`].
@@ -50,6 +50,11 @@ pub fn Section(props: &SectionProps) -> Html {
         move |_: MouseEvent| index
     });
     let mode = use_context::<RenderMode>().unwrap_or_default();
+    let listen = use_listen(
+        AttrValue::from(section.title.clone()),
+        props.open,
+        &props.listening,
+    );
     // A closed panel is `hidden="until-found"`: the browser's find-in-page
     // searches it and fires `beforematch` on a hit, which opens the section.
     let panel_ref = use_node_ref();
@@ -103,10 +108,7 @@ pub fn Section(props: &SectionProps) -> Html {
     // Always there in the live guide (empty while closed or without a local
     // voice), so the text after it keeps its place in the tree when the panel opens.
     if mode.is_interactive() {
-        panel.add_child(
-            html! { <Listen title={AttrValue::from(section.title.clone())} active={props.open}
-            listening={props.listening.clone()} /> },
-        );
+        panel.add_child(listen);
     }
     if open || props.render_closed {
         panel.add_child(html! {
