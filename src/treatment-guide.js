@@ -501,14 +501,13 @@
   /**
    * The page's speaker, which every widget's Listen controls call:
    * `listen(command, …arguments)` runs the read-aloud module's command. The
-   * module is imported on the first `start` (or `load`: a pointer going down
-   * on a Listen button, just before its click), so a reader who never presses
+   * module is imported on the first `start`, so a reader who never presses
    * Listen never downloads it; before that, other commands have nothing to do.
    * When it cannot be loaded, the control is told it is idle again.
    */
   function listen(command) {
     var args = Array.prototype.slice.call(arguments, 1);
-    if (!speaking && command !== 'start' && command !== 'load') return;
+    if (!speaking && command !== 'start') return;
     if (!speaking) {
       speaking = import(new URL(LISTEN, base).href);
       speaking.catch(function (error) {
@@ -517,7 +516,7 @@
         if (args[1]) args[1].dispatchEvent(new CustomEvent('tg-listen', { detail: { state: 'idle' } }));
       });
     }
-    if (command !== 'load') speaking.then(function (module) { module[command].apply(null, args); }, function () {});
+    speaking.then(function (module) { module[command].apply(null, args); }, function () {});
   }
 
   /** Whether the element shows a content file (content-src, or text given to setContent) instead of the built-in guide. */

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use tg_content::{name_key, Content, Source, Translation};
 use tg_lookup::DrugIndex;
 
-use super::components::{DrugCard, ListenWords, Listening, Lookup, Notice, NoticeBox, SectionList};
+use super::components::{DrugCard, Listening, Lookup, Notice, NoticeBox, SectionList};
 use super::dom;
 use super::mode::RenderMode;
 use super::options::Options;
@@ -269,13 +269,21 @@ pub fn Guide(props: &GuideProps) -> Html {
             }
         });
     }
-    use_changes(&content, &state, props.onchange.clone());
-    let listening = use_listening(
+    use_changes(
         &content,
         &state,
+        props.onchange.clone(),
         props.speaker.clone(),
-        options.mode.is_interactive(),
     );
+    let language = AttrValue::from(content.meta.language.clone());
+    let listening = Listening {
+        available: use_local_voice(
+            language.clone(),
+            options.mode.is_interactive() && props.speaker.is_some(),
+        ),
+        speaker: props.speaker.clone(),
+        language,
+    };
     let card_ref = use_node_ref();
     {
         let (card_ref, dispatcher) = (card_ref.clone(), dispatcher.clone());
@@ -410,54 +418,29 @@ fn send<T: 'static>(
     Callback::from(move |value| dispatcher.dispatch(to_action(value)))
 }
 
-/// What the Listen controls need: the speaker, whether a local voice can
-/// read the guide's language, and their words. Opening a section or showing
-/// a drug's card stops what is being read on the page.
+/// Tells `onchange` of each section that opened or closed and each drug card
+/// shown since the last render (not of the first render's state). Opening a
+/// section or showing a drug's card also stops what `speaker` reads on the page.
 #[hook]
-fn use_listening(
+fn use_changes(
     content: &ContentRef,
     state: &ViewState,
+    onchange: Option<Callback<Change>>,
     speaker: Option<Speaker>,
-    interactive: bool,
-) -> Listening {
-    let language = AttrValue::from(content.meta.language.clone());
-    let available = use_local_voice(language.clone(), interactive && speaker.is_some());
-    let seen = use_mut_ref(|| (state.open.clone(), state.drug));
-    {
-        let speaker = speaker.clone();
-        use_effect_with((state.open.clone(), state.drug), move |(open, drug)| {
-            let mut seen = seen.borrow_mut();
-            let opened = open
-                .iter()
-                .zip(&seen.0)
-                .any(|(&now, &before)| now && !before);
-            if opened || (drug.is_some() && *drug != seen.1) {
-                if let Some(speaker) = &speaker {
-                    speaker.stop(None);
-                }
-            }
-            *seen = (open.clone(), *drug);
-        });
-    }
-    let words = use_memo(content.clone(), |content| {
-        ListenWords::from(&content.strings)
-    });
-    Listening {
-        speaker,
-        available,
-        language,
-        words: (*words).clone(),
-    }
-}
-
-/// Tells `onchange` of each section that opened or closed and each drug card
-/// shown since the last render (not of the first render's state).
-#[hook]
-fn use_changes(content: &ContentRef, state: &ViewState, onchange: Option<Callback<Change>>) {
+) {
     let seen = use_mut_ref(|| None::<(Vec<bool>, Option<usize>)>);
     let content = content.clone();
     use_effect_with((state.open.clone(), state.drug), move |(open, drug)| {
         let mut seen = seen.borrow_mut();
+        if let (Some(speaker), Some((was_open, was_drug))) = (&speaker, seen.as_ref()) {
+            let opened = open
+                .iter()
+                .zip(was_open)
+                .any(|(&now, &before)| now && !before);
+            if opened || (drug.is_some() && drug != was_drug) {
+                speaker.stop(None);
+            }
+        }
         if let (Some(onchange), Some((was_open, was_drug))) = (&onchange, seen.as_ref()) {
             for ((section, &now), &before) in content.sections.iter().zip(open).zip(was_open) {
                 if now != before {

@@ -105,23 +105,6 @@ impl Playback {
     }
 }
 
-/// The buttons of a Listen control, in order. Only [`ListenButton::Main`] shows while idle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ListenButton {
-    /// Listen, then Pause, then Resume.
-    Main,
-    /// Stop.
-    Stop,
-    /// Slower speed, on or off.
-    Slower,
-}
-
-impl ListenButton {
-    /// Every button, in order.
-    pub const ALL: [ListenButton; 3] =
-        [ListenButton::Main, ListenButton::Stop, ListenButton::Slower];
-}
-
 /// A Listen control's state.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ListenState {
@@ -129,18 +112,6 @@ pub struct ListenState {
     pub playback: Playback,
     /// Whether the page reads at the slower speed (the speaking module's, for the page's lifetime).
     pub slower: bool,
-    /// The button that takes the control's one Tab stop (WAI-ARIA toolbar: arrows move between them).
-    pub current: usize,
-}
-
-impl ListenState {
-    /// The buttons shown now.
-    pub fn buttons(&self) -> &'static [ListenButton] {
-        match self.playback {
-            Playback::Idle => &ListenButton::ALL[..1],
-            _ => &ListenButton::ALL,
-        }
-    }
 }
 
 /// Everything that can change a Listen control.
@@ -159,8 +130,6 @@ pub enum ListenAction {
     },
     /// The reader chose the slower speed (`true`) or the normal one.
     Slower(bool),
-    /// Focus moved to the button at this index (arrow keys, a click).
-    Focus(usize),
 }
 
 impl Reducible for ListenState {
@@ -181,10 +150,6 @@ impl Reducible for ListenState {
                 state.slower = slower;
             }
             ListenAction::Slower(slower) => state.slower = slower,
-            ListenAction::Focus(index) => state.current = index,
-        }
-        if state.current >= state.buttons().len() {
-            state.current = 0;
         }
         if state == *self {
             self
@@ -270,21 +235,20 @@ mod tests {
             Playback::Speaking
         );
         assert_eq!(after(&[Pressed, Stopped]).playback, Playback::Idle);
-        assert_eq!(after(&[Pressed]).buttons(), ListenButton::ALL);
-        assert_eq!(after(&[Pressed, Stopped]).buttons(), [ListenButton::Main]);
+        assert!(after(&[Pressed, Slower(true)]).slower);
     }
 
     #[test]
-    fn the_module_has_the_last_word_and_focus_never_points_at_a_hidden_button() {
+    fn the_module_has_the_last_word() {
         use ListenAction::*;
         let heard = |playback| Heard {
             playback,
             slower: true,
         };
-        let state = after(&[Pressed, Focus(2), heard(Playback::Speaking)]);
-        assert_eq!((state.current, state.slower), (2, true));
-        let ended = after(&[Pressed, Focus(2), heard(Playback::Idle)]);
-        assert_eq!((ended.playback, ended.current), (Playback::Idle, 0));
+        let state = after(&[Pressed, heard(Playback::Paused)]);
+        assert_eq!((state.playback, state.slower), (Playback::Paused, true));
+        let ended = after(&[Pressed, Pressed, heard(Playback::Idle)]);
+        assert_eq!(ended.playback, Playback::Idle);
         assert!(ended.slower, "the speed is kept");
         assert_eq!(Playback::from_name("paused"), Playback::Paused);
         assert_eq!(Playback::from_name("ended"), Playback::Idle);

@@ -39,7 +39,12 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
     let strings = &content.strings;
     let drug = &content.drugs[props.drug];
     // Another drug's name stops the reading of the last one.
-    let listen = use_listen(AttrValue::from(drug.name.clone()), true, &props.listening);
+    let listen = use_listen(
+        AttrValue::from(drug.name.clone()),
+        true,
+        &props.listening,
+        strings,
+    );
     let id = format!("{}-{}", props.id_prefix, drug.anchor());
     let title_id = format!("{id}-title");
     let tag = format!("h{}", props.heading_level.clamp(1, 6));

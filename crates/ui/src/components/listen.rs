@@ -4,14 +4,18 @@
 //! guide's language ([`Listening::available`]), speaks only when pressed,
 //! and is one Tab stop: while it reads, Pause/Resume, Stop and Slower form
 //! a WAI-ARIA toolbar whose buttons the arrow keys move between.
-
-use std::rc::Rc;
+//!
+//! Written for size (the widget carries it whether or not a reader presses
+//! it): a hook, not a component type; one click handler for its buttons
+//! (by `data-tg-action`) and one key handler; buttons found in the DOM.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::listen::{ListenAction, ListenButton, ListenState, Playback};
+use tg_content::UiStrings;
+
+use crate::listen::{ListenAction, ListenState, Playback};
 use crate::speech::{voice_for, Speaker, STATE_EVENT};
 use crate::text::fill;
 
@@ -24,57 +28,33 @@ pub struct Listening {
     pub available: bool,
     /// The guide's language (`en`, `fr`).
     pub language: AttrValue,
-    /// The controls' words.
-    pub words: ListenWords,
-}
-
-/// The control's words, in the reader's language.
-#[derive(Clone, PartialEq, Default)]
-pub struct ListenWords {
-    /// Visible words of the main button while idle.
-    pub listen: AttrValue,
-    /// Its name; `{title}`.
-    pub listen_to: AttrValue,
-    /// The main button while it reads.
-    pub pause: AttrValue,
-    /// The main button while paused.
-    pub resume: AttrValue,
-    /// Stop.
-    pub stop: AttrValue,
-    /// The slower speed.
-    pub slower: AttrValue,
-    /// The toolbar's label.
-    pub controls: AttrValue,
-}
-
-impl ListenWords {
-    /// The words from the content's interface strings.
-    pub fn from(strings: &tg_content::UiStrings) -> Self {
-        ListenWords {
-            listen: strings.listen.clone().into(),
-            listen_to: strings.listen_to.clone().into(),
-            pause: strings.listen_pause.clone().into(),
-            resume: strings.listen_resume.clone().into(),
-            stop: strings.listen_stop.clone().into(),
-            slower: strings.listen_slower.clone().into(),
-            controls: strings.listen_controls.clone().into(),
-        }
-    }
 }
 
 /// The element a Listen control reads: the section or card around it.
 const READ_ROOT: &str = "section";
+/// The attribute naming what a button of the control does.
+const ACTION: &str = "data-tg-action";
+
+/// The control's buttons, in order (see [`ListenButton`]).
+fn buttons(toolbar: &Element) -> Vec<HtmlElement> {
+    let children = toolbar.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
 
 /// The Listen control of what `title` names (a section's title, a drug's
 /// name), or nothing where no local voice can read or while not `active`
-/// (a closed section). A hook, not a component: the section and the card
-/// call it, so the widget carries no component type more (each costs its
-/// code several KiB). A new `title` (another drug) stops the reading.
+/// (a closed section). A new `title` (another drug) stops the reading.
 #[hook]
-pub fn use_listen(title: AttrValue, active: bool, listening: &Listening) -> Html {
+pub fn use_listen(
+    title: AttrValue,
+    active: bool,
+    listening: &Listening,
+    strings: &UiStrings,
+) -> Html {
     let state = use_reducer_eq(ListenState::default);
     let toolbar = use_node_ref();
-    let buttons = use_memo((), |()| ListenButton::ALL.map(|_| NodeRef::default()));
     let speaker = listening
         .speaker
         .clone()
@@ -83,17 +63,12 @@ pub fn use_listen(title: AttrValue, active: bool, listening: &Listening) -> Html
     // The speaking module says what it does for this control; the control
     // stops its reading when it goes (its section closed, another drug shown).
     {
-        let (toolbar, dispatcher, speaker, buttons) = (
-            toolbar.clone(),
-            state.dispatcher(),
-            speaker.clone(),
-            buttons.clone(),
-        );
-        let state_dispatcher = state.dispatcher();
+        let (toolbar, dispatcher, speaker) = (toolbar.clone(), state.dispatcher(), speaker.clone());
         use_effect_with((speaker.is_some(), title.clone()), move |_| {
             let element = toolbar.cast::<Element>();
             let listener = element.clone().map(|element| {
-                gloo::events::EventListener::new(&element, STATE_EVENT, move |event| {
+                let dispatcher = dispatcher.clone();
+                gloo::events::EventListener::new(&element.clone(), STATE_EVENT, move |event| {
                     let detail = event
                         .dyn_ref::<web_sys::CustomEvent>()
                         .map(|e| e.detail())
@@ -105,7 +80,7 @@ pub fn use_listen(title: AttrValue, active: bool, listening: &Listening) -> Html
                         Playback::from_name(&field("state").as_string().unwrap_or_default());
                     // A button about to go keeps no focus: it moves to the main button first.
                     if playback == Playback::Idle {
-                        keep_focus(&buttons);
+                        keep_focus(&element);
                     }
                     dispatcher.dispatch(ListenAction::Heard {
                         playback,
@@ -113,12 +88,11 @@ pub fn use_listen(title: AttrValue, active: bool, listening: &Listening) -> Html
                     });
                 })
             });
-            let stopped = state_dispatcher;
             move || {
                 drop(listener);
                 if let (Some(speaker), Some(element)) = (speaker, element) {
                     speaker.stop(Some(&element));
-                    stopped.dispatch(ListenAction::Stopped);
+                    dispatcher.dispatch(ListenAction::Stopped);
                 }
             }
         });
@@ -127,132 +101,113 @@ pub fn use_listen(title: AttrValue, active: bool, listening: &Listening) -> Html
         return html! {};
     };
 
-    let words = &listening.words;
-    let onmain = {
-        let (speaker, toolbar, dispatcher, playback) = (
-            speaker.clone(),
-            toolbar.clone(),
-            state.dispatcher(),
-            state.playback,
-        );
+    // Every button: what it does, by its `data-tg-action`.
+    let onclick = {
+        let (speaker, toolbar, dispatcher, state) =
+            (speaker.clone(), toolbar.clone(), state.dispatcher(), *state);
         let language = listening.language.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
             let Some(control) = toolbar.cast::<Element>() else {
                 return;
             };
-            match playback {
-                Playback::Idle => {
+            let action = event
+                .target_dyn_into::<Element>()
+                .and_then(|t| t.closest(&format!("[{ACTION}]")).ok().flatten())
+                .and_then(|b| b.get_attribute(ACTION))
+                .unwrap_or_default();
+            let action = match (action.as_str(), state.playback) {
+                ("listen-stop", _) => {
+                    keep_focus(&control);
+                    speaker.stop(Some(&control));
+                    ListenAction::Stopped
+                }
+                ("listen-slower", _) => {
+                    speaker.slower(!state.slower);
+                    ListenAction::Slower(!state.slower)
+                }
+                (_, Playback::Idle) => {
                     let root = control.closest(READ_ROOT).ok().flatten();
                     let (Some(root), Some(voice)) = (root, voice_for(&language, &control)) else {
                         return;
                     };
                     speaker.start(&root, &control, &voice, &language);
+                    ListenAction::Pressed
                 }
-                Playback::Speaking => speaker.pause(&control),
-                Playback::Paused => speaker.resume(&control),
-            }
-            dispatcher.dispatch(ListenAction::Pressed);
-        })
-    };
-    let stop: Rc<dyn Fn()> = {
-        let (speaker, toolbar, dispatcher, buttons) = (
-            speaker.clone(),
-            toolbar.clone(),
-            state.dispatcher(),
-            buttons.clone(),
-        );
-        Rc::new(move || {
-            keep_focus(&buttons);
-            speaker.stop(toolbar.cast::<Element>().as_ref());
-            dispatcher.dispatch(ListenAction::Stopped);
-        })
-    };
-    let onstop = {
-        let stop = stop.clone();
-        Callback::from(move |_: MouseEvent| stop())
-    };
-    let onslower = {
-        let (speaker, dispatcher, slower) = (speaker.clone(), state.dispatcher(), state.slower);
-        Callback::from(move |_: MouseEvent| {
-            speaker.slower(!slower);
-            dispatcher.dispatch(ListenAction::Slower(!slower));
+                (_, Playback::Speaking) => {
+                    speaker.pause(&control);
+                    ListenAction::Pressed
+                }
+                (_, Playback::Paused) => {
+                    speaker.resume(&control);
+                    ListenAction::Pressed
+                }
+            };
+            dispatcher.dispatch(action);
         })
     };
     // WAI-ARIA toolbar: arrows, Home and End move between the buttons; Escape stops.
+    // The main button is its Tab stop.
     let onkeydown = {
-        let (dispatcher, buttons, count, current) = (
-            state.dispatcher(),
-            buttons.clone(),
-            state.buttons().len(),
-            state.current,
-        );
+        let (speaker, toolbar, dispatcher) = (speaker.clone(), toolbar.clone(), state.dispatcher());
         Callback::from(move |event: KeyboardEvent| {
+            let Some(control) = toolbar.cast::<Element>() else {
+                return;
+            };
+            let all = buttons(&control);
+            let count = all.len();
+            let current = all
+                .iter()
+                .position(|b| {
+                    event
+                        .target_dyn_into::<HtmlElement>()
+                        .is_some_and(|t| t == *b)
+                })
+                .unwrap_or(0);
             let next = match event.key().as_str() {
                 "ArrowRight" | "ArrowDown" => (current + 1) % count,
                 "ArrowLeft" | "ArrowUp" => (current + count - 1) % count,
                 "Home" => 0,
                 "End" => count - 1,
                 "Escape" if count > 1 => {
-                    event.prevent_default();
-                    stop();
-                    return;
+                    keep_focus(&control);
+                    speaker.stop(Some(&control));
+                    dispatcher.dispatch(ListenAction::Stopped);
+                    count
                 }
                 _ => return,
             };
             event.prevent_default();
             event.stop_propagation();
-            if let Some(button) = buttons[next].cast::<HtmlElement>() {
+            if let Some(button) = all.get(next) {
                 let _ = button.focus();
             }
-            dispatcher.dispatch(ListenAction::Focus(next));
         })
     };
 
-    let onpointerdown = {
-        let (speaker, idle) = (speaker.clone(), state.playback == Playback::Idle);
-        Callback::from(move |_: PointerEvent| {
-            if idle {
-                speaker.load();
-            }
-        })
-    };
-    let tab = |index: usize| if index == state.current { "0" } else { "-1" };
-    let onfocus = |index: usize| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |_: FocusEvent| dispatcher.dispatch(ListenAction::Focus(index)))
-    };
-    let shown = state.buttons();
-    let (main_text, main_name) = match state.playback {
+    let (main_text, main_name, icon) = match state.playback {
         Playback::Idle => (
-            words.listen.clone(),
-            Some(AttrValue::from(fill(
-                &words.listen_to,
-                &[("title", &title)],
-            ))),
+            &strings.listen,
+            Some(fill(&strings.listen_to, &[("title", &title)])),
+            "tg-listen-icon tg-icon-play",
         ),
-        Playback::Speaking => (words.pause.clone(), None),
-        Playback::Paused => (words.resume.clone(), None),
+        Playback::Speaking => (&strings.listen_pause, None, "tg-listen-icon tg-icon-pause"),
+        Playback::Paused => (&strings.listen_resume, None, "tg-listen-icon tg-icon-play"),
     };
-    let icon = match state.playback {
-        Playback::Speaking => "tg-listen-icon tg-icon-pause",
-        _ => "tg-listen-icon tg-icon-play",
-    };
+    let reading = state.playback != Playback::Idle;
     html! {
-        <div class="tg-listen" role="toolbar" aria-label={words.controls.clone()} ref={toolbar} {onkeydown}
+        <div class="tg-listen" role="toolbar" aria-label={strings.listen_controls.clone()} ref={toolbar}
+            {onclick} {onkeydown}
             data-tg-listen={match state.playback { Playback::Idle => "idle", Playback::Speaking => "speaking", Playback::Paused => "paused" }}>
-            <button type="button" class="tg-button tg-listen-main" tabindex={tab(0)} aria-label={main_name}
-                ref={buttons[0].clone()} onclick={onmain} onfocus={onfocus(0)} {onpointerdown}>
+            <button type="button" class="tg-button tg-listen-main" aria-label={main_name}>
                 <span class={icon} aria-hidden="true"></span>{ main_text }
             </button>
-            if shown.len() > 1 {
-                <button type="button" class="tg-button" data-tg-action="listen-stop" tabindex={tab(1)}
-                    ref={buttons[1].clone()} onclick={onstop} onfocus={onfocus(1)}>
-                    <span class="tg-listen-icon tg-icon-stop" aria-hidden="true"></span>{ &words.stop }
+            if reading {
+                <button type="button" class="tg-button" data-tg-action="listen-stop" tabindex="-1">
+                    <span class="tg-listen-icon tg-icon-stop" aria-hidden="true"></span>{ &strings.listen_stop }
                 </button>
-                <button type="button" class="tg-button" data-tg-action="listen-slower" tabindex={tab(2)}
-                    aria-pressed={state.slower.to_string()}
-                    ref={buttons[2].clone()} onclick={onslower} onfocus={onfocus(2)}>
-                    { &words.slower }
+                <button type="button" class="tg-button" data-tg-action="listen-slower" tabindex="-1"
+                    aria-pressed={state.slower.to_string()}>
+                    { &strings.listen_slower }
                 </button>
             }
         </div>
@@ -260,8 +215,9 @@ pub fn use_listen(title: AttrValue, active: bool, listening: &Listening) -> Html
 }
 
 /// Moves focus to the main button when it is on one of the others (which are about to go).
-fn keep_focus(buttons: &[NodeRef; 3]) {
-    let Some(main) = buttons[0].cast::<HtmlElement>() else {
+fn keep_focus(toolbar: &Element) {
+    let all = buttons(toolbar);
+    let Some(main) = all.first() else {
         return;
     };
     let root = main.get_root_node();
@@ -269,12 +225,7 @@ fn keep_focus(buttons: &[NodeRef; 3]) {
         Some(shadow) => shadow.active_element(),
         None => gloo::utils::document().active_element(),
     };
-    let focused = active.is_some_and(|active| {
-        buttons[1..]
-            .iter()
-            .any(|button| button.cast::<Element>().is_some_and(|b| b == active))
-    });
-    if focused {
+    if active.is_some_and(|active| all[1..].iter().any(|b| **b == active)) {
         let _ = main.focus();
     }
 }

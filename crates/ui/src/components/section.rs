@@ -54,6 +54,7 @@ pub fn Section(props: &SectionProps) -> Html {
         AttrValue::from(section.title.clone()),
         props.open,
         &props.listening,
+        &props.content.strings,
     );
     // A closed panel is `hidden="until-found"`: the browser's find-in-page
     // searches it and fires `beforematch` on a hit, which opens the section.
