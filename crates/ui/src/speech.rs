@@ -16,8 +16,9 @@ use crate::listen::{allowed, choose_voice, VoiceInfo};
 pub const STATE_EVENT: &str = "tg-listen";
 
 /// The page's one speaker: the loader's `listen(command, …arguments)`, which
-/// imports the speaking module on the first `start` and hands it each call.
-/// Commands: `start(root, control, voiceURI, lang)`, `pause(control)`,
+/// imports the speaking module when the page is idle after a Listen control
+/// first shows (`load`), or on the first `start`, and hands it each call.
+/// Commands: `load()`, `start(root, control, voiceURI, lang)`, `pause(control)`,
 /// `resume(control)`, `stop(control)` (stops only that control's reading;
 /// `null`: whatever is read on the page) and `slower(on)`.
 #[derive(Clone, PartialEq)]
@@ -33,6 +34,11 @@ impl Speaker {
     /// voice named `voice`; `control` hears of the state.
     pub fn start(&self, root: &Element, control: &Element, voice: &str, lang: &str) {
         self.call(&[&"start".into(), root, control, &voice.into(), &lang.into()]);
+    }
+
+    /// Loads the speaking module when the page is next idle (a Listen control shows).
+    pub fn load(&self) {
+        self.call(&[&"load".into()]);
     }
 
     /// Pauses the reading of `control`.

@@ -66,6 +66,9 @@ pub fn use_listen(
         let (toolbar, dispatcher, speaker) = (toolbar.clone(), state.dispatcher(), speaker.clone());
         use_effect_with((speaker.is_some(), title.clone()), move |_| {
             let element = toolbar.cast::<Element>();
+            if let (Some(speaker), Some(_)) = (&speaker, &element) {
+                speaker.load();
+            }
             let listener = element.clone().map(|element| {
                 let dispatcher = dispatcher.clone();
                 gloo::events::EventListener::new(&element.clone(), STATE_EVENT, move |event| {
