@@ -76,6 +76,9 @@ test('reads an open section as a reader sees it, with the local voice only, neve
   assert.equal(spokenText(spoken), await visibleText(chemo), 'the text read is the visible text, in reading order');
   assert.ok(spoken.length > 10, `one utterance a sentence: ${spoken.length}`);
   assert.ok(requests.filter((u) => /listen-[0-9a-f]{16}\.js/.test(u)).length === 1, 'loaded once');
+  // A site with a read-aloud service of its own hides the guide's.
+  await page.addStyleTag({ content: 'treatment-guide::part(listen) { display: none; }' });
+  assert.equal(await listen.isVisible(), false);
   assert.deepEqual(problems, []);
 });
 

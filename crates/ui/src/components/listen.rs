@@ -198,7 +198,7 @@ pub fn use_listen(
     };
     let reading = state.playback != Playback::Idle;
     html! {
-        <div class="tg-listen" role="toolbar" aria-label={strings.listen_controls.clone()} ref={toolbar}
+        <div class="tg-listen" part="listen" role="toolbar" aria-label={strings.listen_controls.clone()} ref={toolbar}
             {onclick} {onkeydown}
             data-tg-listen={match state.playback { Playback::Idle => "idle", Playback::Speaking => "speaking", Playback::Paused => "paused" }}>
             <button type="button" class="tg-button tg-listen-main" aria-label={main_name}>
