@@ -208,9 +208,13 @@ export const tests = [
     assert.equal(shown.spoken[0].text, 'Chemotherapy');
     if (shown.api) {
       assert.deepEqual([shown.sentence, shown.word, shown.marked], ['Chemotherapy', 'Chemotherapy', null]);
-      // Painted inside the shadow root: the heading looks different.
+      // Painted inside the shadow root: the heading looks different. WebKitGTK's driver
+      // screenshots show no custom highlight at all, not even one in the page's own
+      // DOM (checked 2026-12-06, WebKitGTK 2.50.6), so there the ranges alone are checked.
       await driver.sleep(100);
-      assert.notEqual(await heading.takeScreenshot(), before, 'the highlight is painted');
+      const painted = (await heading.takeScreenshot()) !== before;
+      if (engine.name !== 'webkit') assert.ok(painted, 'the highlight is painted');
+      else console.log(`#   webkit: highlight ranges set; painted in the driver's screenshot: ${painted}`);
     } else {
       assert.equal(shown.marked, 'Chemotherapy', 'without the Highlight API, the paragraph is marked');
     }
