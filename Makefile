@@ -97,6 +97,7 @@ engines: install
 ## Figures, one per line: `name: value unit` (sizes come from the build).
 bench: build
 	@node tools/bench-page.mjs dist
+	@node tools/bench-listen.mjs dist
 	@node tools/bench-budgets.mjs dist
 	@cargo run --quiet --release --example bench
 	@node tools/bench-lookup.mjs

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tools/static-server.mjs';
 import { waitFor, focusAndType, Key } from './engines.mjs';
+import { fakeSpeech, VOICES } from '../e2e/fake-speech.mjs';
 
 /** The built site these tests open; E2E_DIST points them at another build. */
 export const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../dist/', import.meta.url));
@@ -21,6 +22,8 @@ const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 /** A small content file on another topic, served as a charity's content-src. */
 const CONTENT = '/content/nausea.json';
 const LIVE = '.tg-mount[data-tg-live] button[aria-expanded]';
+/** The tests' recording speech engine (e2e/fake-speech.mjs), step by step, as a script a host page loads first. */
+const FAKE_SPEECH = '/e2e-fake-speech.js';
 
 /**
  * Serves dist/ with the routes these tests add: a recorder of console errors
@@ -33,6 +36,7 @@ export async function startSite() {
   const routes = {
     [RECORDER]: { type: 'text/javascript', body: readFileSync(new URL('./recorder.js', import.meta.url)) },
     '/sw.js': { type: 'text/javascript', body: '' },
+    [FAKE_SPEECH]: { type: 'text/javascript', body: `(${fakeSpeech})(${JSON.stringify({ voices: VOICES.en, hold: true })});` },
     '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
     [CONTENT]: { type: 'application/json', body: readFileSync(new URL('../crates/content/tests/fixtures/nausea.json', import.meta.url)) },
   };
@@ -40,11 +44,11 @@ export async function startSite() {
   routes['/index.html'] = { body: index.replace('<head>', `<head><script src="${RECORDER}"></script>`) };
   const server = await startServer({ root: DIST, routes });
   /** Adds a host page at `path`; returns its URL. */
-  const host = (path, { lang = 'en', body = '<treatment-guide></treatment-guide>', headers = {} } = {}) => {
+  const host = (path, { lang = 'en', body = '<treatment-guide></treatment-guide>', headers = {}, speech = false } = {}) => {
     routes[path] = {
       headers,
       body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>
-<script src="${RECORDER}"></script><script src="/treatment-guide.js" defer></script></head>
+<script src="${RECORDER}"></script>${speech ? `<script src="${FAKE_SPEECH}"></script>` : ''}<script src="/treatment-guide.js" defer></script></head>
 <body><main><h1>A charity article</h1>${body}<p id="after">Host text after the guide.</p></main></body></html>`,
     };
     return `${server.url.replace(/\/$/, '')}${path}`;
@@ -179,6 +183,42 @@ export const tests = [
     const reader = site.server.requests.slice(start).filter((p) => /\/content-reader-[0-9a-f]{16}\.(js|wasm)$/.test(p));
     assert.equal(reader.length, 2, `the content reader's glue and wasm: ${reader.join(' ')}`);
     assert.deepEqual(repeated(site.server, start), [], 'no file is downloaded twice');
+    assert.deepEqual(await problems(engine, driver), []);
+  }],
+
+  ['Listen reads a section with the local voice and highlights the sentence in the shadow root (or marks its paragraph)', async ({ engine, site }) => {
+    const { driver } = engine;
+    await openLive(driver, site.host('/listen.html', { speech: true }) + '#tg-chemotherapy');
+    const heading = await waitFor(driver, () => document.querySelector('treatment-guide').shadowRoot
+      .querySelector('[data-tg-section="chemotherapy"] .tg-listen-main') && document.querySelector('treatment-guide').shadowRoot
+      .querySelector('[data-tg-section="chemotherapy"] .tg-toggle-title'), 'the Listen button of the open section');
+    const before = await heading.takeScreenshot();
+    await driver.executeScript(() => document.querySelector('treatment-guide').shadowRoot
+      .querySelector('[data-tg-section="chemotherapy"] .tg-listen-main').click());
+    await waitFor(driver, () => window.__speech.spoken.length === 1, 'the first sentence is spoken');
+    const shown = await driver.executeScript(() => {
+      window.__speech.step();
+      window.__speech.step();
+      const api = !!(window.CSS && CSS.highlights && window.Highlight);
+      const text = (name) => (api && CSS.highlights.has(name) ? [...CSS.highlights.get(name)].map(String).join('|') : '');
+      const marked = document.querySelector('treatment-guide').shadowRoot.querySelector('[data-tg-reading]');
+      return { api, sentence: text('tg-listen-sentence'), word: text('tg-listen-word'), marked: marked && marked.textContent.trim(), spoken: window.__speech.spoken };
+    });
+    assert.equal(shown.spoken[0].voice, 'device-en-GB', 'the local voice, not the network default');
+    assert.equal(shown.spoken[0].text, 'Chemotherapy');
+    if (shown.api) {
+      assert.deepEqual([shown.sentence, shown.word, shown.marked], ['Chemotherapy', 'Chemotherapy', null]);
+      // Painted inside the shadow root: the heading looks different. WebKitGTK's driver
+      // screenshots show no custom highlight at all, not even one in the page's own
+      // DOM (checked 2026-12-06, WebKitGTK 2.50.6), so there the ranges alone are checked.
+      await driver.sleep(100);
+      const painted = (await heading.takeScreenshot()) !== before;
+      if (engine.name !== 'webkit') assert.ok(painted, 'the highlight is painted');
+      else console.log(`#   webkit: highlight ranges set; painted in the driver's screenshot: ${painted}`);
+    } else {
+      assert.equal(shown.marked, 'Chemotherapy', 'without the Highlight API, the paragraph is marked');
+    }
+    console.log(`#   ${engine.name || ''} highlight: ${shown.api ? 'CSS Custom Highlight API' : 'fallback (marked paragraph)'}`);
     assert.deepEqual(await problems(engine, driver), []);
   }],
 

@@ -180,6 +180,10 @@ pub const PARTS: &[(&str, &str)] = &[
     ("section", "One section."),
     ("section-toggle", "A section's heading button."),
     ("section-panel", "A section's text."),
+    (
+        "listen",
+        "The read-aloud controls of a section or the drug card (`display: none` hides them).",
+    ),
     ("footer", "The version line."),
 ];
 

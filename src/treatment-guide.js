@@ -26,6 +26,8 @@
   /** The content reader (crates/reader), an ES module and its wasm: loaded only for a widget with a content file. */
   var READER = '__TG_READER__';
   var READER_WASM = '__TG_READER_WASM__';
+  /** The read-aloud module (src/listen.js): imported on the first press of a Listen button. */
+  var LISTEN = '__TG_LISTEN__';
   /** The widget's version (Cargo.toml). */
   var VERSION = '__TG_VERSION__';
   /**
@@ -608,6 +610,34 @@
     return reader().then(function (module) { return module.read_content(text); });
   }
 
+  /** The read-aloud module once imported (a promise), or null. */
+  var speaking = null;
+
+  /**
+   * The page's speaker, which every widget's Listen controls call:
+   * `listen(command, …arguments)` runs the read-aloud module's command. The
+   * module (1.5 KiB) is imported when the page is next idle after a Listen
+   * button first shows (`load`: a section opened on a device with a local
+   * voice), or on the first `start`: a reader who never opens a section
+   * never downloads it, and one who presses Listen hears it at once. Before
+   * that, other commands have nothing to do. When it cannot be loaded, the
+   * control is told it is idle again.
+   */
+  function listen(command) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    if (command === 'load') return speaking || (window.requestIdleCallback || setTimeout)(function () { listen('ready'); });
+    if (!speaking && command !== 'start' && command !== 'ready') return;
+    if (!speaking) {
+      speaking = import(new URL(LISTEN, base).href);
+      speaking.catch(function (error) {
+        speaking = null;
+        console.error('treatment-guide: the read-aloud code could not be loaded.', error);
+        if (args[1]) args[1].dispatchEvent(new CustomEvent('tg-listen', { detail: { state: 'idle' } }));
+      });
+    }
+    if (command !== 'ready') speaking.then(function (module) { module[command].apply(null, args); }, function () {});
+  }
+
   /** Whether the element shows a content file (content-src, or text given to setContent) instead of the built-in guide. */
   function hasContent(element) {
     return element._content != null || !!(element.getAttribute(MANIFEST.contentSrc) || '').trim();
@@ -812,7 +842,8 @@
               replay(element);
               settle(element, element._widget);
             }, 0);
-          });
+          },
+          listen);
         // The code renders its tree in a microtask queued by mount: then give focus back.
         Promise.resolve().then(function () { refocus(element.shadowRoot, focus); });
         releaseWhenFilled(element);

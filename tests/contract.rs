@@ -268,3 +268,29 @@ fn the_readme_documents_every_attribute_method_and_event() {
         );
     }
 }
+
+#[test]
+fn the_read_aloud_module_the_loader_and_the_controls_name_one_event_and_the_same_words() {
+    let event = format!("'{}'", tg_ui::speech::STATE_EVENT);
+    assert!(
+        read("src/listen.js").contains(&format!("STATE_EVENT = {event}")),
+        "src/listen.js dispatches {event}"
+    );
+    assert!(
+        read("src/treatment-guide.js").contains(&format!("new CustomEvent({event}")),
+        "the loader tells a control {event} when the module cannot load"
+    );
+    // The highlight names of the module are the stylesheet's.
+    let css = read("styles/widget.css");
+    for name in ["tg-listen-sentence", "tg-listen-word"] {
+        assert!(read("src/listen.js").contains(&format!("'{name}'")));
+        assert!(css.contains(&format!("::highlight({name})")), "{name}");
+    }
+    let english = built_in::content();
+    let french = tg_content::toml_source::built_in("fr")
+        .unwrap()
+        .validate()
+        .unwrap();
+    assert_eq!(english.strings.listen_to, "Listen to {title}");
+    assert_eq!(french.strings.listen_to, "Écouter {title}");
+}

@@ -35,6 +35,7 @@ import { Features, transform } from 'lightningcss';
 import { minified } from './minify.mjs';
 import { version as cargoVersion } from './version.mjs';
 import { buildModules, readerFiles, writeChecker, writeReader } from './module-build.mjs';
+import { listenFile, writeListen } from './listen-build.mjs';
 
 const LOADER = 'treatment-guide.js';
 /** Written by step 3, so never listed. */
@@ -214,10 +215,12 @@ export function guardedGlue(code) {
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
   const { glue, wasm } = wasmFiles(dir);
   const reader = readerFiles(dir);
+  const listen = await writeListen(dir);
   const languages = writeLanguages(dir, rendered.langs || {});
   const template = readFileSync(new URL('../src/treatment-guide.js', import.meta.url), 'utf8');
   const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm)
     .replace('__TG_READER__', reader.glue).replace('__TG_READER_WASM__', reader.wasm)
+    .replace('__TG_LISTEN__', listen)
     .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
     .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
     .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
@@ -227,12 +230,12 @@ export async function writeLoader(dir, version = cargoVersion(), rendered = prer
   writeFileSync(join(dir, LOADER), await minified(loader, false));
   for (const [name, text] of Object.entries(rendered.api || {})) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, glue), await minified(guardedGlue(readFileSync(join(dir, glue), 'utf8')), true));
-  return { glue, wasm, reader, languages };
+  return { glue, wasm, reader, languages, listen };
 }
 
 /** The files writeLoader named, found in a built folder whose loader is kept (`--precache-only`). */
 export function builtFiles(dir) {
-  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir) };
+  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir), listen: listenFile(dir) };
 }
 
 /** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
@@ -247,13 +250,13 @@ export function walk(dir, root = dir) {
 }
 
 /** Step 3: precache.json and sw.js, given the files step 1 named. Returns the precache list. */
-export function writePrecache(dir, { glue, wasm, reader, languages }) {
+export function writePrecache(dir, { glue, wasm, reader, languages, listen }) {
   const urls = walk(dir).filter((url) => !GENERATED.has(url));
   if (!urls.includes('index.html') || !urls.includes(LOADER)) {
     throw new Error(`post-build: ${dir} lacks index.html or ${LOADER}: ${urls.join(', ')}`);
   }
   // The files the embed loads: the loader and every file it names, plus wasm-bindgen snippets.
-  const named = [glue, wasm, reader.glue, reader.wasm, ...Object.values(languages)];
+  const named = [glue, wasm, reader.glue, reader.wasm, ...(listen ? [listen] : []), ...Object.values(languages)];
   const missing = named.filter((url) => !urls.includes(url));
   if (missing.length) throw new Error(`post-build: ${dir} lacks the files its loader names: ${missing.join(', ')}`);
   const embed = new Set([LOADER, ...named, ...urls.filter((url) => url.startsWith('snippets/'))]);

@@ -61,9 +61,10 @@ test('step 1 returns the files it named; the precache takes them', async (t) => 
   const named = await writeLoader(dir, '1.2.3', RENDERED);
   assert.deepEqual(Object.keys(named.languages), ['fr']);
   assert.match(named.languages.fr, /^treatment-guide-fr-[0-9a-f]{16}\.json$/);
-  assert.deepEqual(named, { glue: GLUE, wasm: WASM, reader: READER, languages: named.languages });
+  assert.match(named.listen, /^listen-[0-9a-f]{16}\.js$/, 'the read-aloud module, content-hashed');
+  assert.deepEqual(named, { glue: GLUE, wasm: WASM, reader: READER, languages: named.languages, listen: named.listen });
   const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
-  for (const file of [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr]) assert.ok(loader.includes(file), `the loader names ${file}`);
+  for (const file of [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen]) assert.ok(loader.includes(file), `the loader names ${file}`);
   assert.ok(loader.includes('p{color:red}'), 'the loader carries the styles');
   assert.deepEqual(builtFiles(dir), named, 'a kept folder yields the same names (--precache-only)');
 
@@ -72,7 +73,8 @@ test('step 1 returns the files it named; the precache takes them', async (t) => 
 
   const { files } = writePrecache(dir, named);
   const embed = files.filter((f) => f.embed).map((f) => f.url).sort();
-  assert.deepEqual(embed, [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, 'treatment-guide.js'].sort());
+  assert.deepEqual(embed, [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen, 'treatment-guide.js'].sort());
+  assert.ok(files.find((f) => f.url === named.listen).immutable);
   assert.ok(files.filter((f) => f.url.startsWith('content-reader-')).every((f) => f.immutable));
   assert.ok(files.some((f) => f.url === 'page-fedcba9876543210.css' && !f.embed && f.immutable));
 

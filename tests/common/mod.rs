@@ -89,6 +89,7 @@ pub async fn mount_with(
         read,
         ignore.clone(),
         ignore,
+        None,
     )
     .unwrap();
     tick().await;

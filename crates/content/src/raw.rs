@@ -299,6 +299,20 @@ record! {
         translation_source_line: String = default,
         /// Footer of a translation without its own medical review.
         translation_own_line: String = default,
+        /// Visible words of the button that reads a section or card aloud.
+        listen: String = default,
+        /// Name of that button; `{title}` is the section's or drug's name.
+        listen_to: String = default,
+        /// The same button while it speaks.
+        listen_pause: String = default,
+        /// The same button while speech is paused.
+        listen_resume: String = default,
+        /// Button that stops reading aloud.
+        listen_stop: String = default,
+        /// Toggle button for a slower reading speed.
+        listen_slower: String = default,
+        /// Label of the read-aloud controls.
+        listen_controls: String = default,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The components, one per file.
 
 mod drug_card;
+mod listen;
 mod lookup;
 mod mention;
 mod notice;
@@ -9,6 +10,7 @@ mod section;
 mod section_list;
 
 pub use drug_card::{DrugCard, DrugCardProps};
+pub use listen::{use_listen, Listening};
 pub use lookup::{marked, Lookup, LookupProps, MAX_SUGGESTIONS};
 pub use mention::{Mention, MentionEcho, MentionEchoProps, MentionProps};
 pub use notice::{Notice, NoticeBox, NoticeBoxProps, MAX_DETAILS};
