@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tools/static-server.mjs';
 import { waitFor, focusAndType, Key } from './engines.mjs';
-import { fakeSpeech, VOICES } from '../e2e/fake-speech.mjs';
+import { fakeSpeech, VOICES } from '../tools/fake-speech.mjs';
 
 /** The built site these tests open; E2E_DIST points them at another build. */
 export const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../dist/', import.meta.url));
@@ -22,7 +22,7 @@ const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 /** A small content file on another topic, served as a charity's content-src. */
 const CONTENT = '/content/nausea.json';
 const LIVE = '.tg-mount[data-tg-live] button[aria-expanded]';
-/** The tests' recording speech engine (e2e/fake-speech.mjs), step by step, as a script a host page loads first. */
+/** The tests' recording speech engine (tools/fake-speech.mjs), step by step, as a script a host page loads first. */
 const FAKE_SPEECH = '/e2e-fake-speech.js';
 
 /**

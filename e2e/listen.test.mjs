@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, newContext, widgetReady, axeViolations } from './helpers.mjs';
-import { fakeSpeech, VOICES } from './fake-speech.mjs';
+import { fakeSpeech, VOICES } from '../tools/fake-speech.mjs';
 
 const PREFIX = '/tg/';
 const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };

@@ -1,6 +1,6 @@
 // `make bench` (read aloud): how long a reader waits for speech after pressing
 // Listen, in headless Chromium at CPU 4× slower (CDP), with the recording
-// speech engine of the tests (e2e/fake-speech.mjs: speech starts when the
+// speech engine of the tests (tools/fake-speech.mjs: speech starts when the
 // page calls speechSynthesis.speak()). Prints one figure a line as
 // `name: value unit`, medians over RUNS fresh visits of the standalone page:
 //
@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveInChild } from './serve-child.mjs';
-import { fakeSpeech, VOICES } from '../e2e/fake-speech.mjs';
+import { fakeSpeech, VOICES } from './fake-speech.mjs';
 
 const DIR = process.argv[2] || fileURLToPath(new URL('../dist/', import.meta.url));
 const RUNS = 5;

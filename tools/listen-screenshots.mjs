@@ -1,12 +1,13 @@
 // Takes the read-aloud pictures from the built dist/: the chemotherapy section
 // being read at 375 px wide, paused at a word boundary of its third sentence
-// (the tests' recording speech engine, e2e/fake-speech.mjs), with the sentence
+// (the tests' recording speech engine, tools/fake-speech.mjs), with the sentence
 // and the word highlighted, in light and dark mode
 // (docs/screenshots/listen-375-light.png, listen-375-dark.png).
 // Run `make build` first, then `node tools/listen-screenshots.mjs`.
 import { fileURLToPath } from 'node:url';
-import { launch, serveDist } from '../e2e/helpers.mjs';
-import { fakeSpeech, VOICES } from '../e2e/fake-speech.mjs';
+import { launch } from './browser.mjs';
+import { startServer } from './static-server.mjs';
+import { fakeSpeech, VOICES } from './fake-speech.mjs';
 
 const PREFIX = '/tg/';
 const routes = {
@@ -19,7 +20,7 @@ const routes = {
 <body><treatment-guide></treatment-guide></body></html>`,
   },
 };
-const server = await serveDist({ prefix: PREFIX, routes });
+const server = await startServer({ root: fileURLToPath(new URL('../dist/', import.meta.url)), prefix: PREFIX, routes });
 const browser = await launch();
 try {
   for (const scheme of ['light', 'dark']) {

@@ -200,9 +200,10 @@ test('the archive: one folder with dist/, README.txt, LICENSE, CHANGELOG.md, the
   assert.match(guide, /cdn\.jsdelivr\.net\/npm\/treatment-guide@1\.2\.3\/dist\/treatment-guide\.js/);
 });
 
-/** A prerendered plain guide whose footer has the review state `state`. */
-const fallback = (lang, state) => `<div class="tg-root" lang="${lang}"><footer class="tg-footer"><p data-review="${state}" `
-  + 'class="tg-footer-review">…</p></footer></div>';
+/** A prerendered plain guide (one section, as the WordPress plugin's pack step reads them) whose footer has the review state `state`. */
+const fallback = (lang, state) => `<div class="tg-root" lang="${lang}"><section data-tg-section="chemotherapy">`
+  + '<h2 class="tg-heading">Chemotherapy</h2></section>'
+  + `<footer class="tg-footer"><p data-review="${state}" class="tg-footer-review">…</p></footer></div>`;
 
 test('make release warns, and goes on, when it ships text that is not medically reviewed as it stands', async (t) => {
   const dist = fakeDist(join(temp(t), 'dist'));
