@@ -22,7 +22,6 @@
 //
 //   node tools/bench-budgets.mjs [dist]   env BENCH_RUNS (default 3), BENCH_LH_RUNS (default 3),
 //                                         BENCH_LIGHTHOUSE=0 to skip Lighthouse
-import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -30,7 +29,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveInChild } from './serve-child.mjs';
-import { PHONE_VIEWPORT, phoneProfile } from './browser.mjs';
+import { ARGS, PHONE_VIEWPORT, launch, phoneProfile } from './browser.mjs';
+import { median } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = process.argv[2] || join(ROOT, 'dist');
@@ -38,10 +38,6 @@ const PEER_SRC = join(ROOT, '..', 'shared', 'peer');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
 const LH_RUNS = Math.max(1, Number(process.env.BENCH_LH_RUNS) || 3);
 const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 /** The same charity article for both widgets, as their READMEs show it. */
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Living with relapsed ALL</title>
@@ -79,7 +75,6 @@ function instrument() {
   };
 }
 
-const median = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)))));
 
 /** One first visit of `url` on the phone profile. */
@@ -183,7 +178,7 @@ async function main() {
     ours: await serveInChild(DIST, { routes, gzip: true }),
     peer: await serveInChild(peerDist, { routes, gzip: true }),
   };
-  const browser = await chromium.launch({ executablePath: CHROME, args: ARGS, headless: true });
+  const browser = await launch();
   const runs = { ours: [], peer: [] };
   const ms = (v) => v.toFixed(0);
   const kib = (v) => (v / 1024).toFixed(1);

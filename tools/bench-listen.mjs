@@ -14,21 +14,17 @@
 //                                         CPU 4×, 150 ms round trip, 1.6 Mbit/s
 //
 // A benchmark, not a test: it always exits 0.
-import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveInChild } from './serve-child.mjs';
+import { PHONE_NETWORK, launch } from './browser.mjs';
+import { median } from './stats.mjs';
 import { fakeSpeech, VOICES } from './fake-speech.mjs';
 
 const DIR = process.argv[2] || fileURLToPath(new URL('../dist/', import.meta.url));
 const RUNS = 5;
 /** Between the button showing and the press: the quickest of readers (ms). */
 const READER_MS = 300;
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
-const PHONE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 
 /** Records the time of every press (a click reaching the document, from inside the widget too). */
 function pressClock() {
@@ -63,7 +59,7 @@ async function visit(browser, url, network) {
     if (network) {
       await cdp.send('Network.enable');
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', PHONE);
+      await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
     }
     const first = await pressAndWait(page, 'chemotherapy');
     const again = await pressAndWait(page, 'immunotherapy');
@@ -71,12 +67,6 @@ async function visit(browser, url, network) {
   } finally {
     await ctx.close();
   }
-}
-
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 async function main() {
@@ -87,7 +77,7 @@ async function main() {
   const server = await serveInChild(DIR, { gzip: true });
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS, headless: true });
+    browser = await launch();
     await visit(browser, server.url, false); // warm-up, not counted
     const local = [];
     const phone = [];

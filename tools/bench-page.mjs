@@ -24,10 +24,11 @@
 //
 //   node tools/bench-page.mjs [dist]   env BENCH_LOADS (default 15, at least 10),
 //                                      BENCH_VERBOSE=1 (each load on stderr)
-import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveInChild } from './serve-child.mjs';
+import { launch } from './browser.mjs';
+import { median, percentile } from './stats.mjs';
 
 const DIR = process.argv[2] || fileURLToPath(new URL('../dist/', import.meta.url));
 const LOADS = Math.max(10, Number(process.env.BENCH_LOADS) || 15);
@@ -44,10 +45,6 @@ treatment-guide:not(:defined) { display: block; min-height: 100vh; }</style>
 <h1>Living with relapsed ALL</h1><p>Text by the charity above the guide.</p>
 <treatment-guide></treatment-guide><p>Text by the charity below the guide.</p></body></html>`;
 const QUERY = 'mercaptopurine';
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 
 /** Runs in the page before any of its scripts: records long tasks, layout shifts and the start render. */
 function instrument() {
@@ -103,18 +100,6 @@ function cls(shifts) {
   return best;
 }
 
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-/** Nearest-rank percentile. */
-function percentile(values, p) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-}
-
 /** One fresh first visit; with `typing`, also types the query into the lookup. */
 async function visit(browser, url, typing, viewport = { width: 1280, height: 900 }) {
   const ctx = await browser.newContext({ serviceWorkers: 'block', viewport });
@@ -158,7 +143,7 @@ async function main() {
   const server = await serveInChild(DIR, { routes: { '/bench-article.html': { body: ARTICLE } } });
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS, headless: true });
+    browser = await launch();
     const started = Date.now();
     await visit(browser, server.url, false); // warm-up: starts the browser's own processes; not counted
     const runs = [];

@@ -8,6 +8,9 @@ export const ARGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
+/** The phone profile's network: 1.6 Mbit/s down, 0.75 Mbit/s up, 150 ms latency (CDP Network.emulateNetworkConditions). */
+export const PHONE_NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+
 /** The phone profile's window: a 412 × 823 touch screen. */
 export const PHONE_VIEWPORT = { width: 412, height: 823 };
 
@@ -20,9 +23,7 @@ export async function phoneProfile(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8,
-  });
+  await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
