@@ -14,11 +14,8 @@ use tg_content::{
     RawSource, RawSynonym, RawTerm, RawTranslation, SynonymKind, UiStrings, SECTION_IDS,
 };
 
-/// This repository's content folder on disk, whose files these tests copy and
-/// edit (the crate holds the same files as built: `toml_source::built_in`).
-fn repository_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
-}
+mod common;
+use common::{content_check, repository_dir};
 
 fn shipped() -> Content {
     toml_source::load(&repository_dir(), "content/").expect("shipped content is valid")
@@ -972,19 +969,6 @@ fn the_plain_language_check_reads_the_text_readers_see() {
     let grades = &check.plain_language.as_ref().unwrap().grades;
     assert_eq!(grades.len(), 9);
     assert!(grades.iter().all(|g| g.grade <= MAX_GRADE));
-}
-
-/// Runs content-check with `args`: (exit code, standard output, standard error).
-fn content_check(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_content-check"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

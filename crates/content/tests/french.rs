@@ -8,10 +8,8 @@ use std::collections::BTreeSet;
 use tg_content::readability::{sentences, word_count, MAX_SENTENCE_WORDS};
 use tg_content::toml_source;
 
-/// This repository's content folder.
-fn repository_dir() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
-}
+mod common;
+use common::repository_dir;
 use tg_content::{name_key, Block, Content, Drug, Inline, SynonymKind, UiStrings};
 
 fn english() -> Content {

@@ -5,17 +5,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 use tg_content::review::{fingerprint, statements};
 use tg_content::toml_source::{self, FILES};
 
-/// The repository's `content/` folder.
-fn repository_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
-}
+mod common;
+use common::{content_check, repository_dir};
 
 /// A throwaway copy of `content/` (English, and French in `fr/`), removed on drop.
 struct Copy(PathBuf);
@@ -48,19 +45,6 @@ impl Drop for Copy {
     fn drop(&mut self) {
         let _ = fs::remove_dir_all(&self.0);
     }
-}
-
-/// Runs content-check; returns (exit code, stdout, stderr).
-fn content_check(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_content-check"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn os(s: &str) -> &std::ffi::OsStr {

@@ -5,15 +5,11 @@
 //! the whole list, and the French terms, register and interface strings.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
-
 use tg_content::toml_source;
 use tg_content::{Content, UiStrings};
 
-/// This repository's content folder.
-fn repository_dir() -> PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
-}
+mod common;
+use common::repository_dir;
 
 fn english() -> Content {
     toml_source::load(&repository_dir(), "content/").expect("content/ is valid")
