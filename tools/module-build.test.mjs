@@ -1,12 +1,12 @@
-// The modules' file steps without cargo (`make test-tools`): a fake build
-// stands in for the wasm-bindgen output; e2e/content.test.mjs and
+// The modules' file steps without Trunk (`make test-tools`): a fake build
+// stands in for Trunk's wasm-bindgen output; e2e/content.test.mjs and
 // e2e/check.test.mjs load the real ones in a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ENGINE, READER_GLUE, READER_WASM, readerFiles, writeChecker, writeReader } from './module-build.mjs';
+import { ENGINE, READER_GLUE, READER_WASM, readerFiles, takeBuilt, writeChecker, writeReader } from './module-build.mjs';
 
 const temp = (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-module-build-test-'));
@@ -44,14 +44,26 @@ test('the content reader: its wasm and glue under their hashes, the glue naming 
   assert.throws(() => readerFiles(dir), /expected one content reader/);
 });
 
-test('the checker: one engine script named in check.html, again on a folder already done', (t) => {
+test('the checker: one engine script, named in check.html in place of its placeholder', (t) => {
   const dir = temp(t);
   writeFileSync(join(dir, 'check.html'), '<script src="__TG_CHECKER__" defer></script>');
   const built = { glue: 'var wasm_bindgen = function () {};', wasm: Buffer.from([0, 97, 115, 109]) };
-  const first = writeChecker(dir, built);
-  assert.match(first, ENGINE);
-  assert.ok(readFileSync(join(dir, first), 'utf8').includes(`TG_CHECKER_WASM = "${built.wasm.toString('base64')}"`));
-  const second = writeChecker(dir, { ...built, wasm: Buffer.from([0, 97, 115, 109, 1]) });
-  assert.equal(readFileSync(join(dir, 'check.html'), 'utf8'), `<script src="${second}" defer></script>`);
-  assert.deepEqual(readdirSync(dir).sort(), ['check.html', second].sort());
+  const name = writeChecker(dir, built);
+  assert.match(name, ENGINE);
+  assert.ok(readFileSync(join(dir, name), 'utf8').includes(`TG_CHECKER_WASM = "${built.wasm.toString('base64')}"`));
+  assert.equal(readFileSync(join(dir, 'check.html'), 'utf8'), `<script src="${name}" defer></script>`);
+  assert.deepEqual(readdirSync(dir).sort(), ['check.html', name].sort());
+  assert.throws(() => writeChecker(dir, built), /check\.html in .* has no __TG_CHECKER__/, 'a check.html already pointed is not pointed again');
+});
+
+test("Trunk's output for a module is taken out of the folder; a folder without it is named", (t) => {
+  const dir = temp(t);
+  writeFileSync(join(dir, 'tg-reader.js'), "new URL('tg-reader_bg.wasm', import.meta.url)");
+  writeFileSync(join(dir, 'tg-reader_bg.wasm'), Buffer.from([0, 97, 115, 109]));
+  const built = takeBuilt(dir, 'reader');
+  assert.equal(built.name, 'tg-reader_bg.wasm');
+  assert.ok(built.glue.includes(`'${built.name}'`));
+  assert.deepEqual(built.wasm, Buffer.from([0, 97, 115, 109]));
+  assert.deepEqual(readdirSync(dir), [], "Trunk's names are not served");
+  assert.throws(() => takeBuilt(dir, 'checker'), /no tg-checker\.js and tg-checker_bg\.wasm from Trunk/);
 });

@@ -1,30 +1,14 @@
-// Trunk post-build hook (env TRUNK_STAGING_DIR), or by hand on a built folder:
+// Trunk's post-build hook (env TRUNK_STAGING_DIR), or by hand:
 //
-//   node tools/post-build.mjs <dir>                  all the steps below
-//   node tools/post-build.mjs --precache-only <dir>  step 3 only (the folder's
-//                                                    treatment-guide.js is kept)
+//   node tools/post-build.mjs <dir>                  every step of STEPS, in
+//                                                    order, on Trunk's staging folder
+//   node tools/post-build.mjs --precache-only <dir>  the precache step only, on a
+//                                                    built folder (its loader is kept)
 //
-// 1. Builds the WebAssembly modules of their own (tools/module-build.mjs): the
-//    content reader, which the loader imports only for a widget with a content
-//    file, and the checker page's engine. Prerenders the guide with the
-//    widget's own components (natively, Yew SSR), minifies styles/widget.css
-//    with lightningcss, then writes treatment-guide.js (the only file a host
-//    page references) from its template, pointing at this build's
-//    content-hashed WebAssembly, glue, content reader and language files,
-//    carrying the prerendered guide, the styles and the widget's version
-//    from Cargo.toml (tools/version.mjs; readable as
-//    customElements.get('treatment-guide').version), guards the glue's calls
-//    into the code (guardedGlue) and minifies both scripts with terser (Trunk
-//    leaves wasm-bindgen's glue as written). Returns the names of the files
-//    it pointed the loader at.
-// 2. Writes fallback.html and puts the plain guide into the standalone page.
-//    The standalone page has no preload hints: like any host page, it lets the
-//    loader fetch the code once the guide has been painted (a download started
-//    earlier delays the page's Largest Contentful Paint).
-// 3. Lists every file of the folder with its SRI hash into precache.json, and
-//    writes sw.js (the standalone page's service worker, from pwa/sw.js) with
-//    that list and a version derived from it: a build with any changed file
-//    gets a new cache name. The embed's files are the loader and those of step 1.
+// Trunk has built every WebAssembly module (tools/modules.mjs) and copied the
+// page's files into the folder. STEPS below lists what happens next, each
+// step with what it reads and what it writes; docs/ARCHITECTURE.md describes
+// them. A step reads only what Trunk or an earlier step wrote.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,11 +18,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Features, transform } from 'lightningcss';
 import { minified } from './minify.mjs';
 import { version as cargoVersion } from './version.mjs';
-import { buildModules, readerFiles, writeChecker, writeReader } from './module-build.mjs';
+import { readerFiles, writeChecker, writeReader } from './module-build.mjs';
 import { listenFile, writeListen } from './listen-build.mjs';
+import { LOADER_FILE as LOADER, MODULES } from './modules.mjs';
 
-const LOADER = 'treatment-guide.js';
-/** Written by step 3, so never listed. */
+/** Written by the precache step, so never listed. */
 const GENERATED = new Set(['sw.js', 'precache.json']);
 /** A content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm` (Trunk's, and the modules' of tools/module-build.mjs). */
 const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z0-9]+$/;
@@ -108,7 +92,7 @@ const API_FILES = ['custom-elements.json', 'treatment-guide.d.ts'];
 /** Where the prerendered guide goes in the standalone page: inside its element, for readers without script. */
 const PAGE_SLOT = /(<treatment-guide[^>]*>)[\s\S]*?(<\/treatment-guide>)/;
 
-/** Step 2: dist/fallback.html (a snippet hosts may paste) and the standalone page's guide in its HTML. */
+/** The fallback step: dist/fallback.html (a snippet hosts may paste) and the standalone page's guide in its HTML. */
 export function writeFallback(dir, fallback) {
   writeFileSync(join(dir, 'fallback.html'), `${fallback}\n`);
   const page = join(dir, 'index.html');
@@ -126,13 +110,14 @@ export function languageFiles(dir) {
   return Object.fromEntries(readdirSync(dir).map((f) => [f.match(LANGUAGE_FILE)?.[1], f]).filter(([lang]) => lang));
 }
 
-/** The build's WebAssembly and its wasm-bindgen glue in `dir` (Trunk hashes both names): { glue, wasm }. */
+/** The widget's WebAssembly and its wasm-bindgen glue in `dir` (Trunk hashes both names; MODULES.main): { glue, wasm }. */
 export function wasmFiles(dir) {
   const files = readdirSync(dir);
-  const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
-  if (wasm.length !== 1) throw new Error(`post-build: expected one *_bg.wasm in ${dir}, found: ${wasm.join(', ') || 'none'}`);
+  const { glue: isGlue, wasm: isWasm } = MODULES.main.files;
+  const wasm = files.filter((f) => isWasm.test(f));
+  if (wasm.length !== 1) throw new Error(`post-build: expected one ${isWasm.source} in ${dir}, found: ${wasm.join(', ') || 'none'}`);
   const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
-  if (!files.includes(glue)) throw new Error(`post-build: no wasm-bindgen glue ${glue} in ${dir}: ${files.join(', ')}`);
+  if (!isGlue.test(glue) || !files.includes(glue)) throw new Error(`post-build: no wasm-bindgen glue ${glue} in ${dir}: ${files.join(', ')}`);
   return { glue, wasm: wasm[0] };
 }
 
@@ -208,8 +193,8 @@ export function guardedGlue(code) {
 }
 
 /**
- * Step 1: treatment-guide.js from src/treatment-guide.js, and the glue,
- * guarded (guardedGlue) and minified; the content reader must be in `dir` already (writeReader).
+ * The loader step: treatment-guide.js from src/treatment-guide.js, and the glue,
+ * guarded (guardedGlue) and minified; the content reader must be in `dir` already (the reader step).
  * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages }.
  */
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
@@ -249,7 +234,7 @@ export function walk(dir, root = dir) {
     .sort();
 }
 
-/** Step 3: precache.json and sw.js, given the files step 1 named. Returns the precache list. */
+/** The precache step: precache.json and sw.js, given the files the loader step named. Returns the precache list. */
 export function writePrecache(dir, { glue, wasm, reader, languages, listen }) {
   const urls = walk(dir).filter((url) => !GENERATED.has(url));
   if (!urls.includes('index.html') || !urls.includes(LOADER)) {
@@ -284,22 +269,66 @@ export function writePrecache(dir, { glue, wasm, reader, languages, listen }) {
   return build;
 }
 
+/**
+ * The post-build steps, in the order they run. Each names the files it reads
+ * (`reads`) and writes (`writes`) in the folder, or the values it hands on
+ * (`gives`) to a later step in `state`. `<h>`: a content hash.
+ */
+export const STEPS = [
+  {
+    name: 'reader',
+    reads: ['tg-reader.js', 'tg-reader_bg.wasm'],
+    writes: ['content-reader-<h>.js', 'content-reader-<h>.wasm'],
+    run: async (dir) => { await writeReader(dir); },
+  },
+  {
+    name: 'checker',
+    reads: ['tg-checker.js', 'tg-checker_bg.wasm', 'check.html'],
+    writes: ['check-engine-<h>.js', 'check.html'],
+    run: (dir) => { writeChecker(dir); },
+  },
+  {
+    name: 'prerender',
+    reads: ['src/bin/prerender.rs (cargo run, natively)', 'styles/widget.css'],
+    gives: ['rendered: the guide, the plain guide, the other languages, the manifest, the element\'s API files, the minified styles'],
+    run: (dir, state) => { state.rendered = prerender(); },
+  },
+  {
+    name: 'loader',
+    reads: ['treatment-guide-<h>.js', 'treatment-guide-<h>_bg.wasm', 'content-reader-<h>.js', 'content-reader-<h>.wasm',
+      'src/treatment-guide.js', 'src/listen.js', 'rendered'],
+    writes: [LOADER, 'treatment-guide-<h>.js (guarded, minified)', 'listen-<h>.js', 'treatment-guide-<lang>-<h>.json',
+      'fallback-<lang>.html', ...API_FILES],
+    gives: ['named: the files the loader names'],
+    run: async (dir, state) => { state.named = await writeLoader(dir, cargoVersion(), state.rendered); },
+  },
+  {
+    name: 'fallback',
+    reads: ['rendered', 'index.html'],
+    writes: ['fallback.html', 'index.html (the plain guide in <noscript>)'],
+    run: (dir, state) => { writeFallback(dir, state.rendered.fallback); },
+  },
+  {
+    name: 'precache',
+    reads: ['every file', 'named (or, alone, the folder\'s files: builtFiles)', 'pwa/sw.js'],
+    writes: ['precache.json', 'sw.js'],
+    run: (dir, state) => { state.build = writePrecache(dir, state.named ?? builtFiles(dir)); },
+  },
+];
+
+/** Runs the steps named (all of STEPS by default) on `dir`, in STEPS' order. Returns the state they handed on. */
+export async function runSteps(dir, names = STEPS.map((step) => step.name)) {
+  const unknown = names.filter((name) => !STEPS.some((step) => step.name === name));
+  if (unknown.length) throw new Error(`post-build: no step ${unknown.join(', ')}`);
+  const state = {};
+  for (const step of STEPS.filter(({ name }) => names.includes(name))) await step.run(dir, state);
+  return state;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--')) || process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('post-build: no TRUNK_STAGING_DIR and no folder argument');
-  let named;
-  if (args.includes('--precache-only')) {
-    named = builtFiles(dir);
-  } else {
-    // The content reader and the checker page's engine (tools/module-build.mjs), in one cargo run.
-    const modules = buildModules();
-    await writeReader(dir, modules.reader);
-    const rendered = prerender();
-    named = await writeLoader(dir, cargoVersion(), rendered);
-    writeFallback(dir, rendered.fallback);
-    writeChecker(dir, modules.checker);
-  }
-  const { version, files } = writePrecache(dir, named);
-  console.log(`post-build: sw.js precaches ${files.length} files, version ${version}`);
+  const { build } = await runSteps(dir, args.includes('--precache-only') ? ['precache'] : undefined);
+  console.log(`post-build: sw.js precaches ${build.files.length} files, version ${build.version}`);
 }

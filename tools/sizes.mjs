@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { LOADER_FILE, MODULES } from './modules.mjs';
 
 /** Transfer budgets, gzip, KiB. */
 const BUDGET_EN_KIB = 140;
@@ -26,12 +27,12 @@ const kib = (bytes) => (bytes / 1024).toFixed(1);
 const pick = (test) => files.filter(test);
 
 const parts = {
-  wasm: pick((f) => /^treatment-guide-[0-9a-f]+_bg\.wasm$/.test(f)),
-  js_glue: pick((f) => /^treatment-guide-[0-9a-f]+\.js$/.test(f)),
-  js_loader: ['treatment-guide.js'],
+  wasm: pick((f) => MODULES.main.files.wasm.test(f)),
+  js_glue: pick((f) => MODULES.main.files.glue.test(f)),
+  js_loader: [LOADER_FILE],
   lang_fr: pick((f) => /^treatment-guide-fr-[0-9a-f]+\.json$/.test(f)),
   // Loaded only by a widget with a content file (tools/module-build.mjs).
-  reader: pick((f) => /^content-reader-[0-9a-f]{16}\.(js|wasm)$/.test(f)),
+  reader: pick((f) => MODULES.reader.files.glue.test(f) || MODULES.reader.files.wasm.test(f)),
   // Loaded on the first press of a Listen button (tools/listen-build.mjs).
   listen: pick((f) => /^listen-[0-9a-f]{16}\.js$/.test(f)),
   // The standalone page's stylesheet (the checker's check.css is not part of it).
