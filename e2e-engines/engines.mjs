@@ -7,6 +7,7 @@ import { Builder, Key } from 'selenium-webdriver';
 import chrome from 'selenium-webdriver/chrome.js';
 import firefox from 'selenium-webdriver/firefox.js';
 import LogInspector from 'selenium-webdriver/bidi/logInspector.js';
+import { ARGS, CHROME } from '../tools/browser.mjs';
 
 /**
  * The engines this folder tests, in the order they run. Chromium runs the full
@@ -15,13 +16,9 @@ import LogInspector from 'selenium-webdriver/bidi/logInspector.js';
  */
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
-/** Debian's Chromium and its driver, with the flags e2e/helpers.mjs gives it. */
-const CHROMIUM_BIN = process.env.CHROME_BIN || '/usr/bin/chromium';
+/** Debian's Chromium and its driver, with the flags every launcher gives it (tools/browser.mjs). */
 const CHROMEDRIVER = process.env.CHROMEDRIVER || '/usr/bin/chromedriver';
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--headless=new', ...ARGS];
 /** Firefox ESR from Debian. */
 const FIREFOX_BIN = '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
@@ -91,7 +88,7 @@ function startXvfb() {
  */
 export async function startEngine(name) {
   if (name === 'chromium') {
-    const options = new chrome.Options().setChromeBinaryPath(CHROMIUM_BIN).addArguments(...CHROMIUM_ARGS).enableBidi();
+    const options = new chrome.Options().setChromeBinaryPath(CHROME).addArguments(...CHROMIUM_ARGS).enableBidi();
     const service = new chrome.ServiceBuilder(CHROMEDRIVER).setPort(await freePort());
     const driver = await new Builder().forBrowser('chrome').setChromeOptions(options).setChromeService(service).build();
     return withLog(name, 'Chromium', driver);

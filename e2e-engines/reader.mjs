@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../tools/static-server.mjs';
 import { waitFor, focusAndType, Key } from './engines.mjs';
 import { fakeSpeech, VOICES } from '../tools/fake-speech.mjs';
+import { LOADER_FILE } from '../tools/modules.mjs';
 
 /** The built site these tests open; E2E_DIST points them at another build. */
 export const DIST = process.env.E2E_DIST || fileURLToPath(new URL('../dist/', import.meta.url));
@@ -48,7 +49,7 @@ export async function startSite() {
     routes[path] = {
       headers,
       body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>
-<script src="${RECORDER}"></script>${speech ? `<script src="${FAKE_SPEECH}"></script>` : ''}<script src="/treatment-guide.js" defer></script></head>
+<script src="${RECORDER}"></script>${speech ? `<script src="${FAKE_SPEECH}"></script>` : ''}<script src="/${LOADER_FILE}" defer></script></head>
 <body><main><h1>A charity article</h1>${body}<p id="after">Host text after the guide.</p></main></body></html>`,
     };
     return `${server.url.replace(/\/$/, '')}${path}`;

@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { serveDist } from './helpers.mjs';
+import { launch, serveDist } from './helpers.mjs';
 
 const NEEDED = ['/usr/bin/speech-dispatcher', '/usr/bin/espeak-ng', '/usr/lib/speech-dispatcher-modules/sd_espeak-ng'];
 const missing = NEEDED.filter((file) => !existsSync(file));
@@ -52,12 +51,7 @@ function recordSpeech() {
 test('one real utterance: Chromium with speech-dispatcher and espeak-ng', { skip, timeout: 60_000 }, async () => {
   const speech = speechHome();
   const server = await serveDist({ prefix: '/tg/' });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--enable-speech-dispatcher'],
-    env: speech.env,
-    headless: true,
-  });
+  const browser = await launch(['--enable-speech-dispatcher'], { env: speech.env });
   try {
     const page = await browser.newPage();
     await page.addInitScript(recordSpeech);

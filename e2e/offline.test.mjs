@@ -11,8 +11,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../tools/static-server.mjs';
+import { launchPersistent } from '../tools/browser.mjs';
 import { DIST, setUp, serveDist, openPage, widgetReady, screenshot } from './helpers.mjs';
 
 const POST_BUILD = fileURLToPath(new URL('../tools/post-build.mjs', import.meta.url));
@@ -275,7 +275,7 @@ test('the embed loader registers no service worker on a host page', TIMEOUT, asy
 test('the page is installable: manifest without errors, icons including a maskable one', TIMEOUT, async () => {
   const server = await serveDist({ routes: { '/plain.html': { body: '<!doctype html><html lang="en"><title>plain</title><link rel="icon" href="data:,"><p>no manifest</p></html>' } } });
   // A profile on disk: Chromium calls every in-memory (incognito-like) context not installable.
-  const ctx = await chromium.launchPersistentContext(join(temp, 'profile'), { executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], headless: true });
+  const ctx = await launchPersistent(join(temp, 'profile'));
   try {
     const page = await ctx.newPage();
     const problems = [];

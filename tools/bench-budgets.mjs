@@ -29,22 +29,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveInChild } from './serve-child.mjs';
-import { ARGS, PHONE_VIEWPORT, launch, phoneProfile } from './browser.mjs';
+import { ARGS, CHROME, PHONE_VIEWPORT, launch, phoneProfile } from './browser.mjs';
 import { median } from './stats.mjs';
+import { LOADER_FILE } from './modules.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = process.argv[2] || join(ROOT, 'dist');
 const PEER_SRC = join(ROOT, '..', 'shared', 'peer');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
 const LH_RUNS = Math.max(1, Number(process.env.BENCH_LH_RUNS) || 3);
-const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
+
 /** The same charity article for both widgets, as their READMEs show it. */
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Living with relapsed ALL</title>
 <meta name="description" content="A charity article with the treatment guide.">
 <style>body { margin: 0 auto; max-width: 60rem; font: 18px/1.5 Georgia, serif; } p { margin: 1em; }
 treatment-guide:not(:defined) { display: block; min-height: 100vh; }</style>
-<script src="treatment-guide.js" defer></script></head><body><main>
+<script src="${LOADER_FILE}" defer></script></head><body><main>
 <h1>Living with relapsed ALL</h1><p>Text by the charity above the guide.</p>
 <treatment-guide></treatment-guide><p>Text by the charity below the guide.</p></main></body></html>`;
 
@@ -128,7 +129,7 @@ function lighthouse(url) {
   if (!existsSync(bin)) return Promise.resolve(null);
   return new Promise((done) => {
     const child = spawn(bin, [url, '--output=json', '--output-path=stdout', '--quiet', '--max-wait-for-load=60000',
-      `--chrome-flags=--headless=new --no-sandbox --disable-gpu ${ARGS.slice(2).join(' ')}`],
+      `--chrome-flags=--headless=new ${ARGS.join(' ')}`],
     { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (d) => { out += d; });

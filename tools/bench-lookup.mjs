@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from './browser.mjs';
 import { startServer } from './static-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,11 +19,8 @@ copyFileSync(`${root}node_modules/fuse.js/dist/fuse.mjs`, `${out}fuse.mjs`);
 
 const page = `<!doctype html><meta charset="utf-8"><title>lookup bench</title>`;
 const server = await startServer({ root: out, routes: { '/index.html': { body: page } } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-});
+// Heap figures need precise memory info and a gc() to call.
+const browser = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 try {
   const tab = await browser.newPage();
   await tab.goto(`${server.url}index.html`);

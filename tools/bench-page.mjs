@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { serveInChild } from './serve-child.mjs';
 import { launch } from './browser.mjs';
 import { median, percentile } from './stats.mjs';
+import { LOADER_FILE } from './modules.mjs';
 
 const DIR = process.argv[2] || fileURLToPath(new URL('../dist/', import.meta.url));
 const LOADS = Math.max(10, Number(process.env.BENCH_LOADS) || 15);
@@ -41,7 +42,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title>
 <style>body { margin: 0 auto; max-width: 60rem; font: 18px/1.5 Georgia, serif; } p { margin: 1em; }
 treatment-guide:not(:defined) { display: block; min-height: 100vh; }</style>
-<script src="treatment-guide.js" defer></script></head><body>
+<script src="${LOADER_FILE}" defer></script></head><body>
 <h1>Living with relapsed ALL</h1><p>Text by the charity above the guide.</p>
 <treatment-guide></treatment-guide><p>Text by the charity below the guide.</p></body></html>`;
 const QUERY = 'mercaptopurine';

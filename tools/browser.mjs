@@ -1,6 +1,10 @@
-// Debian's Chromium through playwright-core, as the end-to-end tests and the
-// tools that take pictures start it.
+// Debian's Chromium and its flags, written once: through playwright-core, as the
+// end-to-end tests, the benchmarks and the tools that take pictures start it;
+// the engines' run (e2e-engines/) and Lighthouse take CHROME and ARGS.
 import { chromium } from 'playwright-core';
+
+/** Debian's Chromium (CHROME_BIN, else /usr/bin/chromium). */
+export const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
 
 /** Chromium flags for this closed network (no background connections). */
 export const ARGS = [
@@ -27,7 +31,12 @@ export async function phoneProfile(context, page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
-/** A headless Chromium (CHROME_BIN, else /usr/bin/chromium) with ARGS. */
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS, headless: true });
+/** A headless CHROME with ARGS, then `extra` flags; `options` go to playwright's launch (`env`, for one). */
+export async function launch(extra = [], options = {}) {
+  return chromium.launch({ executablePath: CHROME, args: [...ARGS, ...extra], headless: true, ...options });
+}
+
+/** A headless CHROME with ARGS whose profile (and so its HTTP cache and service workers) lives in `dir`: one context. */
+export async function launchPersistent(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { executablePath: CHROME, args: ARGS, headless: true, ...options });
 }

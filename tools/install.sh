@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-# The wasm build's own toolchain, pinned by date (docs/TOOLCHAIN.md); the Makefile reads this line.
+# The wasm build's own toolchain, pinned by date (docs/TOOLCHAIN.md); the Makefile and
+# tools/modules.mjs read this line, as they read TRUNK_VERSION.
 WASM_TOOLCHAIN=nightly-2026-05-20
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
@@ -51,7 +52,7 @@ for component in clippy rustfmt; do
   fi
 done
 
-# 2. Cargo-installed tools (Trunk 0.22 needs a newer rustc; keep 0.21.14).
+# 2. Cargo-installed tools (Trunk 0.22 needs a newer rustc; keep TRUNK_VERSION).
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "trunk $TRUNK_VERSION (about 10 minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
@@ -88,8 +89,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# A stray wasm-opt must not be used: the project's own comes first and must say version 132.
-if [ "$(node_modules/.bin/wasm-opt --version)" != "wasm-opt version 132 (version_132)" ]; then
-  echo "install: node_modules/.bin/wasm-opt is not binaryen 132" >&2
+# A stray wasm-opt must not be used: the project's own comes first and must be the
+# binaryen that package.json pins (its major version is wasm-opt's).
+binaryen=$(node -p "require('./package.json').devDependencies.binaryen.split('.')[0]")
+if [ "$(node_modules/.bin/wasm-opt --version)" != "wasm-opt version $binaryen (version_$binaryen)" ]; then
+  echo "install: node_modules/.bin/wasm-opt is not binaryen $binaryen (package.json)" >&2
   exit 1
 fi

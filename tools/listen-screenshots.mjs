@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
 import { startServer } from './static-server.mjs';
+import { LOADER_FILE } from './modules.mjs';
 import { fakeSpeech, VOICES } from './fake-speech.mjs';
 
 const PREFIX = '/tg/';
@@ -16,7 +17,7 @@ const routes = {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>treatment-guide</title>
 <style>body { margin: 0; padding: 12px; font-family: system-ui, sans-serif; } @media (prefers-color-scheme: dark) { body { background: #0b1117; } }</style>
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
+<script src="${PREFIX}${LOADER_FILE}" defer></script></head>
 <body><treatment-guide></treatment-guide></body></html>`,
   },
 };

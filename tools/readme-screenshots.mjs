@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
 import { startServer } from './static-server.mjs';
+import { LOADER_FILE } from './modules.mjs';
 
 const PREFIX = '/tg/';
 const WIDTH = 375;
@@ -23,7 +24,7 @@ try {
       body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>treatment-guide</title>
 <style>body { margin: 0; padding: 12px; font-family: system-ui, sans-serif; background: #fff; }</style>
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
+<script src="${PREFIX}${LOADER_FILE}" defer></script></head>
 <body><treatment-guide></treatment-guide></body></html>`,
     };
     const ctx = await browser.newContext({ viewport: { width: WIDTH, height: 800 }, deviceScaleFactor: 1 });

@@ -34,10 +34,11 @@ import { writePlugin } from './wordpress-plugin.mjs';
 import { version as cargoVersion } from './version.mjs';
 import { sri } from './sri.mjs';
 import { walk } from './post-build.mjs';
+import { LOADER_FILE } from './modules.mjs';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const NAME = 'treatment-guide';
-export const LOADER = 'treatment-guide.js';
+export const LOADER = LOADER_FILE;
 /** Files of the repository that ship beside dist/ in the npm package. */
 export const DOCS = ['README.md', 'LICENSE', 'CHANGELOG.md'];
 /** The folder of the starter kit for content editors, in the package and the archive. */

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOADER_FILE } from './modules.mjs';
 
 /** The `integrity` value (sha384, base64) of the bytes of `file`. */
 export function sri(file) {
@@ -17,7 +18,7 @@ export function sri(file) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] || 'dist';
-  const file = join(dir, 'treatment-guide.js');
+  const file = join(dir, LOADER_FILE);
   try {
     console.log(`sri_treatment_guide_js: ${sri(file)}`);
   } catch (error) {

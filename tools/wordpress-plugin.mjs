@@ -22,6 +22,7 @@ import { jedJson, moFile, parsePo } from './gettext.mjs';
 import { walk } from './post-build.mjs';
 import { zip } from './zip.mjs';
 import { version as cargoVersion } from './version.mjs';
+import { LOADER_FILE } from './modules.mjs';
 
 /** The repository's root. */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -144,9 +145,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const dist = resolve(process.argv[2] || 'dist');
   const out = resolve(process.argv[3] || 'release');
   try {
-    statSync(join(dist, 'treatment-guide.js'));
+    statSync(join(dist, LOADER_FILE));
   } catch {
-    console.error(`wordpress-plugin: no treatment-guide.js in ${dist}; run make build first`);
+    console.error(`wordpress-plugin: no ${LOADER_FILE} in ${dist}; run make build first`);
     process.exit(1);
   }
   const { file, bytes, entries } = writePlugin({ dist, out, version: cargoVersion() });
