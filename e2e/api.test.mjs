@@ -3,10 +3,10 @@
 // setContent, and dist/custom-elements.json checked against what the
 // element really does (observed attributes, methods, parts in its markup,
 // custom properties its stylesheet reads).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, openPage, widgetReady, DIST, SECTION_IDS } from './helpers.mjs';
+import { setUp, openPage, widgetReady, DIST, SECTION_IDS, hostPage } from './helpers.mjs';
 
 const PREFIX = '/guide/';
 const EXAMPLE = JSON.parse(readFileSync(new URL('../docs/content-example.json', import.meta.url), 'utf8'));
@@ -25,63 +25,50 @@ ${JSON.stringify(CLASS.events.map((e) => e.name))}.forEach(function (type) {
 </script>`;
 
 const page = ({ body, head = '', lang = 'en' }) => ({
-  body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>${head}
-<script src="${PREFIX}treatment-guide.js"></script></head>
-<body><main><h1>Host page</h1>${body}</main></body></html>`,
+  body: hostPage({ lang, head, prefix: PREFIX, script: '', viewport: false, body: `<main><h1>Host page</h1>${body}</main>` }),
 });
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launch();
-  const renamed = JSON.parse(JSON.stringify(EXAMPLE));
-  renamed.meta.title = 'Our charity’s guide';
-  const routes = {
-    '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
-    '/host/plain.html': page({ head: RECORDER, body: '<treatment-guide id="g"></treatment-guide>' }),
-    // The methods are called by a script right after the element, long before the code has loaded.
-    '/host/early.html': page({
-      head: RECORDER,
-      body: `<treatment-guide id="g"></treatment-guide>
+const renamed = JSON.parse(JSON.stringify(EXAMPLE));
+renamed.meta.title = 'Our charity’s guide';
+const routes = {
+  '/host/plain.html': page({ head: RECORDER, body: '<treatment-guide id="g"></treatment-guide>' }),
+  // The methods are called by a script right after the element, long before the code has loaded.
+  '/host/early.html': page({
+    head: RECORDER,
+    body: `<treatment-guide id="g"></treatment-guide>
 <script>
-  var g = document.getElementById('g');
-  window.early = { live: !!g.shadowRoot.querySelector('[data-tg-live]'), results: {}, order: [] };
-  var note = function (name) { return function (value) { window.early.results[name] = value; window.early.order.push(name); }; };
-  g.ready.then(note('ready'));
-  g.openAll().then(note('openAll'));
-  g.closeSection('immunotherapy').then(note('closeSection'));
-  g.openSection('no-such-section').then(note('openSection'));
-  g.showDrug('Oncovin').then(note('showDrug'));
-  g.showDrug('zzqqxx').then(note('showDrugNone'));
+var g = document.getElementById('g');
+window.early = { live: !!g.shadowRoot.querySelector('[data-tg-live]'), results: {}, order: [] };
+var note = function (name) { return function (value) { window.early.results[name] = value; window.early.order.push(name); }; };
+g.ready.then(note('ready'));
+g.openAll().then(note('openAll'));
+g.closeSection('immunotherapy').then(note('closeSection'));
+g.openSection('no-such-section').then(note('openSection'));
+g.showDrug('Oncovin').then(note('showDrug'));
+g.showDrug('zzqqxx').then(note('showDrugNone'));
 </script>`,
-    }),
-    '/host/close-early.html': page({
-      head: RECORDER,
-      body: `<treatment-guide id="g" open="all"></treatment-guide>
+  }),
+  '/host/close-early.html': page({
+    head: RECORDER,
+    body: `<treatment-guide id="g" open="all"></treatment-guide>
 <script>
-  var g = document.getElementById('g');
-  window.early = {};
-  g.closeAll().then(function () { window.early.closeAll = true; });
-  g.setContent(${JSON.stringify(JSON.stringify(renamed))}).then(function () { window.early.setContent = true; });
+var g = document.getElementById('g');
+window.early = {};
+g.closeAll().then(function () { window.early.closeAll = true; });
+g.setContent(${JSON.stringify(JSON.stringify(renamed))}).then(function () { window.early.setContent = true; });
 </script>`,
-    }),
-    '/host/gone.html': page({ head: RECORDER, body: '<treatment-guide id="g" content-src="/content/gone.json"></treatment-guide>' }),
-    '/host/no-wasm.html': {
-      ...page({ head: RECORDER, body: '<treatment-guide id="g"></treatment-guide>' }),
-      headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'" },
-    },
-    '/content/gone.json': { status: 404, body: 'not found', type: 'text/plain' },
-  };
-  server = await serveDist({ prefix: PREFIX, routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+  }),
+  '/host/gone.html': page({ head: RECORDER, body: '<treatment-guide id="g" content-src="/content/gone.json"></treatment-guide>' }),
+  '/host/no-wasm.html': {
+    ...page({ head: RECORDER, body: '<treatment-guide id="g"></treatment-guide>' }),
+    headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'" },
+  },
+  '/content/gone.json': { status: 404, body: 'not found', type: 'text/plain' },
+};
+const env = setUp({ prefix: PREFIX, routes });
 
-const origin = () => server.url.slice(0, -PREFIX.length);
-const open = (path) => openPage(browser, `${origin()}${path}`);
+const origin = () => env.server.url.slice(0, -PREFIX.length);
+const open = (path) => openPage(env.browser, `${origin()}${path}`);
 const seen = (p, type) => p.evaluate((t) => window.seen.filter((e) => e.type === t), type);
 const expanded = (p, id) => p.locator(`#g [data-tg-section="${id}"] .tg-heading > button`).getAttribute('aria-expanded');
 

@@ -7,11 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setUp, newContext, widgetReady, SECTION_IDS } from './helpers.mjs';
+import { setUp, newContext, widgetReady, SECTION_IDS, hostPage } from './helpers.mjs';
 import { PHONE_VIEWPORT, phoneProfile } from '../tools/browser.mjs';
 
 const PREFIX = '/tg/';
-const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
+const routes = {};
 const shared = setUp({ prefix: PREFIX, routes, gzip: true });
 /** The cases the code's reading of the attributes follows too (tests/attribute_rules.rs). */
 const CASES = JSON.parse(readFileSync(new URL('../tests/cases/attributes.json', import.meta.url), 'utf8')).cases;
@@ -24,11 +24,8 @@ const FAR = '<div style="height: 6000px">A long host article.</div>';
 /** A host page with `body` and the README's rule; returns its URL. */
 function host(path, body, lang = 'en') {
   routes[path] = {
-    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
-<style>${RULE}</style>
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
-<body><h1>A charity article</h1><p>Before the guide.</p>${body}<p id="after">Host text after the guide.</p></body></html>`,
+    body: hostPage({ lang, head: `\n<style>${RULE}</style>`, prefix: PREFIX,
+      body: `<h1>A charity article</h1><p>Before the guide.</p>${body}<p id="after">Host text after the guide.</p>` }),
   };
   return `${shared.origin()}${path}`;
 }

@@ -3,10 +3,10 @@
 // its problems listed and the file previewed in a live widget (handed to it
 // with setContent); nothing leaves the page. It runs under the README's CSP
 // and from disk, and names the cause when something stops it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { launch, serveDist, openPage, screenshot, DIST } from './helpers.mjs';
+import { offlineAfterOneVisit, newContext, setUp, serveDist, openPage, screenshot, DIST } from './helpers.mjs';
 
 /** The built-in content in the documented format (a native test keeps it current). */
 const EXAMPLE = readFileSync(new URL('../docs/content-example.json', import.meta.url), 'utf8');
@@ -19,21 +19,10 @@ const LONG = 'Your doctor will check your blood every week or so while you have 
 const README_CSP = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
   .match(/^Content-Security-Policy: (default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self')$/m)[1];
 
-let browser;
-let server;
+const env = setUp();
 
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openChecker(url = new URL('check.html', server.url).href) {
-  const opened = await openPage(browser, url);
+async function openChecker(url = new URL('check.html', env.server.url).href) {
+  const opened = await openPage(env.browser, url);
   await opened.page.locator('#summary', { hasText: 'No file yet.' }).waitFor();
   return opened;
 }
@@ -51,7 +40,7 @@ const problemTexts = (page) => page.locator('#problems li').allTextContents();
 
 /** Every request the page made went to the server of dist/: no blob: URL, nothing elsewhere. */
 function assertNothingLeft(requests) {
-  const elsewhere = requests.filter((url) => !url.startsWith(server.url));
+  const elsewhere = requests.filter((url) => !url.startsWith(env.server.url));
   assert.deepEqual(elsewhere, [], 'nothing is sent anywhere else');
 }
 
@@ -170,10 +159,10 @@ test('when something stops the checker, the message names the real cause', async
   }
 
   // The engine file missing from the folder.
-  const ctx = await browser.newContext();
+  const ctx = await newContext(env.browser);
   const page = await ctx.newPage();
   await page.route('**/check-engine-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.goto(new URL('check.html', server.url).href);
+  await page.goto(new URL('check.html', env.server.url).href);
   await page.locator('#summary', { hasText: 'No file yet.' }).waitFor();
   await paste(page, clone());
   const summary = page.locator('#summary', { hasText: 'cannot run' });
@@ -244,32 +233,14 @@ test('markup in a file shows as text, in the problems and in the preview', async
 });
 
 test('after one visit the checker works offline', { timeout: 90_000 }, async () => {
-  const local = await serveDist();
-  const url = new URL('check.html', local.url).href;
-  const { ctx, page, problems } = await openPage(browser, url);
-  let closed = false;
-  try {
-    // The page registers the standalone page's service worker, which caches every file of dist/.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-    await page.waitForFunction(async (href) => {
-      const names = await caches.keys();
-      return names.length === 1 && !!(await (await caches.open(names[0])).match(href));
-    }, url, { polling: 200, timeout: 60_000 });
-    await local.close();
-    closed = true;
-    await ctx.setOffline(true);
-    await page.reload();
-    await page.locator('#summary', { hasText: 'No file yet.' }).waitFor();
-    const content = clone();
-    content.sections[0].title = 'Relapse, checked offline';
-    await paste(page, content);
-    await page.locator('#summary', { hasText: 'No problems found' }).waitFor();
-    if (await canPreview(page)) {
-      await page.locator('#preview treatment-guide .tg-toggle-title', { hasText: 'Relapse, checked offline' }).waitFor();
-    }
-    assert.deepEqual(problems, []);
-  } finally {
-    await ctx.close();
-    if (!closed) await local.close();
+  const { page, problems } = await offlineAfterOneVisit(env.browser, 'check.html');
+  await page.locator('#summary', { hasText: 'No file yet.' }).waitFor();
+  const content = clone();
+  content.sections[0].title = 'Relapse, checked offline';
+  await paste(page, content);
+  await page.locator('#summary', { hasText: 'No problems found' }).waitFor();
+  if (await canPreview(page)) {
+    await page.locator('#preview treatment-guide .tg-toggle-title', { hasText: 'Relapse, checked offline' }).waitFor();
   }
+  assert.deepEqual(problems, []);
 });

@@ -3,10 +3,10 @@
 // topic's guide; the details are in the console, and on the page only with
 // `debug`. (A widget that fails shows `strings.crash` of its language:
 // e2e/content.test.mjs and tests/contract.rs.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+import { setUp, openPage, widgetReady, hostPage } from './helpers.mjs';
 
 const PREFIX = '/guide/';
 const EXAMPLE = JSON.parse(readFileSync(new URL('../docs/content-example.json', import.meta.url), 'utf8'));
@@ -17,50 +17,37 @@ const NOTICE = {
 };
 
 const page = (lang, attrs) => ({
-  body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Host</title>
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
-<body><main><h1>Host page</h1><treatment-guide ${attrs}></treatment-guide></main></body></html>`,
+  body: hostPage({ lang, prefix: PREFIX, viewport: false, body: `<main><h1>Host page</h1><treatment-guide ${attrs}></treatment-guide></main>` }),
 });
 const json = (value) => ({ body: JSON.stringify(value), type: 'application/json' });
 
-let browser;
-let server;
+const duplicate = JSON.parse(JSON.stringify(EXAMPLE));
+duplicate.drugs[3].synonyms[1].name = 'Oncovin';
+// A charity's guide on another topic, with a mistake: two sections of its own.
+const nausea = {
+  meta: { ...EXAMPLE.meta, title: 'Feeling sick during treatment' },
+  strings: EXAMPLE.strings,
+  sections: [
+    { id: 'why-it-happens', title: 'Why it happens', body: 'Some medicines upset the stomach.' },
+    { id: 'what-helps', title: 'What helps', body: 42 },
+  ],
+  drugs: [{ name: 'ondansetron', class: 'Anti-sickness medicine', synonyms: [{ name: 'Zofran', kind: 'brand name' }] }],
+  glossary: [],
+};
+const routes = {
+  '/content/duplicate.json': json(duplicate),
+  '/content/nausea.json': json(nausea),
+  '/host/fr-broken.html': page('fr-CA', 'content-src="/content/duplicate.json"'),
+  '/host/nausea.html': page('en', 'content-src="/content/nausea.json"'),
+  '/host/nausea-debug.html': page('en', 'content-src="/content/nausea.json" debug'),
+  '/host/fr-plain.html': page('fr', ''),
+};
+const env = setUp({ prefix: PREFIX, routes });
 
-before(async () => {
-  browser = await launch();
-  const duplicate = JSON.parse(JSON.stringify(EXAMPLE));
-  duplicate.drugs[3].synonyms[1].name = 'Oncovin';
-  // A charity's guide on another topic, with a mistake: two sections of its own.
-  const nausea = {
-    meta: { ...EXAMPLE.meta, title: 'Feeling sick during treatment' },
-    strings: EXAMPLE.strings,
-    sections: [
-      { id: 'why-it-happens', title: 'Why it happens', body: 'Some medicines upset the stomach.' },
-      { id: 'what-helps', title: 'What helps', body: 42 },
-    ],
-    drugs: [{ name: 'ondansetron', class: 'Anti-sickness medicine', synonyms: [{ name: 'Zofran', kind: 'brand name' }] }],
-    glossary: [],
-  };
-  const routes = {
-    '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
-    '/content/duplicate.json': json(duplicate),
-    '/content/nausea.json': json(nausea),
-    '/host/fr-broken.html': page('fr-CA', 'content-src="/content/duplicate.json"'),
-    '/host/nausea.html': page('en', 'content-src="/content/nausea.json"'),
-    '/host/nausea-debug.html': page('en', 'content-src="/content/nausea.json" debug'),
-    '/host/fr-plain.html': page('fr', ''),
-  };
-  server = await serveDist({ prefix: PREFIX, routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const origin = () => server.url.slice(0, -PREFIX.length);
+const origin = () => env.server.url.slice(0, -PREFIX.length);
 
 test('the French page of a host whose content file is broken shows the notice in French', async () => {
-  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/fr-broken.html`);
+  const { ctx, page: p, problems } = await openPage(env.browser, `${origin()}/host/fr-broken.html`);
   const alert = p.locator('treatment-guide [role=alert]');
   await alert.waitFor({ timeout: 15000 });
   assert.equal(await alert.innerText(), NOTICE.fr);
@@ -74,7 +61,7 @@ test('the French page of a host whose content file is broken shows the notice in
 });
 
 test('a broken file on another topic: a plain notice alone, never the leukemia guide', async () => {
-  const { ctx, page: p, problems } = await openPage(browser, `${origin()}/host/nausea.html`);
+  const { ctx, page: p, problems } = await openPage(env.browser, `${origin()}/host/nausea.html`);
   const alert = p.locator('treatment-guide [role=alert]');
   await alert.waitFor({ timeout: 15000 });
   assert.equal(await alert.innerText(), NOTICE.en);
@@ -87,7 +74,7 @@ test('a broken file on another topic: a plain notice alone, never the leukemia g
 });
 
 test('with debug, the web staff see the details on the page too', async () => {
-  const { ctx, page: p } = await openPage(browser, `${origin()}/host/nausea-debug.html`);
+  const { ctx, page: p } = await openPage(env.browser, `${origin()}/host/nausea-debug.html`);
   const alert = p.locator('treatment-guide [role=alert]');
   await alert.waitFor({ timeout: 15000 });
   const text = await alert.innerText();

@@ -4,32 +4,21 @@
 // updated as readers write it inside <time>, that it has not had a medical
 // review (issue 27), the source, and for the French translation what it was
 // translated from.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+import { setUp, openPage, widgetReady, hostPage } from './helpers.mjs';
 
 const PREFIX = '/tg/';
-const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({ prefix: PREFIX, routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const routes = {};
+const env = setUp({ prefix: PREFIX, routes });
 
 /** A page in `lang` holding one widget, served beside dist/. */
 function pageIn(lang) {
   const path = `/labels-${lang}.html`;
   routes[path] = {
-    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Page</title>
-<script src="${PREFIX}treatment-guide.js" defer></script></head><body><main><treatment-guide></treatment-guide></main></body></html>`,
+    body: hostPage({ lang, title: 'Page', prefix: PREFIX, body: '<main><treatment-guide></treatment-guide></main>' }),
   };
-  return `${server.url.slice(0, -PREFIX.length)}${path}`;
+  return `${env.server.url.slice(0, -PREFIX.length)}${path}`;
 }
 
 const widget = (page) => page.locator('treatment-guide');
@@ -53,7 +42,7 @@ async function openCard(page, name) {
 }
 
 test('an English card labels the French names and keeps them out of its own', async () => {
-  const { ctx, page, problems } = await openPage(browser, pageIn('en'));
+  const { ctx, page, problems } = await openPage(env.browser, pageIn('en'));
   await widgetReady(page);
   const { suggestion, facts } = await openCard(page, 'doxorubicine');
   assert.match(suggestion, /^doxorubicin — doxorubicine \(French name\)$/);
@@ -67,7 +56,7 @@ test('an English card labels the French names and keeps them out of its own', as
 });
 
 test('a French card labels the English names', async () => {
-  const { ctx, page, problems } = await openPage(browser, pageIn('fr'));
+  const { ctx, page, problems } = await openPage(env.browser, pageIn('fr'));
   await widgetReady(page);
   const { suggestion, facts } = await openCard(page, 'Adriamycin');
   assert.match(suggestion, /^doxorubicine/);
@@ -78,7 +67,7 @@ test('a French card labels the English names', async () => {
 });
 
 test('the English footer gives the date in words, that the text has not been reviewed, the source and the version', async () => {
-  const { ctx, page, problems } = await openPage(browser, pageIn('en'));
+  const { ctx, page, problems } = await openPage(env.browser, pageIn('en'));
   await widgetReady(page);
   const footer = widget(page).locator('.tg-footer');
   const time = footer.locator('time');
@@ -93,7 +82,7 @@ test('the English footer gives the date in words, that the text has not been rev
 });
 
 test('the French footer says it is a translation of an English text that has not been reviewed, and claims no review', async () => {
-  const { ctx, page, problems } = await openPage(browser, pageIn('fr'));
+  const { ctx, page, problems } = await openPage(env.browser, pageIn('fr'));
   await widgetReady(page);
   const footer = widget(page).locator('.tg-footer');
   assert.equal(await footer.locator('time').count(), 0, 'no review date is claimed');

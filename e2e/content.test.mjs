@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { setUp, newContext, openPage, widgetReady } from './helpers.mjs';
+import { setUp, newContext, openPage, widgetReady, hostPage } from './helpers.mjs';
 
 const PREFIX = '/guide/';
 /** Host pages and content files by path, filled in once the content is exported. */
@@ -11,10 +11,8 @@ const routes = {};
 const env = setUp({ prefix: PREFIX, routes });
 let exported;
 
-const page = (attrs) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
-<body><main><h1>Host page</h1><treatment-guide ${attrs}></treatment-guide>
-<treatment-guide id="second"></treatment-guide></main></body></html>`;
+const page = (attrs) => hostPage({ prefix: PREFIX, viewport: false, body: `<main><h1>Host page</h1><treatment-guide ${attrs}></treatment-guide>
+<treatment-guide id="second"></treatment-guide></main>` });
 
 const json = (value) => ({ body: JSON.stringify(value), type: 'application/json' });
 const clone = () => JSON.parse(JSON.stringify(exported));
@@ -65,7 +63,6 @@ before(async () => {
   }
   routes['/host/unreachable.html'] = { body: page('content-src="http://127.0.0.1:9/content.json"') };
   routes['/host/plain.html'] = { body: page('') };
-  routes['/favicon.ico'] = { status: 204, body: '', type: 'image/x-icon' };
   routes['/host/no-wasm.html'] = { body: page('').replaceAll(PREFIX, '/broken/') };
   const loader = await (await fetch(`${env.server.url}treatment-guide.js`)).text();
   routes['/broken/treatment-guide.js'] = { body: loader, type: 'text/javascript' };

@@ -3,18 +3,16 @@
 // page in one language never loads the other's text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, widgetReady, axeViolations } from './helpers.mjs';
+import { setUp, openPage, widgetReady, axeViolations, hostPage } from './helpers.mjs';
 
 const PREFIX = '/tg/';
-const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
+const routes = {};
 const env = setUp({ prefix: PREFIX, routes });
 
 function host(path, { lang, body, headers = {} }) {
   routes[path] = {
     headers,
-    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Page</title>
-<script src="${PREFIX}treatment-guide.js" defer></script></head><body><main><h1>Article</h1>${body}</main></body></html>`,
+    body: hostPage({ lang, title: 'Page', prefix: PREFIX, body: `<main><h1>Article</h1>${body}</main>` }),
   };
   return `${env.origin()}${path}`;
 }

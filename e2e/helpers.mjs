@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { launch } from '../tools/browser.mjs';
 import { startServer } from '../tools/static-server.mjs';
+import { LOADER_FILE } from '../tools/modules.mjs';
 
 const require = createRequire(import.meta.url);
 export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -20,9 +21,32 @@ export const SECTION_IDS = JSON.parse(
 
 export { launch };
 
-/** Serves dist/ (options as in tools/static-server.mjs). */
-export function serveDist(options = {}) {
-  return startServer({ root: DIST, ...options });
+/** The browser's own request for /favicon.ico, answered with nothing (a 404 would be a console error). */
+export const FAVICON = { status: 204, body: '', type: 'image/x-icon' };
+
+/**
+ * Serves dist/ (options as in tools/static-server.mjs). `routes` is kept as
+ * given (a test may add pages to it later), with /favicon.ico (FAVICON) added.
+ */
+export function serveDist({ routes = {}, ...options } = {}) {
+  routes['/favicon.ico'] ??= FAVICON;
+  return startServer({ root: DIST, routes, ...options });
+}
+
+/**
+ * A host page embedding the widget as the README shows: `head` before the
+ * loader's script (`loader`: its address, from `prefix` by default, with
+ * `script`'s attributes; null for none), `body` as the page's body.
+ * `viewport`: whether it has the phone viewport's meta tag.
+ */
+export function hostPage({
+  lang = 'en', title = 'Host', head = '', body = '<treatment-guide></treatment-guide>', prefix = '/',
+  loader = `${prefix}${LOADER_FILE}`, script = ' defer', viewport = true,
+} = {}) {
+  const meta = viewport ? '\n<meta name="viewport" content="width=device-width, initial-scale=1">' : '';
+  const tag = loader === null ? '' : `\n<script src="${loader}"${script}></script>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${meta}<title>${title}</title>${head}${tag}</head>
+<body>${body}</body></html>`;
 }
 
 /** The contexts opened by the running test, closed when it ends (null between tests). */
@@ -137,6 +161,32 @@ export async function axeViolations(page) {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
+}
+
+/**
+ * The offline-after-one-visit check: serves dist/, opens `path` of it in a new
+ * context, waits until the standalone page's service worker has cached that
+ * page (`ignoreSearch`: whatever its query), stops the server, takes the
+ * context offline and reloads. Returns openPage's `{ ctx, page, problems }`, offline.
+ */
+export async function offlineAfterOneVisit(browser, path, { ignoreSearch = false } = {}) {
+  const server = await serveDist();
+  let opened;
+  try {
+    const href = new URL(path, server.url).href;
+    opened = await openPage(browser, href);
+    // The page registers the standalone page's service worker, which caches every file of dist/.
+    await opened.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await opened.page.waitForFunction(async ({ href, ignoreSearch }) => {
+      const names = await caches.keys();
+      return names.length === 1 && !!(await (await caches.open(names[0])).match(href, { ignoreSearch }));
+    }, { href, ignoreSearch }, { polling: 200, timeout: 60_000 });
+  } finally {
+    await server.close();
+  }
+  await opened.ctx.setOffline(true);
+  await opened.page.reload();
+  return opened;
 }
 
 /** Saves a screenshot under e2e/artifacts/ for people to look at. */

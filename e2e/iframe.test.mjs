@@ -9,8 +9,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, openPage, widgetReady, axeViolations, screenshot } from './helpers.mjs';
-import { startServer } from '../tools/static-server.mjs';
+import { FAVICON, offlineAfterOneVisit, setUp, openPage, widgetReady, axeViolations, screenshot } from './helpers.mjs';
+import { startServer } from '../tools/static-env.server.mjs';
 
 /** The `type` of the height messages (iframe/embed.js). */
 const HEIGHT_MESSAGE = 'treatment-guide:height';
@@ -26,15 +26,13 @@ const PLACEHOLDER = 'https://your.site/path/to/dist/';
 /** What an attacker's file would say, if it were ever loaded. */
 const HOSTILE_TEXT = 'Stop all treatment and buy our cure';
 
-let browser;
-let dist;
+/** dist/ on one origin; the host pages (`hostRoutes`) and a hostile file each on another. */
+const env = setUp();
 let host;
 let hostile;
-const hostRoutes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
+const hostRoutes = { '/favicon.ico': FAVICON };
 
 before(async () => {
-  browser = await launch();
-  dist = await serveDist();
   const content = JSON.parse(readFileSync(new URL('../docs/content-example.json', import.meta.url), 'utf8'));
   content.sections[0].title = HOSTILE_TEXT;
   hostile = await startServer({
@@ -45,8 +43,7 @@ before(async () => {
   host = await startServer({ root: new URL('./', import.meta.url).pathname, routes: hostRoutes });
 });
 after(async () => {
-  await browser?.close();
-  await Promise.all([dist, host, hostile].map((s) => s?.close()));
+  await Promise.all([host, hostile].map((s) => s?.close()));
 });
 
 /**
@@ -55,8 +52,8 @@ after(async () => {
  * only the host's own files and dist/'s origin: no inline script or style.
  */
 function hostPage(path, snippet) {
-  const origin = new URL(dist.url).origin;
-  const body = snippet.replaceAll(PLACEHOLDER, new URL('./', dist.url).href);
+  const origin = new URL(env.server.url).origin;
+  const body = snippet.replaceAll(PLACEHOLDER, new URL('./', env.server.url).href);
   hostRoutes[path] = {
     body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head>
 <body><main><h1>Une page d'association</h1>${body}<p id="after">Après le guide.</p></main></body></html>`,
@@ -83,8 +80,8 @@ test('the README snippets: the site address written once, no inline script or st
 
 test('the script snippet on another origin under a strict CSP: French, a section open, centred, no border, resized to its content', async () => {
   const url = hostPage('/host.html', scriptSnippet({ lang: 'fr', open: 'chemotherapy', 'heading-level': '3' }));
-  assert.notEqual(new URL(url).origin, new URL(dist.url).origin, 'the host is another origin');
-  const { ctx, page, problems } = await openPage(browser, url, { viewport: { width: 900, height: 700 } });
+  assert.notEqual(new URL(url).origin, new URL(env.server.url).origin, 'the host is another origin');
+  const { ctx, page, problems } = await openPage(env.browser, url, { viewport: { width: 900, height: 700 } });
   const frameElement = page.locator('iframe');
   const frame = page.frameLocator('iframe');
   await frame.locator('treatment-guide .tg-mount[data-tg-live] button[aria-expanded]').first().waitFor();
@@ -134,7 +131,7 @@ test('the no-script snippet: a fixed height, no border, and a content file addre
   const snippet = FRAME_SNIPPET.replace(/embed\.html\?([^"]*)"/, `embed.html?$1&amp;${hostileQuery.replaceAll('&', '&amp;')}"`);
   assert.notEqual(snippet, FRAME_SNIPPET);
   const url = hostPage('/fixed.html', snippet);
-  const { ctx, page, problems, requests } = await openPage(browser, url, { viewport: { width: 900, height: 700 } });
+  const { ctx, page, problems, requests } = await openPage(env.browser, url, { viewport: { width: 900, height: 700 } });
   const frame = page.frameLocator('iframe');
   await frame.locator('treatment-guide .tg-mount[data-tg-live] button[aria-expanded]').first().waitFor();
   const box = await page.locator('iframe').boundingBox();
@@ -152,7 +149,7 @@ test('the no-script snippet: a fixed height, no border, and a content file addre
 
 test('the height messages have their own type, and the snippet ignores other messages', async () => {
   const url = hostPage('/messages.html', scriptSnippet({ lang: 'en' }));
-  const { ctx, page } = await openPage(browser, url);
+  const { ctx, page } = await openPage(env.browser, url);
   await page.frameLocator('iframe').locator('treatment-guide .tg-mount[data-tg-live]').waitFor();
   await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 400);
   const height = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
@@ -167,7 +164,7 @@ test('the height messages have their own type, and the snippet ignores other mes
 });
 
 test('embed.html on its own: the widget only, under its CSP, axe-clean, offline-ready', async () => {
-  const { ctx, page, problems, requests } = await openPage(browser, new URL('embed.html?lang=en&open=all', dist.url).href);
+  const { ctx, page, problems, requests } = await openPage(env.browser, new URL('embed.html?lang=en&open=all', env.server.url).href);
   await widgetReady(page);
   assert.equal(await page.locator('body > main > treatment-guide').count(), 1);
   assert.equal(await page.locator('body > *').count(), 1, 'nothing but the widget');
@@ -175,9 +172,9 @@ test('embed.html on its own: the widget only, under its CSP, axe-clean, offline-
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
   assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
-  assert.deepEqual(requests.filter((u) => !u.startsWith(dist.url)), [], 'nothing from elsewhere');
+  assert.deepEqual(requests.filter((u) => !u.startsWith(env.server.url)), [], 'nothing from elsewhere');
   // axe-core is injected as an inline script, which the page's own policy rightly refuses.
-  const audit = await openPage(browser, new URL('embed.html?lang=fr&open=all', dist.url).href, { bypassCSP: true });
+  const audit = await openPage(env.browser, new URL('embed.html?lang=fr&open=all', env.server.url).href, { bypassCSP: true });
   await widgetReady(audit.page);
   for (const colorScheme of ['light', 'dark']) {
     await audit.page.emulateMedia({ colorScheme });
@@ -193,28 +190,10 @@ test('embed.html on its own: the widget only, under its CSP, axe-clean, offline-
 });
 
 test('after one visit embed.html works offline', { timeout: 90_000 }, async () => {
-  const local = await serveDist();
-  const url = new URL('embed.html?lang=fr&open=chemotherapy', local.url).href;
-  const { ctx, page, problems } = await openPage(browser, url);
-  let closed = false;
-  try {
-    // The page registers the standalone page's service worker, which caches every file of dist/.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-    await page.waitForFunction(async (href) => {
-      const names = await caches.keys();
-      return names.length === 1 && !!(await (await caches.open(names[0])).match(href, { ignoreSearch: true }));
-    }, url, { polling: 200, timeout: 60_000 });
-    await local.close();
-    closed = true;
-    await ctx.setOffline(true);
-    await page.reload();
-    await widgetReady(page);
-    const chemo = page.locator('treatment-guide [data-tg-section="chemotherapy"] .tg-heading > button');
-    assert.equal(await chemo.getAttribute('aria-expanded'), 'true');
-    assert.equal(await page.locator('treatment-guide .tg-root').getAttribute('lang'), 'fr');
-    assert.deepEqual(problems, []);
-  } finally {
-    await ctx.close();
-    if (!closed) await local.close();
-  }
+  const { page, problems } = await offlineAfterOneVisit(env.browser, 'embed.html?lang=fr&open=chemotherapy', { ignoreSearch: true });
+  await widgetReady(page);
+  const chemo = page.locator('treatment-guide [data-tg-section="chemotherapy"] .tg-heading > button');
+  assert.equal(await chemo.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('treatment-guide .tg-root').getAttribute('lang'), 'fr');
+  assert.deepEqual(problems, []);
 });

@@ -4,18 +4,16 @@
 // `boundary` and `end` events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, newContext, widgetReady, axeViolations } from './helpers.mjs';
+import { setUp, newContext, widgetReady, axeViolations, hostPage } from './helpers.mjs';
 import { fakeSpeech, VOICES } from '../tools/fake-speech.mjs';
 
 const PREFIX = '/tg/';
-const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
+const routes = {};
 const env = setUp({ prefix: PREFIX, routes });
 
 function host(path, { lang = 'en', body = '<treatment-guide></treatment-guide>' } = {}) {
   routes[path] = {
-    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Page</title>
-<script src="${PREFIX}treatment-guide.js" defer></script></head><body><main><h1>Article</h1>${body}</main></body></html>`,
+    body: hostPage({ lang, title: 'Page', prefix: PREFIX, body: `<main><h1>Article</h1>${body}</main>` }),
   };
   return `${env.origin()}${path}`;
 }

@@ -3,38 +3,23 @@
 // the host page's first paint (issue 19); the guide then becomes live as before.
 // A guide far below the fold waits until the reader nears it, moves into it, or
 // the page is idle.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+import { newContext, setUp, openPage, widgetReady, hostPage } from './helpers.mjs';
 
 const ARTICLE = '/article.html';
 /** A long article whose guide sits far below the fold, after many screens of the host's text. */
 const LONG = '/long.html';
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  const routes = {
-    [LONG]: {
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
-<script src="treatment-guide.js" defer></script></head>
-<body><main><h1>A long charity article</h1>${'<p>The host\'s own text, one paragraph of many.</p>'.repeat(300)}
-<treatment-guide></treatment-guide></main></body></html>`,
-    },
-    [ARTICLE]: {
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
-<script src="treatment-guide.js" defer></script></head>
-<body><main><h1>A charity article</h1><treatment-guide></treatment-guide></main></body></html>`,
-    },
-  };
-  server = await serveDist({ routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const routes = {
+  [LONG]: {
+    body: hostPage({ prefix: '', body: `<main><h1>A long charity article</h1>${'<p>The host\'s own text, one paragraph of many.</p>'.repeat(300)}
+<treatment-guide></treatment-guide></main>` }),
+  },
+  [ARTICLE]: {
+    body: hostPage({ prefix: '', body: '<main><h1>A charity article</h1><treatment-guide></treatment-guide></main>' }),
+  },
+};
+const env = setUp({ routes });
 
 /**
  * Runs in the page first: at each WebAssembly request, notes whether the
@@ -64,12 +49,12 @@ function recordWasmRequests() {
 
 test('the WebAssembly download starts after the prerendered guide has been painted (host article and standalone page)', async () => {
   for (const path of [ARTICLE, '/index.html']) {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(env.browser);
     await ctx.addInitScript(recordWasmRequests);
     const page = await ctx.newPage();
     // A preload hint would start a download before the loader runs, past its fetch.
     const wasm = countWasm(page);
-    await page.goto(`${server.url.replace(/\/$/, '')}${path}`);
+    await page.goto(`${env.server.url.replace(/\/$/, '')}${path}`);
     await widgetReady(page);
     const requests = await page.evaluate(() => window.__wasmRequests);
     assert.equal(requests.length, 1, `${path}: one download of the code, by the loader`);
@@ -81,7 +66,7 @@ test('the WebAssembly download starts after the prerendered guide has been paint
 });
 
 test('typing into the guide while its code loads still finds the drug once it is live', async () => {
-  const { ctx, page, problems } = await openPage(browser, `${server.url.replace(/\/$/, '')}${ARTICLE}`);
+  const { ctx, page, problems } = await openPage(env.browser, `${env.server.url.replace(/\/$/, '')}${ARTICLE}`);
   const input = page.locator('treatment-guide input[role=combobox]');
   await input.fill('Oncovin');
   await widgetReady(page);
@@ -108,11 +93,11 @@ test('a widget far below the fold loads its code only when the reader nears it o
     ['scrolling near it', (page) => page.locator('treatment-guide').scrollIntoViewIfNeeded()],
     ['moving into it from the keyboard', (page) => page.locator('treatment-guide [role=combobox]').focus()],
   ]) {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(env.browser);
     await ctx.addInitScript(neverIdle);
     const page = await ctx.newPage();
     const wasm = countWasm(page);
-    await page.goto(`${server.url.replace(/\/$/, '')}${LONG}`);
+    await page.goto(`${env.server.url.replace(/\/$/, '')}${LONG}`);
     // The prerendered guide is there at once, for find-in-page and for readers who scroll.
     await page.locator('treatment-guide .tg-heading > button').first().waitFor({ state: 'attached' });
     await page.waitForTimeout(1000);
@@ -126,10 +111,10 @@ test('a widget far below the fold loads its code only when the reader nears it o
 
 test('a widget far below the fold loads anyway once the page is idle, and at once for a link into it', async () => {
   for (const hash of ['', '#tg-immunotherapy']) {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(env.browser);
     if (hash) await ctx.addInitScript(neverIdle);
     const page = await ctx.newPage();
-    await page.goto(`${server.url.replace(/\/$/, '')}${LONG}${hash}`);
+    await page.goto(`${env.server.url.replace(/\/$/, '')}${LONG}${hash}`);
     await widgetReady(page);
     if (hash) {
       const open = page.locator('treatment-guide [data-tg-section="immunotherapy"] .tg-heading > button');

@@ -2,29 +2,18 @@
 // the guide's, in English and in French. "gemtuzumab ozogamicin" (another
 // leukemia drug) shares a word with inotuzumab ozogamicin; a label with a
 // salt or a dose still finds the guide's drug.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+import { setUp, openPage, widgetReady, hostPage } from './helpers.mjs';
 
 const FRENCH_PAGE = '/fr.html';
 const routes = {
-  '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
   [FRENCH_PAGE]: {
-    body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page</title>
-<script src="/treatment-guide.js" defer></script></head><body><main><treatment-guide></treatment-guide></main></body></html>`,
+    body: hostPage({ lang: 'fr', title: 'Page', viewport: false, body: '<main><treatment-guide></treatment-guide></main>' }),
   },
 };
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({ routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp({ routes });
 
 /** Types `text` key by key into the widget's lookup; returns the options offered and the status line. */
 async function typeQuery(page, text) {
@@ -53,7 +42,7 @@ const editions = [
 
 for (const { language, path } of editions) {
   test(`${language}: other drugs get no guide drug; labels of guide drugs find theirs`, async () => {
-    const { ctx, page, problems } = await openPage(browser, new URL(path, server.url).href);
+    const { ctx, page, problems } = await openPage(env.browser, new URL(path, env.server.url).href);
     try {
       await widgetReady(page);
       for (const other of ['gemtuzumab ozogamicin', 'gemtuzumab ozogamicine', 'vinblastine sulfate', 'idarubicin', 'prednisolone']) {

@@ -2,10 +2,10 @@
 // guide's space only while a script may still define the element; with
 // JavaScript off, or a loader the browser refuses (a wrong integrity hash),
 // the plain guide pasted inside the element fills the space instead.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, widgetReady, DIST } from './helpers.mjs';
+import { newContext, setUp, widgetReady, DIST, hostPage } from './helpers.mjs';
 import { sri } from '../tools/sri.mjs';
 
 const PREFIX = '/tg/';
@@ -15,32 +15,20 @@ const RULE = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 const FALLBACK = readFileSync(`${DIST}fallback.html`, 'utf8');
 /** How long the rule waits for a script before it gives up (README: 4 seconds). */
 const WAIT_MS = 4000;
-const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
+const routes = {};
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  routes['/host.css'] = { type: 'text/css', body: RULE };
-  server = await serveDist({ prefix: PREFIX, routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+routes['/host.css'] = { type: 'text/css', body: RULE };
+const env = setUp({ prefix: PREFIX, routes });
 
 /** A host article with the README's rule; `inside` is what the host pasted inside the element. */
 function host(path, { integrity = null, inside = '' } = {}) {
   const pin = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
   routes[path] = {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
-<link rel="stylesheet" href="/host.css">
-<script src="${PREFIX}treatment-guide.js"${pin} defer></script></head>
-<body><main><h1>A charity article</h1><p>Before the guide.</p>
-<treatment-guide>${inside}</treatment-guide><p id="after">Host text after the guide.</p></main></body></html>`,
+    body: hostPage({ head: '\n<link rel="stylesheet" href="/host.css">', prefix: PREFIX, script: `${pin} defer`,
+      body: `<main><h1>A charity article</h1><p>Before the guide.</p>
+<treatment-guide>${inside}</treatment-guide><p id="after">Host text after the guide.</p></main>` }),
   };
-  return new URL(path, server.url).origin + path;
+  return new URL(path, env.server.url).origin + path;
 }
 
 /**
@@ -66,7 +54,7 @@ async function untilShown(page, timeout) {
 }
 
 test('JavaScript off: no blank space; the pasted plain guide shows at once', async () => {
-  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+  const ctx = await newContext(env.browser, { javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
   const page = await ctx.newPage();
   await page.goto(host('/off-empty.html'));
   const empty = await layout(page);
@@ -85,7 +73,7 @@ test('JavaScript off: no blank space; the pasted plain guide shows at once', asy
 
 test('a wrong integrity hash: the plain guide fills the space once the rule gives up waiting', async () => {
   const wrong = `sha384-${Buffer.alloc(48).toString('base64')}`;
-  const ctx = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const ctx = await newContext(env.browser, { viewport: { width: 800, height: 900 } });
   const page = await ctx.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
@@ -112,7 +100,7 @@ test('a wrong integrity hash: the plain guide fills the space once the rule give
 
 test('the right hash: the widget takes over and the pasted plain guide is never shown', async () => {
   const integrity = sri(`${DIST}treatment-guide.js`);
-  const ctx = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const ctx = await newContext(env.browser, { viewport: { width: 800, height: 900 } });
   const page = await ctx.newPage();
   await page.goto(host('/right-hash.html', { integrity, inside: FALLBACK }));
   await widgetReady(page);

@@ -11,22 +11,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serveDist, openPage, widgetReady, axeViolations } from './helpers.mjs';
+import { setUp, openPage, widgetReady, axeViolations, hostPage } from './helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PREFIX = '/tg/';
-const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
-let browser;
-let server;
+const routes = {};
+const env = setUp({ prefix: PREFIX, routes });
 let temp;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({ prefix: PREFIX, routes });
+before(() => {
   temp = mkdtempSync(join(tmpdir(), 'tg-review-e2e-'));
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
@@ -47,11 +42,9 @@ function signed(folder, name, date, by) {
 function pageIn(lang) {
   const path = `/review-${lang}.html`;
   routes[path] = {
-    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Page</title>
-<script src="${PREFIX}treatment-guide.js" defer></script></head><body><main><h1>Page</h1><treatment-guide></treatment-guide></main></body></html>`,
+    body: hostPage({ lang, title: 'Page', prefix: PREFIX, body: '<main><h1>Page</h1><treatment-guide></treatment-guide></main>' }),
   };
-  return `${server.url.slice(0, -PREFIX.length)}${path}`;
+  return `${env.server.url.slice(0, -PREFIX.length)}${path}`;
 }
 
 /** The footer's review line as readers see it, and its state. */
@@ -73,7 +66,7 @@ test('the shipped guide says, in both languages, that it has not had a medical r
     ['en', /^Updated on 6 December 2026\. This version has not yet had a medical review\.$/],
     ['fr', /^Ce texte est traduit du texte anglais \(version \d+\.\d+\.\d+\), qui n’a pas encore été révisé sur le plan médical\. La traduction n’a pas encore été révisée sur le plan médical\.$/],
   ]) {
-    const { ctx, page, problems } = await openPage(browser, pageIn(lang));
+    const { ctx, page, problems } = await openPage(env.browser, pageIn(lang));
     await widgetReady(page);
     const { text, state } = await reviewLine(page);
     assert.match(text, expected);
@@ -99,7 +92,7 @@ test('a signed file says "medically reviewed"; one word changed, and it says it 
   ];
   for (const c of cases) {
     const text = signed(c.folder, `${c.lang}.json`, c.date, c.by);
-    const { ctx, page, problems } = await openPage(browser, pageIn(c.lang));
+    const { ctx, page, problems } = await openPage(env.browser, pageIn(c.lang));
     await widgetReady(page);
     await show(page, text);
     let line = await reviewLine(page);
@@ -124,7 +117,7 @@ test('a signed file says "medically reviewed"; one word changed, and it says it 
 test('the checker page makes the review sheet of the file in the page, with what changed marked', async () => {
   const text = signed('content', 'sheet.json', '2027-01-10', 'Dr A. Tremblay, hematologist').replace('the main treatment is', 'the first treatment is');
   // bypassCSP lets axe-core in; the page's own scripts are the same.
-  const { ctx, page, problems, requests } = await openPage(browser, new URL('check.html', server.url).href, { bypassCSP: true });
+  const { ctx, page, problems, requests } = await openPage(env.browser, new URL('check.html', env.server.url).href, { bypassCSP: true });
   await page.locator('#summary', { hasText: 'No file yet.' }).waitFor();
   assert.equal(await page.locator('#sheet').isDisabled(), true, 'no sheet without a file');
   await page.locator('#text').fill(text);
@@ -139,7 +132,7 @@ test('the checker page makes the review sheet of the file in the page, with what
   assert.match(sheet, /Points for the reviewer/);
   assert.match(sheet, /content-check --sign-review --date YYYY-MM-DD --by "NAME, ROLE"/);
   await page.locator('#sheet-status', { hasText: 'Saved as review-sheet.html' }).waitFor();
-  assert.deepEqual(requests.filter((url) => !url.startsWith(server.url.slice(0, -PREFIX.length)) && !url.startsWith('blob:')), []);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(env.server.url.slice(0, -PREFIX.length)) && !url.startsWith('blob:')), []);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
   await ctx.close();

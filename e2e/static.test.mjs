@@ -6,11 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setUp, newContext, widgetReady, axeViolations, DIST, SECTION_IDS } from './helpers.mjs';
+import { setUp, newContext, widgetReady, axeViolations, DIST, SECTION_IDS, hostPage } from './helpers.mjs';
 
 const PREFIX = '/tg/';
 const routes = {
-  '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
   // The README's rule that holds the guide's space until the loader runs.
   '/host.css': { type: 'text/css', body: 'treatment-guide:not(:defined) { display: block; min-height: 100vh; }' },
 };
@@ -21,12 +20,9 @@ const origin = () => env.origin();
 function host(path, { attrs = '', headers = {}, lang = 'en' } = {}) {
   routes[path] = {
     headers,
-    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
-<link rel="stylesheet" href="/host.css">
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
-<body><main><h1>A charity article</h1><p>Some words of the host before the guide.</p>
-<treatment-guide ${attrs}></treatment-guide><p id="after">Host text after the guide.</p></main></body></html>`,
+    body: hostPage({ lang, head: '\n<link rel="stylesheet" href="/host.css">', prefix: PREFIX,
+      body: `<main><h1>A charity article</h1><p>Some words of the host before the guide.</p>
+<treatment-guide ${attrs}></treatment-guide><p id="after">Host text after the guide.</p></main>` }),
   };
   return `${origin()}${path}`;
 }

@@ -2,42 +2,31 @@
 // reader's scheme; a host that sets only --tg-accent keeps 4.5:1 contrast in
 // dark mode (a lighter tone of its colour); colours that fail get a console
 // warning naming the property; a host can pin one scheme with --tg-color-scheme.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, screenshot } from './helpers.mjs';
+import { newContext, setUp, screenshot, hostPage } from './helpers.mjs';
 
 const PREFIX = '/tg/';
-const routes = { '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' } };
+const routes = {};
 /** WCAG AA for text. */
 const AA = 4.5;
 /** The brand colour of the issue's report: 2.1:1 on the old dark background. */
 const TEAL = '#00594f';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist({ prefix: PREFIX, routes });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setUp({ prefix: PREFIX, routes });
 
 /** A host page whose stylesheet themes the widget with `css` (declarations on the element). */
 function host(path, css, extra = '') {
   routes[path] = {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Themed host</title>
-<style>treatment-guide { ${css} } ${extra}</style>
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
-<body><main><h1>A charity page</h1><treatment-guide></treatment-guide></main></body></html>`,
+    body: hostPage({ title: 'Themed host', head: `\n<style>treatment-guide { ${css} } ${extra}</style>`, prefix: PREFIX, viewport: false,
+      body: '<main><h1>A charity page</h1><treatment-guide></treatment-guide></main>' }),
   };
-  return new URL(path, server.url).origin + path;
+  return new URL(path, env.server.url).origin + path;
 }
 
 /** Opens `url` in `scheme`, with the drug card of vincristine open; records console warnings. */
 async function open(url, colorScheme) {
-  const ctx = await browser.newContext({ colorScheme, viewport: { width: 800, height: 900 } });
+  const ctx = await newContext(env.browser, { colorScheme, viewport: { width: 800, height: 900 } });
   const page = await ctx.newPage();
   const warnings = [];
   const errors = [];

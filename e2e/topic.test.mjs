@@ -1,39 +1,27 @@
 // End-to-end: a content file on another topic (nausea, two sections of its
 // own ids, no interface words of its own) embedded with content-src: it is
 // shown, searched, and its lookup hint names its own drug.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, openPage, widgetReady } from './helpers.mjs';
+import { setUp, openPage, widgetReady, hostPage } from './helpers.mjs';
 
 const PREFIX = '/guide/';
 const FIXTURE = readFileSync(new URL('../crates/content/tests/fixtures/nausea.json', import.meta.url), 'utf8');
-let browser;
-let server;
+const page = hostPage({ title: 'Feeling sick', prefix: PREFIX, viewport: false,
+  body: '<main><h1>Feeling sick</h1><treatment-guide content-src="/content/nausea.json"></treatment-guide></main>' });
 
-const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feeling sick</title>
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
-<body><main><h1>Feeling sick</h1><treatment-guide content-src="/content/nausea.json"></treatment-guide></main></body></html>`;
-
-before(async () => {
-  browser = await launch();
-  server = await serveDist({
-    prefix: PREFIX,
-    routes: {
-      '/content/nausea.json': { body: FIXTURE, type: 'application/json' },
-      '/host/nausea.html': { body: page },
-      '/favicon.ico': { status: 204, body: '', type: 'image/x-icon' },
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+const env = setUp({
+  prefix: PREFIX,
+  routes: {
+    '/content/nausea.json': { body: FIXTURE, type: 'application/json' },
+    '/host/nausea.html': { body: page },
+  },
 });
 
 test('a file on another topic is shown with its own sections and searched', async () => {
-  const origin = server.url.slice(0, -PREFIX.length);
-  const { ctx, page: p, problems } = await openPage(browser, `${origin}/host/nausea.html`);
+  const origin = env.server.url.slice(0, -PREFIX.length);
+  const { ctx, page: p, problems } = await openPage(env.browser, `${origin}/host/nausea.html`);
   try {
     await p.locator('treatment-guide [data-tg-section=feeling-sick] .tg-heading').waitFor({ timeout: 15000 });
     await widgetReady(p);
