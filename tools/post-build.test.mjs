@@ -1,13 +1,14 @@
 // The post-build steps without a build (`make test-tools`): the widget
-// stylesheet minified by lightningcss, the glue's trap guard, and the file
-// names step 1 hands to the precache list. A fake built folder stands in for
+// stylesheet minified by lightningcss, the glue's trap guard, the file names
+// the loader step hands to the precache list, and the steps' order. A fake built folder stands in for
 // Trunk's; e2e/styles.test.mjs checks the minified sheet in a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STYLES, builtFiles, guardedGlue, widgetCss, writeLoader, writePrecache } from './post-build.mjs';
+import { STEPS, STYLES, builtFiles, guardedGlue, runSteps, widgetCss, writeLoader, writePrecache } from './post-build.mjs';
+import { MODULES, trunkFiles } from './modules.mjs';
 
 const temp = (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'tg-post-build-test-'));
@@ -56,7 +57,7 @@ test('the widget stylesheet is minified by lightningcss: no comments, every rule
   assert.throws(() => widgetCss(broken), { message: `post-build: ${broken}:2:4: Invalid dangling combinator in selector` });
 });
 
-test('step 1 returns the files it named; the precache takes them', async (t) => {
+test('the loader step returns the files it named; the precache takes them', async (t) => {
   const dir = staged(temp(t));
   const named = await writeLoader(dir, '1.2.3', RENDERED);
   assert.deepEqual(Object.keys(named.languages), ['fr']);
@@ -101,4 +102,34 @@ test('the guarded glue marks its instance at the first trap, tells the loader on
   assert.deepEqual(heard, ['unreachable'], 'the loader hears of the first trap only');
   assert.throws(() => guardedGlue('export default function init() {}'), /has no "wasm = instance.exports;"/);
   assert.equal(guardedGlue(code), code, 'a second run leaves a guarded glue as it is');
+});
+
+/** What Trunk leaves in its staging folder before the steps: each module's files, and the pages it copies. */
+const FROM_TRUNK = [
+  'treatment-guide-<h>.js', 'treatment-guide-<h>_bg.wasm', 'index.html', 'check.html',
+  ...Object.keys(MODULES).filter((m) => MODULES[m].type === 'worker').flatMap((m) => Object.values(trunkFiles(m))),
+];
+
+/** The steps whose `reads` name something (a file of the folder, or a value handed on) that neither Trunk nor an earlier step gives. */
+function unmetReads(steps) {
+  const there = new Set(FROM_TRUNK);
+  const unmet = [];
+  for (const step of steps) {
+    for (const read of step.reads) {
+      // A file of the repository (a path with a folder), or the whole folder, is always there.
+      if (read.includes('/') || read === 'every file' || there.has(read.split(' ')[0])) continue;
+      unmet.push(`${step.name} reads ${read}`);
+    }
+    for (const made of [...(step.writes || []), ...(step.gives || [])]) there.add(made.split(/[ :]/)[0]);
+  }
+  return unmet;
+}
+
+test('the steps run in an order where each reads only what Trunk or an earlier step gave', async () => {
+  assert.deepEqual(STEPS.map((s) => s.name), ['reader', 'checker', 'prerender', 'loader', 'fallback', 'precache']);
+  assert.deepEqual(unmetReads(STEPS), []);
+  const swapped = [STEPS[3], ...STEPS.filter((_, i) => i !== 3)];
+  assert.deepEqual(unmetReads(swapped), ['loader reads content-reader-<h>.js', 'loader reads content-reader-<h>.wasm', 'loader reads rendered'],
+    'control: the loader step first finds neither the reader nor the prerendered guide');
+  await assert.rejects(runSteps('.', ['nonesuch']), /no step nonesuch/);
 });
