@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newContext, openPage, DIST } from './helpers.mjs';
-import { embedSetUp, DIST_FILES, PREFIX, LOADER, WASM, GLUE, newsPage, widget, toggle, combobox, ready, expanded, allOpen, lookUp } from './embed-host.mjs';
+import { embedSetUp, DIST_FILES, allClosed, PREFIX, LOADER, WASM, GLUE, newsPage, widget, toggle, combobox, ready, expanded, allOpen, lookUp } from './embed-host.mjs';
 import { startServer } from '../tools/static-server.mjs';
 import { sri } from '../tools/sri.mjs';
 import { LOADER_FILE } from '../tools/modules.mjs';

@@ -2,6 +2,7 @@
 // links to each; the themed example page with two widgets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { openPage, axeViolations, screenshot } from './helpers.mjs';
 import { embedSetUp, PREFIX, WASM, newsPage, widget, toggle, combobox, options, ready, expanded, allClosed, lookUp } from './embed-host.mjs';
 import { startServer } from '../tools/static-server.mjs';

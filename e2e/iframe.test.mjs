@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { FAVICON, offlineAfterOneVisit, setUp, openPage, widgetReady, axeViolations, screenshot } from './helpers.mjs';
-import { startServer } from '../tools/static-env.server.mjs';
+import { startServer } from '../tools/static-server.mjs';
 
 /** The `type` of the height messages (iframe/embed.js). */
 const HEIGHT_MESSAGE = 'treatment-guide:height';
