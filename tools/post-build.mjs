@@ -9,7 +9,7 @@
 //    file, and the checker page's engine. Prerenders the guide with the
 //    widget's own components (natively, Yew SSR), minifies styles/widget.css
 //    with lightningcss, then writes treatment-guide.js (the only file a host
-//    page references) from its template, pointing at this build's
+//    page references) bundled from src/loader/, pointing at this build's
 //    content-hashed WebAssembly, glue, content reader and language files,
 //    carrying the prerendered guide, the styles and the widget's version
 //    from Cargo.toml (tools/version.mjs; readable as
@@ -31,6 +31,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { Features, transform } from 'lightningcss';
 import { minified } from './minify.mjs';
 import { version as cargoVersion } from './version.mjs';
@@ -207,8 +208,26 @@ export function guardedGlue(code) {
   return code.replace(EXPORTS_TAKEN, 'wasm = tgGuard(instance.exports);') + TRAP_GUARD;
 }
 
+/** The loader's entry module: it and the modules it imports are bundled into treatment-guide.js. */
+export const LOADER_ENTRY = fileURLToPath(new URL('../src/loader/index.js', import.meta.url));
+
 /**
- * Step 1: treatment-guide.js from src/treatment-guide.js, and the glue,
+ * The loader bundled by esbuild from `entry` (src/loader/, ES modules) into
+ * one classic script (an IIFE: it adds no global, and works as a module
+ * script too), with `facts` for the names src/loader/facts.js reads (each
+ * given as a JavaScript value, see facts.js).
+ */
+export async function bundledLoader(facts, entry = LOADER_ENTRY) {
+  const define = Object.fromEntries(Object.entries(facts).map(([name, value]) => [`__TG_${name}__`, JSON.stringify(value)]));
+  const out = await build({
+    entryPoints: [entry], bundle: true, write: false, format: 'iife', target: 'es2020',
+    define, legalComments: 'none', logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
+
+/**
+ * Step 1: treatment-guide.js bundled from src/loader/ (bundledLoader), and the glue,
  * guarded (guardedGlue) and minified; the content reader must be in `dir` already (writeReader).
  * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages }.
  */
@@ -217,16 +236,11 @@ export async function writeLoader(dir, version = cargoVersion(), rendered = prer
   const reader = readerFiles(dir);
   const listen = await writeListen(dir);
   const languages = writeLanguages(dir, rendered.langs || {});
-  const template = readFileSync(new URL('../src/treatment-guide.js', import.meta.url), 'utf8');
-  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm)
-    .replace('__TG_READER__', reader.glue).replace('__TG_READER_WASM__', reader.wasm)
-    .replace('__TG_LISTEN__', listen)
-    .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
-    .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
-    .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
-    .replace('"__TG_MANIFEST__"', () => JSON.stringify(withFiles(rendered.manifest, languages)))
-    .replace('__TG_VERSION__', version);
-  if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
+  const loader = await bundledLoader({
+    MANIFEST: withFiles(rendered.manifest, languages),
+    GLUE: glue, WASM: wasm, READER: reader.glue, READER_WASM: reader.wasm, LISTEN: listen, VERSION: version,
+    BUILT_IN: { guide: rendered.guide, fallback: rendered.fallback }, CSS: rendered.css,
+  });
   writeFileSync(join(dir, LOADER), await minified(loader, false));
   for (const [name, text] of Object.entries(rendered.api || {})) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, glue), await minified(guardedGlue(readFileSync(join(dir, glue), 'utf8')), true));
