@@ -1,12 +1,14 @@
-/** The contrast lint for web staff: a warning when the host's colours make text hard to read. */
-import { TAG } from './facts.js';
+/**
+ * The contrast lint for web staff: a warning when the host's colours make
+ * text hard to read. A module of its own, imported by the loader only where
+ * it is wanted (see lint.js).
+ */
+import { HOST_NAMES, setsColours } from './colours.js';
 
 /** Text needs this contrast against its background (WCAG AA). */
 var MIN_CONTRAST = 4.5;
 /** Text colours and their backgrounds, as the widget's own names (styles/widget.css `--_*`). */
 var CONTRAST_PAIRS = [['text', 'bg'], ['muted', 'bg'], ['accent', 'bg'], ['accent-text', 'accent']];
-/** The host's property behind each name: `--tg-<name>` in light mode, `--tg-dark-<name>` in dark. */
-var HOST_NAMES = { text: 'text', muted: 'muted', accent: 'accent', 'accent-text': 'accent-contrast', bg: 'background' };
 
 /**
  * Warns in the console, naming the property, when a colour the host set
@@ -59,7 +61,7 @@ export function warnContrast(element) {
       if (fg === null || bg === null) return;
       var ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
       if (ratio >= MIN_CONTRAST) return;
-      console.warn(TAG + ': ' + blame.join(' and ') + ' gives text a contrast of ' + ratio.toFixed(1) + ':1 in '
+      console.warn(element.localName + ': ' + blame.join(' and ') + ' gives text a contrast of ' + ratio.toFixed(1) + ':1 in '
         + scheme + ' mode (' + pair[0] + ' on ' + pair[1] + '); ' + MIN_CONTRAST + ':1 is needed. '
         + 'Colours for dark mode are set with --tg-dark-* (see the README, Theming).');
     });

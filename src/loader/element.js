@@ -1,7 +1,7 @@
 /** The <treatment-guide> element: its lifecycle, its API, and the properties that reflect its attributes. */
 import { MANIFEST, VERSION } from './facts.js';
-import { warnContrast } from './contrast.js';
 import { fallback } from './fallback.js';
+import { lintLater } from './lint.js';
 import { styles } from './language.js';
 import { showGuide } from './prerender.js';
 import { call } from './ready.js';
@@ -89,9 +89,7 @@ export function elementClass() {
       if (!this.shadowRoot) {
         element.attachShadow({ mode: 'open' });
         styles(element.shadowRoot);
-        // Once the page's own stylesheets have all loaded.
-        if (document.readyState === 'complete') setTimeout(warnContrast, 0, element);
-        else addEventListener('load', function () { warnContrast(element); }, { once: true });
+        lintLater(element);
         showGuide(element);
       }
       if (typeof WebAssembly !== 'object') return fallback(this, null);

@@ -25,6 +25,8 @@ export const READER = __TG_READER__;
 export const READER_WASM = __TG_READER_WASM__;
 /** The read-aloud module (src/listen.js): imported on the first press of a Listen button. */
 export const LISTEN = __TG_LISTEN__;
+/** The contrast lint for web staff (contrast.js, a module of its own): imported only where it is wanted (see lint.js). */
+export const CONTRAST = __TG_CONTRAST__;
 /** The widget's version (Cargo.toml). */
 export const VERSION = __TG_VERSION__;
 /**
