@@ -11,15 +11,38 @@ var reserved = [];
  * content fills it, when the reader scrolls (browsers keep what is in view
  * in place), or just after the reader's first click, tap or key (a shift
  * right after input is one the reader caused, and is not counted).
+ *
+ * The element is measured when the browser next lays the page out, in a
+ * ResizeObserver's first callback (which runs after layout, before paint),
+ * not at once: reading its place now would force a layout of its own.
  */
 export function reserve(element) {
-  var root = element.shadowRoot;
   var s = state(element);
-  if (s.reserve || !root.adoptedStyleSheets || !element.getClientRects().length) return;
-  var top = element.getBoundingClientRect().top;
+  if (s.reserve || s.measuring || !element.shadowRoot.adoptedStyleSheets) return;
+  if (!window.ResizeObserver) return hold(element);
+  var observer = new ResizeObserver(function measured() {
+    observer.disconnect();
+    if (s.measuring !== observer) return;
+    s.measuring = null;
+    if (element.isConnected && !s.widget) hold(element);
+  });
+  s.measuring = observer;
+  observer.observe(element);
+}
+
+/** The height `element` holds when its top is at `top` in a window `height` tall (see reserve); 0 when none. */
+export function held(top, height) {
   // Below the fold, or scrolled past: nothing in view can move.
-  if (top < 0 || top >= window.innerHeight) return;
-  var height = Math.ceil(window.innerHeight - top);
+  return top < 0 || top >= height ? 0 : Math.ceil(height - top);
+}
+
+/** Holds the space of reserve for `element`, whose layout is known. */
+function hold(element) {
+  var s = state(element);
+  var root = element.shadowRoot;
+  if (!element.getClientRects().length) return;
+  var height = held(element.getBoundingClientRect().top, window.innerHeight);
+  if (!height) return;
   var sheet = new CSSStyleSheet();
   sheet.replaceSync(':host(:not([hidden])){display:block;min-height:' + height + 'px}');
   root.adoptedStyleSheets = root.adoptedStyleSheets.concat(sheet);
@@ -50,6 +73,8 @@ export function releaseWhenFilled(element) {
 /** Gives back the space `element` holds, if any. */
 export function release(element) {
   var s = state(element);
+  if (s.measuring) s.measuring.disconnect();
+  s.measuring = null;
   var sheet = s.reserve;
   if (!sheet) return;
   s.reserve = null;

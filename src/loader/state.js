@@ -20,6 +20,8 @@ export function newState() {
     /** The space held until the content fills it (see reserve.js): its sheet and height. */
     reserve: null,
     reserveHeight: 0,
+    /** The observer that measures the element for reserve, until it has. */
+    measuring: null,
     /** Whether the element waits for the next frame (whenPainted), or for the reader to near it (whenNear). */
     painting: false,
     far: false,
