@@ -12,6 +12,7 @@ globalThis.__TG_MANIFEST__ = {
   defaultLanguage: 'en',
   events: { ready: 'tg-ready', error: 'tg-error' },
   errorKinds: { noWasm: 'no-wasm', loadFailed: 'load-failed', crash: 'crash' },
+  errorText: { 'no-wasm': 'no_search', 'load-failed': 'load_failed', crash: 'crash' },
   languages: {
     en: { file: null, text: { no_search: 'No search', load_failed: 'Not loaded', crash: 'Sorry' } },
     fr: { file: 'treatment-guide-fr-0123456789abcdef.json', text: { no_search: 'Pas de recherche', load_failed: 'Pas chargé', crash: 'Désolé' } },

@@ -12,10 +12,11 @@ var CSP_HINT = "treatment-guide: this page's Content-Security-Policy does not al
 
 /**
  * What a failure is (`error`: what stopped the code, null when there is no
- * WebAssembly; `crashed`: the code trapped): the `tg-error` kind, the reader
- * text's key, and the message for the web staff. A policy is recognised by
- * its error: Chromium and WebKit name the Content-Security-Policy or
- * 'wasm-unsafe-eval', Firefox says "blocked by CSP".
+ * WebAssembly; `crashed`: the code trapped): the `tg-error` kind, the key
+ * of its reader text (the manifest's `errorText`, from src/api.rs), and the
+ * message for the web staff. A policy is recognised by its error: Chromium
+ * and WebKit name the Content-Security-Policy or 'wasm-unsafe-eval',
+ * Firefox says "blocked by CSP".
  */
 export function diagnosis(error, crashed) {
   var kinds = MANIFEST.errorKinds;
@@ -24,8 +25,7 @@ export function diagnosis(error, crashed) {
   var message = crashed ? 'internal error (' + detail + '); the plain guide is shown'
     : csp ? CSP_HINT : error ? 'the drug search could not be loaded: ' + detail : 'this browser has no WebAssembly';
   var kind = crashed ? kinds.crash : error && !csp ? kinds.loadFailed : kinds.noWasm;
-  var key = crashed ? 'crash' : kind === kinds.noWasm ? 'no_search' : 'load_failed';
-  return { csp: csp, kind: kind, key: key, message: message };
+  return { csp: csp, kind: kind, key: MANIFEST.errorText[kind], message: message };
 }
 
 /**
