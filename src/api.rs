@@ -163,6 +163,18 @@ impl ErrorKind {
             ErrorKind::Crash => "crash",
         }
     }
+
+    /// The key of the reader text (content's `[strings]`, one of
+    /// [`LOADER_STRINGS`]) that the plain guide shows for this kind, when
+    /// the loader shows it; none for a content file (the widget says so).
+    pub const fn loader_text(self) -> Option<&'static str> {
+        match self {
+            ErrorKind::ContentFile => None,
+            ErrorKind::NoWasm => Some("no_search"),
+            ErrorKind::LoadFailed => Some("load_failed"),
+            ErrorKind::Crash => Some("crash"),
+        }
+    }
 }
 
 /// The parts a host page can style with `::part()`: name and what it is.
@@ -490,6 +502,7 @@ mod generate {
             "element": ELEMENT,
             "attributes": Attribute::ALL.iter().map(|a| a.name()).collect::<Vec<_>>(),
             "contentSrc": Attribute::ContentSrc.name(),
+            "debug": Attribute::Debug.name(),
             "properties": properties,
             "mountClass": MOUNT_CLASS,
             // What the loader needs to show the prerendered guide (src/prerender.rs)
@@ -519,6 +532,11 @@ mod generate {
                 "loadFailed": ErrorKind::LoadFailed.name(),
                 "crash": ErrorKind::Crash.name(),
             },
+            // The reader text of each kind the loader reports, by kind.
+            "errorText": ErrorKind::ALL
+                .iter()
+                .filter_map(|kind| Some((kind.name().to_owned(), json!(kind.loader_text()?))))
+                .collect::<Map<String, Value>>(),
             "languages": editions,
         })
     }

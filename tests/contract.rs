@@ -73,6 +73,7 @@ fn the_manifest_holds_the_element_its_attributes_and_mount_class() {
     assert_eq!(manifest["mountClass"], MOUNT_CLASS);
     assert_eq!(manifest["defaultLanguage"], DEFAULT_LANGUAGE);
     assert_eq!(manifest["contentSrc"], Attribute::ContentSrc.name());
+    assert_eq!(manifest["debug"], Attribute::Debug.name());
     let attributes: Vec<&str> = manifest["attributes"]
         .as_array()
         .unwrap()
@@ -118,6 +119,17 @@ fn the_manifest_gives_every_language_its_early_text_from_content() {
             "{key} is translated"
         );
     }
+    // The loader shows, for each kind of failure it reports, one of these texts.
+    let error_text = manifest["errorText"].as_object().unwrap();
+    for kind in api::ErrorKind::ALL {
+        let key = error_text.get(kind.name()).and_then(Value::as_str);
+        assert_eq!(key, kind.loader_text(), "{}", kind.name());
+        assert!(
+            key.is_none_or(|key| LOADER_STRINGS.contains(&key)),
+            "{key:?}"
+        );
+    }
+    assert_eq!(error_text.len(), 3, "no-wasm, load-failed and crash");
     // The file of each language is the build's (post-build names it); the default language has none.
     assert!(languages[DEFAULT_LANGUAGE]["file"].is_null());
 }
@@ -277,7 +289,7 @@ fn the_read_aloud_module_the_loader_and_the_controls_name_one_event_and_the_same
         "src/listen.js dispatches {event}"
     );
     assert!(
-        read("src/treatment-guide.js").contains(&format!("new CustomEvent({event}")),
+        read("src/loader/listen.js").contains(&format!("new CustomEvent({event}")),
         "the loader tells a control {event} when the module cannot load"
     );
     // The highlight names of the module are the stylesheet's.

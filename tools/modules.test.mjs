@@ -47,7 +47,7 @@ test('the nightly, Trunk and binaryen are read from their homes, not written aga
 
 test("the loader's file name is src/api.rs's LOADER_FILE; no tool writes it again", () => {
   assert.equal(LOADER_FILE, 'treatment-guide.js');
-  // Code lines only, without the loader's source (src/treatment-guide.js), which is not the built file.
+  // Code lines only, without a path that merely names it under src/.
   const code = (path) => text(path).split('\n').filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
     .join('\n').replaceAll(`src/${LOADER_FILE}`, '');
   const scripts = [

@@ -9,12 +9,15 @@
 // page's files into the folder. STEPS below lists what happens next, each
 // step with what it reads and what it writes; docs/ARCHITECTURE.md describes
 // them. A step reads only what Trunk or an earlier step wrote.
+// The loader step bundles src/loader/ (ES modules) into treatment-guide.js
+// with esbuild, and writes the contrast lint beside it (contrast-<hash>.js).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { Features, transform } from 'lightningcss';
 import { minified } from './minify.mjs';
 import { version as cargoVersion } from './version.mjs';
@@ -192,35 +195,76 @@ export function guardedGlue(code) {
   return code.replace(EXPORTS_TAKEN, 'wasm = tgGuard(instance.exports);') + TRAP_GUARD;
 }
 
+/** The loader's entry module: it and the modules it imports are bundled into treatment-guide.js. */
+export const LOADER_ENTRY = fileURLToPath(new URL('../src/loader/index.js', import.meta.url));
+/** The contrast lint's module (for web staff): a file of its own, which the loader imports only where it is wanted. */
+const CONTRAST_ENTRY = fileURLToPath(new URL('../src/loader/contrast.js', import.meta.url));
+/** The contrast lint's file: `contrast-<16 hex of its content's hash>.js`. */
+const CONTRAST_FILE = /^contrast-[0-9a-f]{16}\.js$/;
+
 /**
- * The loader step: treatment-guide.js from src/treatment-guide.js, and the glue,
- * guarded (guardedGlue) and minified; the content reader must be in `dir` already (the reader step).
- * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages }.
+ * The loader bundled by esbuild from `entry` (src/loader/, ES modules) into
+ * one classic script (an IIFE: it adds no global, and works as a module
+ * script too), with `facts` for the names src/loader/facts.js reads (each
+ * given as a JavaScript value, see facts.js). Minified by terser
+ * (tools/minify.mjs), whose output is smaller than esbuild's own minifier's.
+ */
+export async function bundledLoader(facts, entry = LOADER_ENTRY) {
+  const define = Object.fromEntries(Object.entries(facts).map(([name, value]) => [`__TG_${name}__`, JSON.stringify(value)]));
+  return minified(await bundled(entry, 'iife', define), false);
+}
+
+/** `entry` and the modules it imports, bundled by esbuild into one script of `format` (iife or esm), not minified. */
+async function bundled(entry, format, define = {}) {
+  const out = await build({
+    entryPoints: [entry], bundle: true, write: false, format, target: 'es2020',
+    define, legalComments: 'none', logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
+
+/** Writes the contrast lint's module (CONTRAST_ENTRY, bundled and minified) under its content hash, replacing an older one; returns its name. */
+async function writeContrast(dir) {
+  for (const old of readdirSync(dir).filter((f) => CONTRAST_FILE.test(f))) rmSync(join(dir, old));
+  const code = await minified(await bundled(CONTRAST_ENTRY, 'esm'), true);
+  const name = `contrast-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  return name;
+}
+
+/** The contrast lint's file in a built folder (see writeContrast). */
+export function contrastFile(dir) {
+  const found = readdirSync(dir).filter((f) => CONTRAST_FILE.test(f));
+  if (found.length !== 1) throw new Error(`post-build: expected one contrast-<hash>.js in ${dir}, found: ${found.join(', ') || 'none'}`);
+  return found[0];
+}
+
+/**
+ * The loader step: treatment-guide.js bundled from src/loader/ (bundledLoader), the
+ * contrast lint beside it (writeContrast), and the glue, guarded
+ * (guardedGlue) and minified; the content reader must be in `dir` already (the reader step).
+ * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages, listen, contrast }.
  */
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
   const { glue, wasm } = wasmFiles(dir);
   const reader = readerFiles(dir);
   const listen = await writeListen(dir);
+  const contrast = await writeContrast(dir);
   const languages = writeLanguages(dir, rendered.langs || {});
-  const template = readFileSync(new URL('../src/treatment-guide.js', import.meta.url), 'utf8');
-  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm)
-    .replace('__TG_READER__', reader.glue).replace('__TG_READER_WASM__', reader.wasm)
-    .replace('__TG_LISTEN__', listen)
-    .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
-    .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
-    .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
-    .replace('"__TG_MANIFEST__"', () => JSON.stringify(withFiles(rendered.manifest, languages)))
-    .replace('__TG_VERSION__', version);
-  if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
-  writeFileSync(join(dir, LOADER), await minified(loader, false));
+  const loader = await bundledLoader({
+    MANIFEST: withFiles(rendered.manifest, languages),
+    GLUE: glue, WASM: wasm, READER: reader.glue, READER_WASM: reader.wasm, LISTEN: listen, CONTRAST: contrast, VERSION: version,
+    BUILT_IN: { guide: rendered.guide, fallback: rendered.fallback }, CSS: rendered.css,
+  });
+  writeFileSync(join(dir, LOADER), loader);
   for (const [name, text] of Object.entries(rendered.api || {})) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, glue), await minified(guardedGlue(readFileSync(join(dir, glue), 'utf8')), true));
-  return { glue, wasm, reader, languages, listen };
+  return { glue, wasm, reader, languages, listen, contrast };
 }
 
 /** The files writeLoader named, found in a built folder whose loader is kept (`--precache-only`). */
 export function builtFiles(dir) {
-  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir), listen: listenFile(dir) };
+  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir), listen: listenFile(dir), contrast: contrastFile(dir) };
 }
 
 /** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
@@ -235,13 +279,13 @@ export function walk(dir, root = dir) {
 }
 
 /** The precache step: precache.json and sw.js, given the files the loader step named. Returns the precache list. */
-export function writePrecache(dir, { glue, wasm, reader, languages, listen }) {
+export function writePrecache(dir, { glue, wasm, reader, languages, listen, contrast }) {
   const urls = walk(dir).filter((url) => !GENERATED.has(url));
   if (!urls.includes('index.html') || !urls.includes(LOADER)) {
     throw new Error(`post-build: ${dir} lacks index.html or ${LOADER}: ${urls.join(', ')}`);
   }
   // The files the embed loads: the loader and every file it names, plus wasm-bindgen snippets.
-  const named = [glue, wasm, reader.glue, reader.wasm, ...(listen ? [listen] : []), ...Object.values(languages)];
+  const named = [glue, wasm, reader.glue, reader.wasm, ...(listen ? [listen] : []), ...(contrast ? [contrast] : []), ...Object.values(languages)];
   const missing = named.filter((url) => !urls.includes(url));
   if (missing.length) throw new Error(`post-build: ${dir} lacks the files its loader names: ${missing.join(', ')}`);
   const embed = new Set([LOADER, ...named, ...urls.filter((url) => url.startsWith('snippets/'))]);
@@ -296,8 +340,8 @@ export const STEPS = [
   {
     name: 'loader',
     reads: ['treatment-guide-<h>.js', 'treatment-guide-<h>_bg.wasm', 'content-reader-<h>.js', 'content-reader-<h>.wasm',
-      'src/treatment-guide.js', 'src/listen.js', 'rendered'],
-    writes: [LOADER, 'treatment-guide-<h>.js (guarded, minified)', 'listen-<h>.js', 'treatment-guide-<lang>-<h>.json',
+      'src/loader/', 'src/listen.js', 'rendered'],
+    writes: [LOADER, 'contrast-<h>.js', 'treatment-guide-<h>.js (guarded, minified)', 'listen-<h>.js', 'treatment-guide-<lang>-<h>.json',
       'fallback-<lang>.html', ...API_FILES],
     gives: ['named: the files the loader names'],
     run: async (dir, state) => { state.named = await writeLoader(dir, cargoVersion(), state.rendered); },
