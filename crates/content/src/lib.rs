@@ -13,8 +13,9 @@
 //!
 //! Its modules import one another in one direction only: the generic codec
 //! (`words`, `error`, `json`, `read`, `encoding`, `record`) knows nothing of
-//! the format; `raw` declares the format with it; `model`, `languages`,
-//! `review`, `validate`, `plain_language`, `check` and `sheet` build on `raw`;
+//! the format; `raw` declares the format with it; `file` (a content file's
+//! text read the one way), `model`, `languages`, `review`, `validate`,
+//! `plain_language`, `check` and `sheet` build on `raw`;
 //! `toml_source` on all of them. A test (`tests/modules.rs`) keeps it so.
 
 pub mod case;
@@ -23,6 +24,7 @@ mod check;
 pub mod discover;
 pub mod encoding;
 mod error;
+mod file;
 pub mod json;
 pub mod key;
 pub mod languages;
@@ -41,8 +43,9 @@ pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod toml_source;
 
-pub use check::{check_size, Check, MAX_CONTENT_BYTES};
+pub use check::Check;
 pub use error::{ContentError, Location};
+pub use file::{ContentFile, MAX_CONTENT_BYTES};
 pub use json::Json;
 pub use markup::{
     is_safe_url, parse_body, plain_body, MarkupError, PlainBody, RawBlock, RawInline,
@@ -71,13 +74,8 @@ pub fn read_content(value: &Json) -> Result<RawContent, Vec<ContentError>> {
 }
 
 impl Content {
-    /// Reads and validates an already parsed tree in the documented format.
-    pub fn from_json_value(value: &Json) -> Result<Content, Vec<ContentError>> {
-        Content::from_raw(read_content(value)?)
-    }
-
-    /// Parses and validates content in the documented JSON format, every
-    /// problem at its line.
+    /// Parses and validates content in the documented JSON format, read
+    /// the one way ([`ContentFile::read`]), every problem at its line.
     ///
     /// ```
     /// use tg_content::Content;
@@ -85,15 +83,6 @@ impl Content {
     /// assert!(errors[0].message.starts_with("the file is not valid JSON: on line 1"));
     /// ```
     pub fn from_json(text: &str) -> Result<Content, Vec<ContentError>> {
-        check_size(text).map_err(|e| vec![e])?;
-        let document = json::parse_document(text).map_err(|e| vec![e])?;
-        let placed = |mut errors: Vec<ContentError>| {
-            for error in &mut errors {
-                document.lines.place(error);
-            }
-            errors
-        };
-        let raw = read_content(&document.value).map_err(placed)?;
-        Content::from_raw(raw).map_err(placed)
+        ContentFile::read(text).finish(Content::from_raw)
     }
 }

@@ -9,9 +9,9 @@
 //! own line-aware parser, so every problem names its line of the file, as
 //! the checker's do.
 
-use tg_content::json::{self, Json};
+use tg_content::json::Json;
 use tg_content::read::get;
-use tg_content::{check_size, record, review, Content, ContentError};
+use tg_content::{record, review, Content, ContentFile};
 
 /// What reading a content file's text gave.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +30,8 @@ pub enum Reading {
 }
 
 /// Reads a content file's text (JSON in the documented format): refused over
-/// [`tg_content::MAX_CONTENT_BYTES`], parsed, read and validated.
+/// [`tg_content::MAX_CONTENT_BYTES`], parsed, read ([`ContentFile::read`])
+/// and validated.
 ///
 /// ```
 /// use tg_reader::{read, Reading};
@@ -41,42 +42,29 @@ pub enum Reading {
 /// assert_eq!(sections, Some(Vec::new()));
 /// ```
 pub fn read(text: &str) -> Reading {
-    if let Err(error) = check_size(text) {
-        return refused(vec![error], None);
-    }
-    let document = match json::parse_document(text) {
-        Ok(document) => document,
-        Err(error) => return refused(vec![error], None),
-    };
-    let sections = section_ids(&document.value);
-    let mut errors = match tg_content::read_content(&document.value) {
-        Ok(mut raw) => {
-            // The review's verdict, computed here: the widget computes no
-            // fingerprint. (A translation's original is not at hand here: its
-            // footer follows what `content-check --mark-translation` recorded.)
-            review::seal(&mut raw, None);
-            let encoded = record::encode(&raw);
-            match (Content::from_raw(raw), encoded) {
-                (Ok(_), Ok(encoded)) => return Reading::Content(encoded),
-                (Ok(_), Err(error)) => vec![error],
-                (Err(mut errors), encoded) => {
-                    errors.extend(encoded.err());
-                    errors
-                }
+    let file = ContentFile::read(text);
+    let sections = file.tree.as_ref().and_then(section_ids);
+    let encoded = file.finish(|mut raw| {
+        // The review's verdict, computed here: the widget computes no
+        // fingerprint. (A translation's original is not at hand here: its
+        // footer follows what `content-check --mark-translation` recorded.)
+        review::seal(&mut raw, None);
+        let encoded = record::encode(&raw);
+        match (Content::from_raw(raw), encoded) {
+            (Ok(_), Ok(encoded)) => Ok(encoded),
+            (Ok(_), Err(error)) => Err(vec![error]),
+            (Err(mut errors), encoded) => {
+                errors.extend(encoded.err());
+                Err(errors)
             }
         }
-        Err(errors) => errors,
-    };
-    for error in &mut errors {
-        document.lines.place(error);
-    }
-    refused(errors, sections)
-}
-
-fn refused(errors: Vec<ContentError>, sections: Option<Vec<String>>) -> Reading {
-    Reading::Problems {
-        problems: errors.iter().map(ToString::to_string).collect(),
-        sections,
+    });
+    match encoded {
+        Ok(encoded) => Reading::Content(encoded),
+        Err(errors) => Reading::Problems {
+            problems: errors.iter().map(ToString::to_string).collect(),
+            sections,
+        },
     }
 }
 
