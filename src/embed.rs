@@ -246,13 +246,10 @@ fn own_content(language_content: Option<String>) -> Rc<Content> {
     let Some(text) = language_content else {
         return built_in_content();
     };
-    match built_in::decode(&text) {
+    match built_in::open(&text) {
         Ok(content) => Rc::new(content),
-        Err(errors) => {
-            let message = format!(
-                "treatment-guide: the language file is invalid: {}",
-                errors[0]
-            );
+        Err(error) => {
+            let message = format!("treatment-guide: the language file is invalid: {error}");
             web_sys::console::error_1(&message.into());
             built_in_content()
         }

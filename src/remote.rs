@@ -83,7 +83,8 @@ pub async fn fetch(url: &str) -> Result<String, LoadError> {
 
 /// Reads and validates a content file's text with `reader(text)`, the
 /// loader's function that runs the content reader module: it returns (a
-/// promise of) `{content}`, the content in the built-in encoding, or
+/// promise of) `{content}`, the validated content sealed (which is opened
+/// here without validating it again), or
 /// `{problems, sections}`, which become [`LoadError::Invalid`]. A reader that
 /// cannot be loaded, or throws, is [`LoadError::NoReader`].
 pub async fn read(reader: &Function, text: &str) -> Result<Content, LoadError> {
@@ -96,8 +97,8 @@ pub async fn read(reader: &Function, text: &str) -> Result<Content, LoadError> {
         .map_err(unavailable)?;
     let field = |name: &str| Reflect::get(&result, &JsValue::from_str(name)).ok();
     if let Some(encoded) = field("content").and_then(|value| value.as_string()) {
-        return built_in::decode(&encoded).map_err(|errors| LoadError::Invalid {
-            problems: errors.iter().map(ToString::to_string).collect(),
+        return built_in::open(&encoded).map_err(|error| LoadError::Invalid {
+            problems: vec![error.to_string()],
             sections: None,
         });
     }

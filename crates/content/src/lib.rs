@@ -4,7 +4,9 @@
 //! files in `content/` at build time), is read by the one reader into
 //! [`RawContent`], and becomes a validated [`Content`] through
 //! [`Content::from_raw`]. Every problem is reported as a [`ContentError`]
-//! in plain words, with the file and line when known.
+//! in plain words, with the file and line when known. Validated content
+//! travels to the widget [`Sealed`], and the widget opens it with
+//! [`Content::from_sealed`] without validating it again.
 //!
 //! The first layer of the data flow (content ← lookup ← ui ← widget): this
 //! crate knows nothing of the browser and depends on no other layer. It also
@@ -15,7 +17,7 @@
 //! (`words`, `error`, `json`, `read`, `encoding`, `record`) knows nothing of
 //! the format; `raw` declares the format with it; `file` (a content file's
 //! text read the one way), `model`, `languages`, `review`, `validate`,
-//! `plain_language`, `check` and `sheet` build on `raw`;
+//! `plain_language`, `check`, `sealed` and `sheet` build on `raw`;
 //! `toml_source` on all of them. A test (`tests/modules.rs`) keeps it so.
 
 pub mod case;
@@ -36,6 +38,7 @@ pub mod read;
 pub mod readability;
 pub mod record;
 pub mod review;
+mod sealed;
 pub mod sheet;
 mod validate;
 pub mod words;
@@ -58,6 +61,7 @@ pub use raw::{
     RawContent, RawDrug, RawLink, RawMeta, RawPoint, RawReview, RawSection, RawSource, RawSynonym,
     RawTerm, RawTranslation, UiStrings,
 };
+pub use sealed::Sealed;
 
 /// Reads content in the documented format from a tree, or every problem
 /// found in its shape.

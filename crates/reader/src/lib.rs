@@ -1,6 +1,7 @@
 //! The content reader: a charity's content file (`content-src`, or text given
-//! to the element's `setContent`) read, validated and handed back in the
-//! built-in encoding, which the widget decodes as it decodes a language file.
+//! to the element's `setContent`) read, validated and handed back sealed
+//! ([`Sealed`]), which the widget opens, as it opens a language file, without
+//! validating it again.
 //!
 //! A WebAssembly module of its own (`content-reader-<hash>.js` and `.wasm`,
 //! built by `tools/module-build.mjs`), which the loader imports only for a
@@ -11,12 +12,13 @@
 
 use tg_content::json::Json;
 use tg_content::read::get;
-use tg_content::{record, review, Content, ContentFile};
+use tg_content::{review, Content, ContentFile, Sealed};
 
 /// What reading a content file's text gave.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reading {
-    /// Valid content, in the built-in encoding ([`record::encode`]).
+    /// Valid content, sealed ([`Sealed`]): what the widget opens without
+    /// validating it again.
     Content(String),
     /// Content that cannot be used.
     Problems {
@@ -49,18 +51,11 @@ pub fn read(text: &str) -> Reading {
         // fingerprint. (A translation's original is not at hand here: its
         // footer follows what `content-check --mark-translation` recorded.)
         review::seal(&mut raw, None);
-        let encoded = record::encode(&raw);
-        match (Content::from_raw(raw), encoded) {
-            (Ok(_), Ok(encoded)) => Ok(encoded),
-            (Ok(_), Err(error)) => Err(vec![error]),
-            (Err(mut errors), encoded) => {
-                errors.extend(encoded.err());
-                Err(errors)
-            }
-        }
+        let content = Content::from_raw(raw)?;
+        Sealed::of(&content).map_err(|error| vec![error])
     });
     match encoded {
-        Ok(encoded) => Reading::Content(encoded),
+        Ok(sealed) => Reading::Content(sealed.into_string()),
         Err(errors) => Reading::Problems {
             problems: errors.iter().map(ToString::to_string).collect(),
             sections,
@@ -130,7 +125,7 @@ pub use browser::read_content;
 mod tests {
     use super::*;
     use tg_content::record::Value;
-    use tg_content::{RawContent, MAX_CONTENT_BYTES, SECTION_IDS};
+    use tg_content::{MAX_CONTENT_BYTES, SECTION_IDS};
 
     /// The built-in content exported as a content file (kept current by the content crate's tests).
     const EXAMPLE: &str = include_str!("../../../docs/content-example.json");
@@ -150,7 +145,7 @@ mod tests {
             let Reading::Content(encoded) = read(text) else {
                 panic!("{:?}", read(text));
             };
-            let decoded = Content::from_raw(record::decode::<RawContent>(&encoded)).unwrap();
+            let decoded = Content::from_sealed(&encoded).unwrap();
             assert_eq!(decoded, Content::from_json(text).unwrap());
         }
     }
@@ -166,7 +161,7 @@ mod tests {
             let Reading::Content(encoded) = read(text) else {
                 panic!("{:?}", read(text));
             };
-            let content = Content::from_raw(record::decode::<RawContent>(&encoded)).unwrap();
+            let content = Content::from_sealed(&encoded).unwrap();
             content.meta.review.map(|r| (r.date, r.current))
         };
         assert_eq!(current(&signed), Some(("2027-01-10".into(), true)));
