@@ -171,7 +171,8 @@ const WARM_QUERIES: [&str; 3] = ["Oncovin", "merca", "vinkristeen"];
 ///
 /// `lang` is the language the loader chose for the element (the one rule,
 /// in `treatment-guide.js`). `language_content` is the content of that
-/// language when it is not the default one, in the built-in encoding: the
+/// language when it is not the default one, sealed (validated when it was
+/// built, so it is opened without validating it again): the
 /// loader fetches it from the language's own file, so that a page in one
 /// language never pays for another. `text` is content given to the
 /// element's `setContent`, shown instead of `content-src`. `read(text)`
