@@ -277,7 +277,7 @@ fn the_read_aloud_module_the_loader_and_the_controls_name_one_event_and_the_same
         "src/listen.js dispatches {event}"
     );
     assert!(
-        read("src/treatment-guide.js").contains(&format!("new CustomEvent({event}")),
+        read("src/loader/listen.js").contains(&format!("new CustomEvent({event}")),
         "the loader tells a control {event} when the module cannot load"
     );
     // The highlight names of the module are the stylesheet's.
