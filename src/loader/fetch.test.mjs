@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import './fake-facts.mjs';
 
-globalThis.__TG_MANIFEST__.fetch = { timeoutMs: 300, maxBytes: 1000 };
+globalThis.__TG_MANIFEST__.fetch = { timeoutMs: 2000, maxBytes: 1000 };
 const { fetchText } = await import('./fetch.js');
 
 const server = createServer((req, res) => {
