@@ -1,5 +1,7 @@
-//! Validates the editable content in `content/` (every language) and encodes
-//! it with the content crate's built-in encoding.
+//! Validates the editable content in `content/` (every language) and seals
+//! the default language's for the widget ([`tg_content::Sealed`]: validated
+//! content in the built-in encoding, which the widget opens without
+//! validating it again).
 //!
 //! A content mistake fails the build with the file, the line and the field,
 //! so a broken page can never be built. Plain-language warnings (a section
@@ -9,7 +11,7 @@
 use std::path::Path;
 use std::{env, fs, process};
 
-use tg_content::{record, review, toml_source};
+use tg_content::{review, toml_source, Content, Sealed};
 
 /// The content folder; each language is a folder in it (see `toml_source::discover`).
 const CONTENT_DIR: &str = "content";
@@ -17,7 +19,7 @@ const CONTENT_DIR: &str = "content";
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     // Every language found in the content folders is validated; the default
-    // language (the folder itself) is encoded into OUT_DIR as `built-in.txt`
+    // language (the folder itself) is sealed into OUT_DIR as `built-in.txt`
     // and compiled into the widget. The prerender step writes the other
     // languages into dist/ (see src/prerender.rs).
     println!("cargo:rerun-if-changed={CONTENT_DIR}");
@@ -47,7 +49,10 @@ fn main() {
             // fingerprint), and what only reviewers read is left out.
             let mut raw = loaded.raw.clone().expect("checked content was read");
             review::seal(&mut raw, None);
-            record::encode(&raw).map_err(|e| vec![e])
+            let content = Content::from_raw(raw)?;
+            Sealed::of(&content)
+                .map(Sealed::into_string)
+                .map_err(|e| vec![e])
         });
         let text = match text {
             Ok(text) => text,

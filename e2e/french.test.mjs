@@ -3,7 +3,7 @@
 // page in one language never loads the other's text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, widgetReady, axeViolations, hostPage } from './helpers.mjs';
+import { setUp, newContext, openPage, widgetReady, axeViolations, hostPage } from './helpers.mjs';
 
 const PREFIX = '/tg/';
 const routes = {};
@@ -91,6 +91,27 @@ test('an English page never loads the French file; a French page loads it once',
   await widgetReady(page);
   await widgetReady(page, 'treatment-guide:nth-of-type(2)');
   assert.equal(requests.filter((u) => /-fr-[0-9a-f]+\.json$/.test(u)).length, 1);
+});
+
+test('a French file cut short is refused with a message, and the guide shows the built-in English', async () => {
+  // The widget opens a language file's content without validating it again,
+  // so what it does not recognise as whole, checked content it must refuse.
+  const ctx = await newContext(env.browser);
+  await ctx.route(/-fr-[0-9a-f]+\.json$/, async (route) => {
+    const response = await route.fetch();
+    const bundle = await response.json();
+    bundle.content = bundle.content.slice(0, -200);
+    await route.fulfill({ response, json: bundle });
+  });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(host('/fr-cut.html', { lang: 'fr', body: '<treatment-guide></treatment-guide>' }));
+  await widgetReady(page);
+  assert.match(await title(page), /acute lymphocytic leukemia \(ALL\)/);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /the language file is invalid: it is not content the build or the content reader checked \(it is incomplete/);
 });
 
 test('a French page without WebAssembly keeps the French text, with the note in French', async () => {

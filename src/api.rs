@@ -260,6 +260,12 @@ pub const CSS_PROPERTIES: &[(&str, &str, &str)] = &[
     ("--tg-spacing", "<length>", "Base spacing."),
 ];
 
+/// How long a file the loader fetches for a widget (a language file, a
+/// `content-src` file) may take to arrive, in milliseconds. Its size limit is
+/// [`tg_content::MAX_CONTENT_BYTES`]; the loader's one fetcher
+/// (`src/loader/fetch.js`) reads both from the manifest.
+pub const FETCH_TIMEOUT_MS: u32 = 10_000;
+
 /// The reader text the loader needs before, or without, the code: keys of the content's `[strings]`.
 pub const LOADER_STRINGS: &[&str] = &["loading", "no_search", "load_failed", "crash"];
 
@@ -521,6 +527,10 @@ mod generate {
                 "toolbar": TOOLBAR_CLASS,
             },
             "defaultLanguage": DEFAULT_LANGUAGE,
+            "fetch": {
+                "timeoutMs": super::FETCH_TIMEOUT_MS,
+                "maxBytes": tg_content::MAX_CONTENT_BYTES,
+            },
             "events": {
                 "sectionToggle": super::SECTION_TOGGLE,
                 "drugShow": super::DRUG_SHOW,

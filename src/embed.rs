@@ -16,8 +16,9 @@ use yew::{AppHandle, Callback};
 
 use crate::api::ErrorKind;
 use crate::attributes::{Attribute, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
+use crate::built_in;
 use crate::events::Notifier;
-use crate::{built_in, remote};
+use crate::remote::{self, Source};
 
 thread_local! {
     /// The built-in content, read once per module instance (the loader gives
@@ -171,13 +172,15 @@ const WARM_QUERIES: [&str; 3] = ["Oncovin", "merca", "vinkristeen"];
 ///
 /// `lang` is the language the loader chose for the element (the one rule,
 /// in `treatment-guide.js`). `language_content` is the content of that
-/// language when it is not the default one, in the built-in encoding: the
+/// language when it is not the default one, sealed (validated when it was
+/// built, so it is opened without validating it again): the
 /// loader fetches it from the language's own file, so that a page in one
 /// language never pays for another. `text` is content given to the
-/// element's `setContent`, shown instead of `content-src`. `read(text)`
-/// reads such content, or a `content-src` file, with the content reader
-/// module, which the loader imports only for a widget that calls it
-/// (`crates/reader`; see [`remote::read`]). `notify(type, detail)` is called
+/// element's `setContent`, shown instead of `content-src`. `read(source)`
+/// reads such content, or fetches a `content-src` file (`{url}`) with the
+/// loader's one fetcher and reads it, with the content reader module, which
+/// the loader imports only for a widget that calls it (`crates/reader`; see
+/// [`remote::read`]). `notify(type, detail)` is called
 /// for each event the element dispatches; `shown()` once the content (or a
 /// notice in its place) is shown. `listen(command, …)` is the page's speaker
 /// for the Listen controls ([`tg_ui::Speaker`]; the loader imports the
@@ -214,30 +217,12 @@ struct Setup {
     /// The built-in content of the element's language.
     own: Rc<Content>,
     text: Option<String>,
-    /// The loader's function that reads content text ([`remote::read`]).
+    /// The loader's function that fetches and reads content ([`remote::read`]).
     read: Function,
     notifier: Notifier,
     shown: Function,
     /// The page's speaker, for the Listen controls.
     speaker: Option<Speaker>,
-}
-
-/// Where the content to show comes from, besides the built-in content.
-enum Source {
-    /// A `content-src` URL.
-    Url(String),
-    /// Text given to `setContent`.
-    Text(String),
-}
-
-impl Source {
-    /// How the console and the notice name it.
-    fn label(&self) -> String {
-        match self {
-            Source::Url(url) => format!("content file {url}"),
-            Source::Text(_) => "content given to setContent".to_owned(),
-        }
-    }
 }
 
 /// The content to show without a `content-src`: the language file the loader
@@ -246,13 +231,10 @@ fn own_content(language_content: Option<String>) -> Rc<Content> {
     let Some(text) = language_content else {
         return built_in_content();
     };
-    match built_in::decode(&text) {
+    match built_in::open(&text) {
         Ok(content) => Rc::new(content),
-        Err(errors) => {
-            let message = format!(
-                "treatment-guide: the language file is invalid: {}",
-                errors[0]
-            );
+        Err(error) => {
+            let message = format!("treatment-guide: the language file is invalid: {error}");
             web_sys::console::error_1(&message.into());
             built_in_content()
         }
@@ -341,12 +323,9 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
     Ok(Widget { handle, control })
 }
 
-/// The content of `source`, read by `read` ([`remote::read`]), or why it cannot be used.
+/// The content of `source`, fetched and read by `read` ([`remote::read`]), or why it cannot be used.
 async fn load(source: &Source, read: &Function) -> Result<Content, remote::LoadError> {
-    match source {
-        Source::Url(url) => remote::read(read, &remote::fetch(url).await?).await,
-        Source::Text(text) => remote::read(read, text).await,
-    }
+    remote::read(read, source).await
 }
 
 /// Whether a content file that failed is an edition of the built-in guide

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::rc::Rc;
 use std::{fs, io};
 
-use tg_content::{record, review, toml_source, Content, ContentError};
+use tg_content::{review, toml_source, Content, ContentError, Sealed};
 use tg_ui::{AppProps, Options, RenderMode, Shared};
 
 use crate::api;
@@ -62,7 +62,7 @@ pub fn fallback_html(content: Content) -> String {
 /// - for the default language (the folder itself): `guide.json` ([`guide`])
 ///   and `fallback.html`, which the loader carries;
 /// - for every other language `<lang>`: `fallback-<lang>.html` and
-///   `lang-<lang>.json` (`content` in the built-in encoding, `guide`,
+///   `lang-<lang>.json` (`content` sealed ([`Sealed`]), `guide`,
 ///   `fallback`), which pages that ask for it load instead;
 /// - [`LANGUAGES_FILE`]: the language codes as a JSON list, default first;
 /// - [`write_api`]'s files.
@@ -95,9 +95,9 @@ pub fn write(out: &Path, content: &Path) -> io::Result<Vec<String>> {
             fs::write(out.join("fallback.html"), fallback)?;
             fs::write(out.join("guide.json"), guide(validated.clone()).to_string())?;
         } else {
-            let encoded = record::encode(&sealed).map_err(|e| invalid(vec![e]))?;
+            let encoded = Sealed::of(&validated).map_err(|e| invalid(vec![e]))?;
             let bundle = serde_json::json!({
-                "content": encoded,
+                "content": encoded.as_str(),
                 "guide": guide(validated.clone()),
                 "fallback": fallback,
             });

@@ -1,22 +1,20 @@
-//! Loading a charity's own content file (`content-src`): bounded in time and
-//! size, and every way it can fail has its own plain message. Its text is
-//! read by the content reader, a WebAssembly module of its own that the
-//! loader imports only for a widget with such a file (`crates/reader`).
+//! Loading a charity's own content (a `content-src` file, or `setContent`
+//! text): every way it can fail has its own plain message. The loader's one
+//! fetcher (`src/loader/fetch.js`) fetches the file, bounded in time
+//! ([`FETCH_TIMEOUT_MS`]) and size ([`MAX_CONTENT_BYTES`]), and the content
+//! reader, a WebAssembly module of its own that the loader imports only for
+//! a widget with such content (`crates/reader`), reads and validates it.
 
 use std::fmt;
 
-use gloo::timers::callback::Timeout;
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
 
 use tg_content::{Content, MAX_CONTENT_BYTES};
 
+use crate::api::FETCH_TIMEOUT_MS;
 use crate::built_in;
-
-/// How long a content file may take to arrive.
-pub const TIMEOUT_MS: u32 = 10_000;
 
 /// Why a content file could not be used.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +23,7 @@ pub enum LoadError {
     Unreachable,
     /// The server answered with an error status.
     Http(u16, String),
-    /// No complete answer within [`TIMEOUT_MS`].
+    /// No complete answer within [`FETCH_TIMEOUT_MS`].
     TimedOut,
     /// The file is over [`MAX_CONTENT_BYTES`].
     TooLarge(usize),
@@ -51,7 +49,9 @@ impl fmt::Display for LoadError {
                  a file on another site needs an Access-Control-Allow-Origin header)",
             ),
             LoadError::Http(status, text) => write!(f, "the server answered HTTP {status} {text}"),
-            LoadError::TimedOut => write!(f, "it did not arrive within {} seconds", TIMEOUT_MS / 1000),
+            LoadError::TimedOut => {
+                write!(f, "it did not arrive within {} seconds", FETCH_TIMEOUT_MS / 1000)
+            }
             LoadError::TooLarge(bytes) => write!(
                 f,
                 "it is {} KiB, more than the {} KiB a content file may have",
@@ -68,38 +68,40 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Fetches the text of the content file at `url` (resolved against the page),
-/// bounded in time and size.
-pub async fn fetch(url: &str) -> Result<String, LoadError> {
-    let controller = AbortController::new().map_err(|_| LoadError::Unreachable)?;
-    let timeout = {
-        let controller = controller.clone();
-        Timeout::new(TIMEOUT_MS, move || controller.abort())
-    };
-    let result = fetch_text(url, &controller).await;
-    drop(timeout);
-    result
-}
-
-/// Reads and validates a content file's text with `reader(text)`, the
-/// loader's function that runs the content reader module: it returns (a
-/// promise of) `{content}`, the content in the built-in encoding, or
-/// `{problems, sections}`, which become [`LoadError::Invalid`]. A reader that
-/// cannot be loaded, or throws, is [`LoadError::NoReader`].
-pub async fn read(reader: &Function, text: &str) -> Result<Content, LoadError> {
+/// Reads and validates content with `reader(source)`, the loader's function
+/// that fetches a `content-src` file (`source` is `{url}`) or takes
+/// `setContent` text (`source` is the text), and runs the content reader
+/// module: it returns (a promise of) `{content}`, the validated content
+/// sealed (which is opened here without validating it again), or
+/// `{problems, sections}`, which become [`LoadError::Invalid`], or
+/// `{failed}`, why the file could not be fetched. A reader that cannot be
+/// loaded, or throws, is [`LoadError::NoReader`].
+pub async fn read(reader: &Function, source: &Source) -> Result<Content, LoadError> {
     let unavailable = |error: JsValue| LoadError::NoReader(described(&error));
+    let argument = match source {
+        Source::Url(url) => {
+            let object = Object::new();
+            // Setting a property of a fresh plain object cannot fail.
+            let _ = Reflect::set(&object, &"url".into(), &JsValue::from_str(url));
+            object.into()
+        }
+        Source::Text(text) => JsValue::from_str(text),
+    };
     let returned = reader
-        .call1(&JsValue::NULL, &JsValue::from_str(text))
+        .call1(&JsValue::NULL, &argument)
         .map_err(unavailable)?;
     let result = JsFuture::from(Promise::resolve(&returned))
         .await
         .map_err(unavailable)?;
     let field = |name: &str| Reflect::get(&result, &JsValue::from_str(name)).ok();
     if let Some(encoded) = field("content").and_then(|value| value.as_string()) {
-        return built_in::decode(&encoded).map_err(|errors| LoadError::Invalid {
-            problems: errors.iter().map(ToString::to_string).collect(),
+        return built_in::open(&encoded).map_err(|error| LoadError::Invalid {
+            problems: vec![error.to_string()],
             sections: None,
         });
+    }
+    if let Some(failed) = field("failed").filter(|value| value.is_object()) {
+        return Err(fetch_failure(&failed));
     }
     let texts = |value: Option<JsValue>| {
         let list = value?.dyn_into::<Array>().ok()?;
@@ -114,6 +116,41 @@ pub async fn read(reader: &Function, text: &str) -> Result<Content, LoadError> {
     }
 }
 
+/// Where the content to show comes from, besides the built-in content.
+pub enum Source {
+    /// A `content-src` URL.
+    Url(String),
+    /// Text given to `setContent`.
+    Text(String),
+}
+
+impl Source {
+    /// How the console and the notice name it.
+    pub fn label(&self) -> String {
+        match self {
+            Source::Url(url) => format!("content file {url}"),
+            Source::Text(_) => "content given to setContent".to_owned(),
+        }
+    }
+}
+
+/// The loader fetcher's `failed` object (`{kind, status, statusText, bytes}`) as a [`LoadError`].
+fn fetch_failure(failed: &JsValue) -> LoadError {
+    let field = |name: &str| Reflect::get(failed, &JsValue::from_str(name)).ok();
+    let number = |name: &str| field(name).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    match field("kind").and_then(|v| v.as_string()).as_deref() {
+        Some("http") => LoadError::Http(
+            number("status") as u16,
+            field("statusText")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default(),
+        ),
+        Some("timed-out") => LoadError::TimedOut,
+        Some("too-large") => LoadError::TooLarge(number("bytes") as usize),
+        _ => LoadError::Unreachable,
+    }
+}
+
 /// A thrown value in words: an error's message, or the value as text.
 pub(crate) fn described(error: &JsValue) -> String {
     error
@@ -121,45 +158,4 @@ pub(crate) fn described(error: &JsValue) -> String {
         .map(|error| String::from(error.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "an unknown error".to_owned())
-}
-
-async fn fetch_text(url: &str, controller: &AbortController) -> Result<String, LoadError> {
-    let signal = controller.signal();
-    let init = RequestInit::new();
-    init.set_signal(Some(&signal));
-    let aborted = || {
-        if signal.aborted() {
-            LoadError::TimedOut
-        } else {
-            LoadError::Unreachable
-        }
-    };
-    let response: Response =
-        JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
-            .await
-            .map_err(|_| aborted())?
-            .dyn_into()
-            .map_err(|_| LoadError::Unreachable)?;
-    if !response.ok() {
-        return Err(LoadError::Http(response.status(), response.status_text()));
-    }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|&b| b > MAX_CONTENT_BYTES) {
-        controller.abort();
-        return Err(LoadError::TooLarge(bytes));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| LoadError::Unreachable)?)
-        .await
-        .map_err(|_| aborted())?
-        .as_string()
-        .unwrap_or_default();
-    if text.len() > MAX_CONTENT_BYTES {
-        return Err(LoadError::TooLarge(text.len()));
-    }
-    Ok(text)
 }

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use tg_content::{record, toml_source, Content, RawContent};
+use tg_content::{toml_source, Content};
 use tg_lookup::DrugIndex;
 
 /// The small two-section content file on nausea (`crates/content/tests/fixtures`).
@@ -96,16 +96,12 @@ fn a_new_language_is_a_folder_and_nothing_else() {
         .collect();
     assert_eq!(found, ["en", "fr", "xx"]);
 
-    // It validates and encodes like any language.
+    // It validates and is sealed like any language.
     let loaded = toml_source::ContentDir::read(&xx, "content/xx/").unwrap();
     let validated = loaded.validate().unwrap();
     assert_eq!(validated.meta.language, "xx");
-    let raw = loaded.raw.unwrap();
-    let encoded = record::encode(&raw).unwrap();
-    // What only reviewers read (references, review points) is not encoded.
-    let mut sealed = raw.clone();
-    tg_content::review::seal(&mut sealed, None);
-    assert_eq!(record::decode::<RawContent>(&encoded), sealed);
+    let sealed = tg_content::Sealed::of(&validated).unwrap();
+    assert_eq!(Content::from_sealed(sealed.as_str()).unwrap(), validated);
 
     // The prerender step writes its files and lists it.
     let out = root.join("out");
@@ -117,7 +113,7 @@ fn a_new_language_is_a_folder_and_nothing_else() {
     );
     let bundle = fs::read_to_string(out.join("lang-xx.json")).unwrap();
     let bundle: serde_json::Value = serde_json::from_str(&bundle).unwrap();
-    let decoded = treatment_guide::built_in::decode(bundle["content"].as_str().unwrap()).unwrap();
+    let decoded = treatment_guide::built_in::open(bundle["content"].as_str().unwrap()).unwrap();
     assert_eq!(decoded.meta.language, "xx");
     assert!(bundle["guide"]["html"]
         .as_str()

@@ -1,4 +1,5 @@
 import { LANGUAGES, base } from './facts.js';
+import { fetchText } from './fetch.js';
 
 /** The language files asked for, by language: promises of their JSON, or of null. */
 var bundles = {};
@@ -9,9 +10,8 @@ export function bundle(lang) {
   if (!file) return Promise.resolve(null);
   if (!bundles[lang]) {
     var url = new URL(file, base);
-    bundles[lang] = fetch(url).then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
-      return response.json();
+    bundles[lang] = fetchText(url).then(function (text) {
+      return JSON.parse(text);
     }).catch(function (error) {
       console.error('treatment-guide: the ' + lang + ' text could not be loaded; showing English.', error);
       delete bundles[lang];

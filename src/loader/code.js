@@ -4,6 +4,7 @@
  * is gone), and the content reader.
  */
 import { GLUE, READER, READER_WASM, WASM, base } from './facts.js';
+import { fetchText } from './fetch.js';
 
 /**
  * How the WebAssembly is requested from the page's own origin: as the
@@ -56,13 +57,20 @@ export function reader() {
 }
 
 /**
- * The widget's `read`: content text (a content-src file, or setContent's)
- * read and validated by the content reader, as a promise of `{ content }`
- * (the built-in encoding) or `{ problems, sections }`. It rejects when
- * the reader cannot be loaded; the widget then says so.
+ * The widget's `read(source)`: content (setContent's text, or `{ url }`, a
+ * content-src file fetched by the one fetcher) read and validated by the
+ * content reader, as a promise of `{ content }` (sealed) or `{ problems,
+ * sections }`, or `{ failed }` (why the file could not be fetched, see
+ * fetch.js). It rejects when the reader cannot be loaded; the widget then
+ * says so.
  */
-export function read(text) {
-  return reader().then(function (module) { return module.read_content(text); });
+export function read(source) {
+  var text = typeof source === 'string'
+    ? Promise.resolve(source)
+    : fetchText(source.url);
+  return text.then(function (text) {
+    return reader().then(function (module) { return module.read_content(text); });
+  }, function (failed) { return { failed: failed }; });
 }
 
 /**

@@ -10,6 +10,7 @@ globalThis.__TG_MANIFEST__ = {
   mountClass: 'tg-mount',
   guide: { open: 'open', headingLevel: 'heading-level', all: 'all', defaultLevel: 2, idPrefix: 'tg', section: 'data-tg-section', heading: 'tg-heading', toolbar: 'tg-toolbar' },
   defaultLanguage: 'en',
+  fetch: { timeoutMs: 10000, maxBytes: 2097152 },
   events: { ready: 'tg-ready', error: 'tg-error' },
   errorKinds: { noWasm: 'no-wasm', loadFailed: 'load-failed', crash: 'crash' },
   errorText: { 'no-wasm': 'no_search', 'load-failed': 'load_failed', crash: 'crash' },

@@ -40,7 +40,7 @@ pub fn adopt_styles(shadow: &ShadowRoot) {
     js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets).unwrap();
 }
 
-/// The loader's `read(text)`: the content reader (`crates/reader`, linked
+/// The loader's `read(source)` for `setContent` text: the content reader (`crates/reader`, linked
 /// into the tests), its answer in a resolved promise as the module's would be.
 pub fn reader() -> Function {
     let read = Closure::<dyn Fn(String) -> Promise>::new(|text: String| {

@@ -8,7 +8,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use tg_content::readability::one_decimal;
-use tg_content::{check_size, json, read_content, sheet, Check, ContentError};
+use tg_content::{sheet, Check, ContentError, ContentFile};
 use wasm_bindgen::prelude::*;
 
 /// Checks the text of a content file (JSON). Returns a list of
@@ -46,13 +46,9 @@ pub fn review_sheet(text: &str) -> Result<String, JsError> {
             "the review sheet needs a file the checker can read; fix this first: {first}"
         ))
     };
-    check_size(text).map_err(|e| unreadable(&e))?;
-    let document = json::parse_document(text).map_err(|e| unreadable(&e))?;
-    let raw = read_content(&document.value).map_err(|mut errors| {
-        document.lines.place(&mut errors[0]);
-        unreadable(&errors[0])
-    })?;
-    Ok(sheet::review_sheet(&raw, None))
+    ContentFile::read(text)
+        .finish(|raw| Ok(sheet::review_sheet(&raw, None)))
+        .map_err(|errors| unreadable(&errors[0]))
 }
 
 fn problem(level: &str, problem: &ContentError) -> Object {

@@ -3,16 +3,12 @@
 //! the browser checker report.
 
 use crate::error::{ContentError, Location};
-use crate::json::{self, Json, Lines};
+use crate::file::ContentFile;
+use crate::json::Lines;
 use crate::model::Content;
 use crate::plain_language::{self, PlainLanguage};
 use crate::raw::RawContent;
-use crate::record;
 use crate::review;
-
-/// The largest content file accepted, in bytes (2 MiB): enough for tens of
-/// thousands of drug names, small enough that a wrong URL cannot stall a phone.
-pub const MAX_CONTENT_BYTES: usize = 2 * 1024 * 1024;
 
 /// What checking a content file found.
 #[derive(Clone, Debug, Default)]
@@ -66,16 +62,9 @@ impl Check {
         }
     }
 
-    /// Checks an already parsed tree in the documented format.
-    pub fn of_value(value: &Json) -> Check {
-        match record::read::<RawContent>(value) {
-            Ok(raw) => Check::of_raw(raw),
-            Err(errors) => Check::failed(errors),
-        }
-    }
-
-    /// Checks content JSON text, every problem placed at its line of the
-    /// file, syntax errors told in plain words. What the checkers use.
+    /// Checks content JSON text, read the one way ([`ContentFile::read`]),
+    /// every problem placed at its line of the file, syntax errors told in
+    /// plain words. What the checkers use.
     ///
     /// ```
     /// let check = tg_content::Check::of_json("{\n  \"meta\": {},\n  \"strings\": 3\n}");
@@ -85,16 +74,14 @@ impl Check {
     ///            "line 3: strings should be a block of fields, not a number");
     /// ```
     pub fn of_json(text: &str) -> Check {
-        if let Err(error) = check_size(text) {
-            return Check::failed(vec![error]);
-        }
-        match json::parse_document(text) {
-            Ok(document) => {
-                let mut check = Check::of_value(&document.value);
-                check.place(&document.lines);
+        let file = ContentFile::read(text);
+        match file.raw {
+            Ok(raw) => {
+                let mut check = Check::of_raw(raw);
+                check.place(&file.lines);
                 check
             }
-            Err(error) => Check::failed(vec![error]),
+            Err(errors) => Check::failed(errors),
         }
     }
 
@@ -122,18 +109,4 @@ impl Check {
             .chain(&self.review)
             .collect()
     }
-}
-
-/// Refuses a content text over [`MAX_CONTENT_BYTES`], before it is parsed:
-/// the one way every reader of a file starts.
-pub fn check_size(text: &str) -> Result<(), ContentError> {
-    if text.len() <= MAX_CONTENT_BYTES {
-        return Ok(());
-    }
-    let message = format!(
-        "the file is {} KiB, more than the {} KiB a content file may have",
-        text.len() / 1024,
-        MAX_CONTENT_BYTES / 1024
-    );
-    Err(ContentError::new(Location::default(), message))
 }

@@ -53,9 +53,14 @@ impl Encoder {
 }
 
 /// Reads encoded fields in order. Missing fields read as empty, so a
-/// truncated text gives incomplete values, never a panic.
+/// truncated text gives incomplete values, never a panic; [`Decoder::finish`]
+/// tells whether the text was read whole and nothing was missing.
 pub struct Decoder<'a> {
     fields: std::str::Split<'a, char>,
+    /// How many fields are left.
+    left: usize,
+    /// Whether a field was missing or a list length was not one.
+    broken: bool,
 }
 
 impl<'a> Decoder<'a> {
@@ -63,16 +68,42 @@ impl<'a> Decoder<'a> {
     pub fn new(text: &'a str) -> Self {
         Decoder {
             fields: text.split(SEPARATOR),
+            left: text.matches(SEPARATOR).count() + 1,
+            broken: false,
         }
+    }
+
+    fn next(&mut self) -> Option<&'a str> {
+        let field = self.fields.next();
+        match field {
+            Some(_) => self.left -= 1,
+            None => self.broken = true,
+        }
+        field
     }
 
     /// The next text field (empty past the end).
     pub fn text(&mut self) -> String {
-        self.fields.next().unwrap_or_default().to_owned()
+        self.next().unwrap_or_default().to_owned()
     }
 
-    /// The next list length (0 when it is not a number).
+    /// The next list length: 0 when it is not a number, or more than the
+    /// fields left could hold (a damaged text cannot make a decoder build
+    /// millions of empty values).
     pub fn count(&mut self) -> usize {
-        self.fields.next().and_then(|f| f.parse().ok()).unwrap_or(0)
+        match self.next().and_then(|f| f.parse().ok()) {
+            Some(n) if n <= self.left => n,
+            _ => {
+                self.broken = true;
+                0
+            }
+        }
+    }
+
+    /// Whether the whole text was read, every field present and every list
+    /// length a number: what a text the [`Encoder`] wrote for the same
+    /// value gives.
+    pub fn finish(mut self) -> bool {
+        !self.broken && self.fields.next().is_none()
     }
 }

@@ -4,7 +4,9 @@
 //! files in `content/` at build time), is read by the one reader into
 //! [`RawContent`], and becomes a validated [`Content`] through
 //! [`Content::from_raw`]. Every problem is reported as a [`ContentError`]
-//! in plain words, with the file and line when known.
+//! in plain words, with the file and line when known. Validated content
+//! travels to the widget [`Sealed`], and the widget opens it with
+//! [`Content::from_sealed`] without validating it again.
 //!
 //! The first layer of the data flow (content ← lookup ← ui ← widget): this
 //! crate knows nothing of the browser and depends on no other layer. It also
@@ -13,8 +15,9 @@
 //!
 //! Its modules import one another in one direction only: the generic codec
 //! (`words`, `error`, `json`, `read`, `encoding`, `record`) knows nothing of
-//! the format; `raw` declares the format with it; `model`, `languages`,
-//! `review`, `validate`, `plain_language`, `check` and `sheet` build on `raw`;
+//! the format; `raw` declares the format with it; `file` (a content file's
+//! text read the one way), `model`, `languages`, `review`, `validate`,
+//! `plain_language`, `check`, `sealed` and `sheet` build on `raw`;
 //! `toml_source` on all of them. A test (`tests/modules.rs`) keeps it so.
 
 pub mod case;
@@ -23,6 +26,7 @@ mod check;
 pub mod discover;
 pub mod encoding;
 mod error;
+mod file;
 pub mod json;
 pub mod key;
 pub mod languages;
@@ -34,6 +38,7 @@ pub mod read;
 pub mod readability;
 pub mod record;
 pub mod review;
+mod sealed;
 pub mod sheet;
 mod validate;
 pub mod words;
@@ -41,8 +46,9 @@ pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod toml_source;
 
-pub use check::{check_size, Check, MAX_CONTENT_BYTES};
+pub use check::Check;
 pub use error::{ContentError, Location};
+pub use file::{ContentFile, MAX_CONTENT_BYTES};
 pub use json::Json;
 pub use markup::{
     is_safe_url, parse_body, plain_body, MarkupError, PlainBody, RawBlock, RawInline,
@@ -55,6 +61,7 @@ pub use raw::{
     RawContent, RawDrug, RawLink, RawMeta, RawPoint, RawReview, RawSection, RawSource, RawSynonym,
     RawTerm, RawTranslation, UiStrings,
 };
+pub use sealed::Sealed;
 
 /// Reads content in the documented format from a tree, or every problem
 /// found in its shape.
@@ -71,13 +78,8 @@ pub fn read_content(value: &Json) -> Result<RawContent, Vec<ContentError>> {
 }
 
 impl Content {
-    /// Reads and validates an already parsed tree in the documented format.
-    pub fn from_json_value(value: &Json) -> Result<Content, Vec<ContentError>> {
-        Content::from_raw(read_content(value)?)
-    }
-
-    /// Parses and validates content in the documented JSON format, every
-    /// problem at its line.
+    /// Parses and validates content in the documented JSON format, read
+    /// the one way ([`ContentFile::read`]), every problem at its line.
     ///
     /// ```
     /// use tg_content::Content;
@@ -85,15 +87,6 @@ impl Content {
     /// assert!(errors[0].message.starts_with("the file is not valid JSON: on line 1"));
     /// ```
     pub fn from_json(text: &str) -> Result<Content, Vec<ContentError>> {
-        check_size(text).map_err(|e| vec![e])?;
-        let document = json::parse_document(text).map_err(|e| vec![e])?;
-        let placed = |mut errors: Vec<ContentError>| {
-            for error in &mut errors {
-                document.lines.place(error);
-            }
-            errors
-        };
-        let raw = read_content(&document.value).map_err(placed)?;
-        Content::from_raw(raw).map_err(placed)
+        ContentFile::read(text).finish(Content::from_raw)
     }
 }

@@ -1,6 +1,7 @@
 //! The content reader: a charity's content file (`content-src`, or text given
-//! to the element's `setContent`) read, validated and handed back in the
-//! built-in encoding, which the widget decodes as it decodes a language file.
+//! to the element's `setContent`) read, validated and handed back sealed
+//! ([`Sealed`]), which the widget opens, as it opens a language file, without
+//! validating it again.
 //!
 //! A WebAssembly module of its own (`content-reader-<hash>.js` and `.wasm`,
 //! built by `tools/module-build.mjs`), which the loader imports only for a
@@ -9,14 +10,15 @@
 //! own line-aware parser, so every problem names its line of the file, as
 //! the checker's do.
 
-use tg_content::json::{self, Json};
+use tg_content::json::Json;
 use tg_content::read::get;
-use tg_content::{check_size, record, review, Content, ContentError};
+use tg_content::{review, Content, ContentFile, Sealed};
 
 /// What reading a content file's text gave.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reading {
-    /// Valid content, in the built-in encoding ([`record::encode`]).
+    /// Valid content, sealed ([`Sealed`]): what the widget opens without
+    /// validating it again.
     Content(String),
     /// Content that cannot be used.
     Problems {
@@ -30,7 +32,8 @@ pub enum Reading {
 }
 
 /// Reads a content file's text (JSON in the documented format): refused over
-/// [`tg_content::MAX_CONTENT_BYTES`], parsed, read and validated.
+/// [`tg_content::MAX_CONTENT_BYTES`], parsed, read ([`ContentFile::read`])
+/// and validated.
 ///
 /// ```
 /// use tg_reader::{read, Reading};
@@ -41,42 +44,22 @@ pub enum Reading {
 /// assert_eq!(sections, Some(Vec::new()));
 /// ```
 pub fn read(text: &str) -> Reading {
-    if let Err(error) = check_size(text) {
-        return refused(vec![error], None);
-    }
-    let document = match json::parse_document(text) {
-        Ok(document) => document,
-        Err(error) => return refused(vec![error], None),
-    };
-    let sections = section_ids(&document.value);
-    let mut errors = match tg_content::read_content(&document.value) {
-        Ok(mut raw) => {
-            // The review's verdict, computed here: the widget computes no
-            // fingerprint. (A translation's original is not at hand here: its
-            // footer follows what `content-check --mark-translation` recorded.)
-            review::seal(&mut raw, None);
-            let encoded = record::encode(&raw);
-            match (Content::from_raw(raw), encoded) {
-                (Ok(_), Ok(encoded)) => return Reading::Content(encoded),
-                (Ok(_), Err(error)) => vec![error],
-                (Err(mut errors), encoded) => {
-                    errors.extend(encoded.err());
-                    errors
-                }
-            }
-        }
-        Err(errors) => errors,
-    };
-    for error in &mut errors {
-        document.lines.place(error);
-    }
-    refused(errors, sections)
-}
-
-fn refused(errors: Vec<ContentError>, sections: Option<Vec<String>>) -> Reading {
-    Reading::Problems {
-        problems: errors.iter().map(ToString::to_string).collect(),
-        sections,
+    let file = ContentFile::read(text);
+    let sections = file.tree.as_ref().and_then(section_ids);
+    let encoded = file.finish(|mut raw| {
+        // The review's verdict, computed here: the widget computes no
+        // fingerprint. (A translation's original is not at hand here: its
+        // footer follows what `content-check --mark-translation` recorded.)
+        review::seal(&mut raw, None);
+        let content = Content::from_raw(raw)?;
+        Sealed::of(&content).map_err(|error| vec![error])
+    });
+    match encoded {
+        Ok(sealed) => Reading::Content(sealed.into_string()),
+        Err(errors) => Reading::Problems {
+            problems: errors.iter().map(ToString::to_string).collect(),
+            sections,
+        },
     }
 }
 
@@ -142,7 +125,7 @@ pub use browser::read_content;
 mod tests {
     use super::*;
     use tg_content::record::Value;
-    use tg_content::{RawContent, MAX_CONTENT_BYTES, SECTION_IDS};
+    use tg_content::{MAX_CONTENT_BYTES, SECTION_IDS};
 
     /// The built-in content exported as a content file (kept current by the content crate's tests).
     const EXAMPLE: &str = include_str!("../../../docs/content-example.json");
@@ -162,7 +145,7 @@ mod tests {
             let Reading::Content(encoded) = read(text) else {
                 panic!("{:?}", read(text));
             };
-            let decoded = Content::from_raw(record::decode::<RawContent>(&encoded)).unwrap();
+            let decoded = Content::from_sealed(&encoded).unwrap();
             assert_eq!(decoded, Content::from_json(text).unwrap());
         }
     }
@@ -178,7 +161,7 @@ mod tests {
             let Reading::Content(encoded) = read(text) else {
                 panic!("{:?}", read(text));
             };
-            let content = Content::from_raw(record::decode::<RawContent>(&encoded)).unwrap();
+            let content = Content::from_sealed(&encoded).unwrap();
             content.meta.review.map(|r| (r.date, r.current))
         };
         assert_eq!(current(&signed), Some(("2027-01-10".into(), true)));

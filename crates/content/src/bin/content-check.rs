@@ -48,7 +48,7 @@ mod cli {
     use tg_content::record::Value;
     use tg_content::review::{self, Changes};
     use tg_content::{
-        json, read_content, sheet, toml_source, Check, Content, ContentError, Location, RawContent,
+        json, sheet, toml_source, Check, Content, ContentError, ContentFile, Location, RawContent,
     };
 
     const USAGE: &str = "usage: content-check [--strict] FILE.json | content-check [--strict] CONTENT_DIR | content-check --export CONTENT_DIR [OUT.json]
@@ -137,11 +137,10 @@ the medical review:
                 format!("content-check: cannot read {label}: {e}"),
             )]
         })?;
-        let document = json::parse_document(&text).map_err(|e| vec![e])?;
-        let raw = read_content(&document.value)?;
+        let file = ContentFile::read(&text);
         Ok(Loaded {
-            raw,
-            lines: document.lines,
+            raw: file.raw?,
+            lines: file.lines,
             label,
         })
     }
