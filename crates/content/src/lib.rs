@@ -39,6 +39,8 @@ mod validate;
 pub mod words;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod toml_source;
 
 pub use check::{check_size, Check, MAX_CONTENT_BYTES};

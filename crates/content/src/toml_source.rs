@@ -294,6 +294,16 @@ impl Convert<'_> {
     }
 }
 
+/// The content of a folder as one file in the documented JSON format
+/// (`content-check --export`; `docs/content-example.json` is the English
+/// folder's), read but not validated.
+pub fn export(dir: &Path, label: &str) -> Result<String, Vec<ContentError>> {
+    let raw = ContentDir::read(dir, label)?
+        .raw
+        .expect("read() returns parsed content");
+    Ok(crate::json::to_text(&record::Value::to_json(&raw)) + "\n")
+}
+
 /// Reads and validates a content folder in one step.
 pub fn load(dir: &Path, label: &str) -> Result<Content, Vec<ContentError>> {
     ContentDir::read(dir, label)?.validate()

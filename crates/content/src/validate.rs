@@ -140,6 +140,8 @@ fn describe(raw: &RawContent, path: &str) -> String {
 pub const MAX_SHORT_CHARS: usize = 300;
 /// Longest allowed section body or definition, in characters.
 pub const MAX_LONG_CHARS: usize = 20_000;
+/// Longest allowed content version, in characters.
+pub const MAX_VERSION_CHARS: usize = 40;
 
 impl Content {
     /// Validates raw content.
@@ -263,7 +265,7 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
     report.require("meta.title", &meta.title);
     report.limit("meta.title", &meta.title, MAX_SHORT_CHARS);
     report.limit("meta.intro", &meta.intro, MAX_LONG_CHARS);
-    report.limit("meta.version", &meta.version, 40);
+    report.limit("meta.version", &meta.version, MAX_VERSION_CHARS);
     let updated = meta.updated.trim();
     if !updated.is_empty() && !is_iso_date(updated) {
         report.add(
@@ -402,7 +404,7 @@ fn check_translation(translation: &RawTranslation, language: &str, report: &mut 
     report.limit(
         "meta.translation.from_version",
         &translation.from_version,
-        40,
+        MAX_VERSION_CHARS,
     );
     let reviewed = translation.from_reviewed.trim();
     if !reviewed.is_empty() && !is_iso_date(reviewed) {

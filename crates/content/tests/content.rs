@@ -7,12 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tg_content::readability::{assess, assess_with_names, MAX_GRADE, MAX_SENTENCE_WORDS};
-use tg_content::record::{Record, Value};
+use tg_content::record::Value;
 use tg_content::toml_source::{self, FILES};
-use tg_content::{
-    Block, Content, ContentError, Inline, RawContent, RawDrug, RawLink, RawMeta, RawSection,
-    RawSource, RawSynonym, RawTerm, RawTranslation, SynonymKind, UiStrings, SECTION_IDS,
-};
+use tg_content::{Block, Content, ContentError, Inline, SynonymKind, SECTION_IDS};
 
 mod common;
 use common::{content_check, repository_dir};
@@ -800,99 +797,6 @@ mod properties {
             value["drugs"][0]["synonyms"][0]["name"] = text.into();
             let _ = Content::from_json(&value.to_string());
         }
-    }
-}
-
-#[test]
-fn example_file_and_schema_match_the_format() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs");
-    let example = fs::read_to_string(root.join("content-example.json")).unwrap();
-    assert_eq!(
-        Content::from_json(&example).unwrap(),
-        shipped(),
-        "docs/content-example.json is the exported built-in content"
-    );
-
-    let schema: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root.join("content.schema.json")).unwrap())
-            .unwrap();
-    // The schema describes every field of every record declaration
-    // (`raw.rs`), with the same required ones, and no other field.
-    let check = |path: &[&str], fields: &[tg_content::read::Field]| {
-        let mut node = &schema;
-        for p in path {
-            node = &node[p];
-        }
-        // Named `properties`, or (for the many interface strings) `propertyNames`.
-        let mut described: Vec<&str> = match node["properties"].as_object() {
-            Some(properties) => properties.keys().map(String::as_str).collect(),
-            None => node["propertyNames"]["enum"]
-                .as_array()
-                .unwrap_or_else(|| panic!("schema {path:?} names its properties"))
-                .iter()
-                .map(|s| s.as_str().unwrap())
-                .collect(),
-        };
-        // Derived fields are computed by the tools, never part of a file.
-        let mut declared: Vec<&str> = fields
-            .iter()
-            .filter(|f| !f.derived)
-            .map(|f| f.name)
-            .collect();
-        described.sort_unstable();
-        declared.sort_unstable();
-        assert_eq!(described, declared, "schema {path:?}");
-        let mut required: Vec<&str> = node["required"]
-            .as_array()
-            .map(|r| r.iter().map(|s| s.as_str().unwrap()).collect())
-            .unwrap_or_default();
-        let mut declared_required: Vec<&str> = fields
-            .iter()
-            .filter(|f| f.required)
-            .map(|f| f.name)
-            .collect();
-        required.sort_unstable();
-        declared_required.sort_unstable();
-        assert_eq!(required, declared_required, "schema {path:?} required");
-    };
-    check(&[], RawContent::FIELDS);
-    check(&["properties", "meta"], RawMeta::FIELDS);
-    check(
-        &["properties", "meta", "properties", "clinical_trials_link"],
-        RawLink::FIELDS,
-    );
-    check(
-        &["properties", "meta", "properties", "source"],
-        RawSource::FIELDS,
-    );
-    check(
-        &["properties", "meta", "properties", "translation"],
-        RawTranslation::FIELDS,
-    );
-    check(&["properties", "strings"], UiStrings::FIELDS);
-    check(&["properties", "sections", "items"], RawSection::FIELDS);
-    check(&["properties", "drugs", "items"], RawDrug::FIELDS);
-    check(
-        &[
-            "properties",
-            "drugs",
-            "items",
-            "properties",
-            "synonyms",
-            "items",
-        ],
-        RawSynonym::FIELDS,
-    );
-    check(&["properties", "glossary", "items"], RawTerm::FIELDS);
-    check(&["properties", "review"], tg_content::RawReview::FIELDS);
-    check(
-        &["properties", "review_points", "items"],
-        tg_content::RawPoint::FIELDS,
-    );
-    let id = &schema["properties"]["sections"]["items"]["properties"]["id"];
-    assert_eq!(id["pattern"], "^[a-z0-9]+(-[a-z0-9]+)*$");
-    for built_in in SECTION_IDS {
-        assert!(id["description"].as_str().unwrap().contains(built_in));
     }
 }
 
