@@ -12,8 +12,8 @@ pub const ELEMENT: &str = "treatment-guide";
 pub const MOUNT_CLASS: &str = "tg-mount";
 
 /// The language of the content compiled into the widget, shown when a page
-/// asks for a language the guide does not have.
-pub const DEFAULT_LANGUAGE: &str = "en";
+/// asks for a language the guide does not have (the content crate's default).
+pub const DEFAULT_LANGUAGE: &str = tg_content::languages::FALLBACK;
 
 /// An attribute a host page sets on the element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

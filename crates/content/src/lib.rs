@@ -51,7 +51,7 @@ pub use markup::{
 };
 pub use model::{
     drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Review, Section,
-    Source, Synonym, SynonymKind, Translation, NAMED_LANGUAGES, SECTION_IDS,
+    Source, Synonym, SynonymKind, Translation, SECTION_IDS,
 };
 pub use raw::{
     RawContent, RawDrug, RawLink, RawMeta, RawPoint, RawReview, RawSection, RawSource, RawSynonym,

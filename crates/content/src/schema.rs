@@ -5,7 +5,7 @@
 //! (`tests/generated.rs`) fails when the file differs from [`text`].
 
 use crate::json::{to_text, Json};
-use crate::model::{SynonymKind, NAMED_LANGUAGES, SECTION_IDS};
+use crate::model::{SynonymKind, SECTION_IDS};
 use crate::raw::{
     RawContent, RawDrug, RawLink, RawMeta, RawPoint, RawReview, RawSection, RawSource, RawSynonym,
     RawTerm, RawTranslation, UiStrings,
@@ -72,12 +72,8 @@ fn optional(value: &str) -> String {
     format!("^$|{value}")
 }
 
-/// The languages a name or a translation may give, or none.
-fn named_languages() -> Vec<String> {
-    std::iter::once(String::new())
-        .chain(NAMED_LANGUAGES.iter().map(|code| (*code).to_owned()))
-        .collect()
-}
+/// A language code (two or three lower-case letters), or none.
+const LANGUAGE_CODE: &str = "^$|^[a-z]{2,3}$";
 
 fn synonym_kinds() -> Vec<String> {
     SynonymKind::ALL
@@ -110,7 +106,7 @@ fn notes(path: &str) -> Vec<Member> {
         "meta.source.text" => vec![max_length(MAX_SHORT_CHARS), description("The words shown, e.g. \"Canadian Cancer Society\".")],
         "meta.source.url" => vec![max_length(MAX_URL_CHARS), description("Optional address of the source page: https:// or relative.")],
         "meta.translation" => vec![description("Only for a translated edition: what it was translated from. Leave it out, or leave every field empty, for an original text. from_fingerprint and from_reviewed are written by `content-check --mark-translation`, never by hand. When the original changes after that, content-check and the footer say the translation is out of date. A translation's own medical review is its own review record; until it has one, the footer says whether the text it was translated from was reviewed.")],
-        "meta.translation.from_language" => vec![one_of(named_languages()), description("Language of the original text.")],
+        "meta.translation.from_language" => vec![pattern(LANGUAGE_CODE), description("Language of the original text: its code, such as en. Its name comes from strings.language_names.")],
         "meta.translation.from_version" => vec![max_length(MAX_VERSION_CHARS), description("Content version of the original text it was translated from.")],
         "meta.translation.from_fingerprint" => vec![pattern(&optional(FINGERPRINT)), description("The fingerprint of the original text when it was translated; written by content-check --mark-translation.")],
         "meta.translation.from_reviewed" => vec![pattern(&optional(DATE)), description("The date of the original's medical review when the text translated was the one reviewed; empty when it had none. Written by content-check --mark-translation.")],
@@ -128,7 +124,7 @@ fn notes(path: &str) -> Vec<Member> {
         "drugs[].class" => vec![max_length(MAX_SHORT_CHARS)],
         "drugs[].synonyms[].name" => vec![min_length(1), max_length(MAX_SHORT_CHARS)],
         "drugs[].synonyms[].kind" => vec![one_of(synonym_kinds())],
-        "drugs[].synonyms[].lang" => vec![one_of(named_languages()), description("Only for a name in another language than the file's (\"fr\" on doxorubicine in an English file): the lookup still finds it, and the drug card shows it under a label naming its language (\"French name\"). Leave it out for every other name.")],
+        "drugs[].synonyms[].lang" => vec![pattern(LANGUAGE_CODE), description("Only for a name in another language than the file's (\"fr\" on doxorubicine in an English file): the lookup still finds it, and the drug card shows it under a label naming its language (\"French name\", from strings.language_names). Leave it out for every other name.")],
         "drugs[].source" => vec![max_length(MAX_SHORT_CHARS), description("Where the drug card rests in the source (its heading and item). Shown on the review sheet, never to readers.")],
         "glossary[].term" => vec![min_length(1), max_length(MAX_SHORT_CHARS)],
         "glossary[].aliases[]" => vec![min_length(1), max_length(MAX_SHORT_CHARS)],

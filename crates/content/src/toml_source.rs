@@ -29,8 +29,7 @@ use crate::read::join;
 use crate::record::{self, Record};
 use crate::words::did_you_mean;
 
-/// The content files, in the order they are read.
-pub const FILES: [&str; 4] = ["meta.toml", "sections.toml", "drugs.toml", "glossary.toml"];
+pub use crate::discover::FILES;
 
 /// The tables of each file: (file, table in the file, field of the content).
 const TABLES: [(&str, &str, &str); 7] = [

@@ -7,7 +7,7 @@ use crate::languages::default_strings;
 use crate::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use crate::model::{
     name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Review, Section, Source,
-    Synonym, SynonymKind, Translation, NAMED_LANGUAGES,
+    Synonym, SynonymKind, Translation,
 };
 use crate::raw::{RawContent, RawLink, RawReview, RawSource, RawTranslation, UiStrings};
 use crate::words::{did_you_mean, one_of, ordinal, quoted};
@@ -374,9 +374,19 @@ fn optional_source(source: &RawSource) -> Option<Source> {
     })
 }
 
-/// "… use en or fr" for messages about a language code.
-fn named_languages() -> String {
-    NAMED_LANGUAGES.join(" or ")
+/// Whether `code` is a language code: two or three lower-case letters (`fr`).
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// "… use a language code, such as en or fr" for messages about a language
+/// code, with the built-in languages as examples.
+fn language_codes() -> String {
+    let codes: Vec<&str> = crate::languages::codes().collect();
+    format!(
+        "use a language code of two or three lower-case letters, such as {}",
+        codes.join(" or ")
+    )
 }
 
 /// The translation facts: nothing when all are empty, else the original's
@@ -386,13 +396,10 @@ fn check_translation(translation: &RawTranslation, language: &str, report: &mut 
         return;
     }
     let from = translation.from_language.trim();
-    if !NAMED_LANGUAGES.contains(&from) {
+    if !is_language_code(from) {
         report.add(
             "meta.translation.from_language",
-            format!(
-                "\"{from}\" is not a language the guide can name; use {}",
-                named_languages()
-            ),
+            format!("\"{from}\" is not a language code; {}", language_codes()),
         );
     } else if from == language.trim() {
         report.add(
@@ -579,12 +586,12 @@ fn build_drugs(raw: &RawContent, report: &mut Report) -> Vec<Drug> {
                         SynonymKind::Other
                     });
                     let lang = s.lang.trim();
-                    if !lang.is_empty() && !NAMED_LANGUAGES.contains(&lang) {
+                    if !lang.is_empty() && !is_language_code(lang) {
                         report.add(
                             format!("drugs[{i}].synonyms[{j}].lang"),
                             format!(
-                                "\"{lang}\" is not a language the guide can name; use {}, or leave lang out",
-                                named_languages()
+                                "\"{lang}\" is not a language code; {}, or leave lang out",
+                                language_codes()
                             ),
                         );
                     } else if lang == raw.meta.language.trim() {

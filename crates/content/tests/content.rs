@@ -988,7 +988,7 @@ fn a_name_language_the_source_and_the_translation_facts_are_checked() {
     let lang = messages(broken("drugs.toml", |t| {
         t.replacen(
             "kind = \"other\", lang = \"fr\"",
-            "kind = \"other\", lang = \"de\"",
+            "kind = \"other\", lang = \"German\"",
             1,
         )
         .replacen(
@@ -1000,7 +1000,7 @@ fn a_name_language_the_source_and_the_translation_facts_are_checked() {
     assert_eq!(
         lang,
         [
-            "drugs[1].synonyms[2].lang: the 2nd drug, daunorubicin, its 3rd other name, its lang: \"de\" is not a language the guide can name; use en or fr, or leave lang out",
+            "drugs[1].synonyms[2].lang: the 2nd drug, daunorubicin, its 3rd other name, its lang: \"German\" is not a language code; use a language code of two or three lower-case letters, such as en or fr, or leave lang out",
             "drugs[1].synonyms[3].lang: the 2nd drug, daunorubicin, its 4th other name, its lang: \"en\" is this file's own language; give lang only to a name in another language",
         ]
     );
