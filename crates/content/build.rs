@@ -10,6 +10,8 @@ use std::{env, fs};
 
 #[path = "src/discover.rs"]
 mod discover;
+#[path = "src/folder.rs"]
+mod folder;
 
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");

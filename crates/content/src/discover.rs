@@ -5,15 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The files of a content folder, in the order they are read.
-pub const FILES: [&str; 4] = [META_FILE, "sections.toml", "drugs.toml", "glossary.toml"];
-
-/// The file of a content folder that names its language.
-pub const META_FILE: &str = "meta.toml";
-
-/// The language of the content compiled into the widget first, and of a
-/// content folder's own files when its `meta.toml` names none.
-pub const DEFAULT_LANGUAGE: &str = "en";
+pub use crate::folder::{DEFAULT_LANGUAGE, FILES, META_FILE};
 
 /// The languages of a content folder, default language first: the folder
 /// itself (its language is the `language` of its `meta.toml`, `default`

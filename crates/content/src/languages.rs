@@ -6,7 +6,7 @@ use crate::raw::UiStrings;
 
 /// The language whose words stand in when a file's language has no
 /// built-in content: the default language.
-pub const FALLBACK: &str = crate::discover::DEFAULT_LANGUAGE;
+pub const FALLBACK: &str = crate::folder::DEFAULT_LANGUAGE;
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 

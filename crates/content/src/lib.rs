@@ -23,6 +23,7 @@ mod check;
 pub mod discover;
 pub mod encoding;
 mod error;
+pub mod folder;
 pub mod json;
 pub mod key;
 pub mod languages;

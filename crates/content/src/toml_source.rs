@@ -29,7 +29,7 @@ use crate::read::join;
 use crate::record::{self, Record};
 use crate::words::did_you_mean;
 
-pub use crate::discover::FILES;
+pub use crate::folder::FILES;
 
 /// The tables of each file: (file, table in the file, field of the content).
 const TABLES: [(&str, &str, &str); 7] = [
