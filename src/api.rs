@@ -54,7 +54,7 @@ pub const METHODS: &[Method] = &[
         name: "setContent",
         parameters: &[("text", "string | null")],
         resolves: "void",
-        description: "Shows this content (a JSON string in the content file format) exactly as a `content-src` file, with no network request. `null` goes back to `content-src` or the built-in guide. Resolves when it is shown.",
+        description: "Shows this content (a JSON string in the content file format) exactly as a `content-src` file, with the same checks and notices; nothing is fetched but the guide's own content reader (as for `content-src`, once a page). `null` goes back to `content-src` or the built-in guide. Resolves when it is shown.",
     },
 ];
 
@@ -83,7 +83,7 @@ pub const FIELDS: &[Field] = &[
         name: "version",
         type_text: "string",
         is_static: true,
-        description: "The widget's version.",
+        description: "The widget's version, on the class: `customElements.get('treatment-guide').version`.",
     },
 ];
 
@@ -123,7 +123,7 @@ pub const EVENTS: &[Event] = &[
     Event {
         name: READY,
         detail: "null",
-        description: "The widget is shown (the `ready` promise resolves at the same time).",
+        description: "The widget is shown, once (the `ready` promise resolves at the same time).",
     },
     Event {
         name: ERROR,
@@ -173,6 +173,24 @@ impl ErrorKind {
             ErrorKind::NoWasm => Some("no_search"),
             ErrorKind::LoadFailed => Some("load_failed"),
             ErrorKind::Crash => Some("crash"),
+        }
+    }
+
+    /// What it means, for the README.
+    pub const fn description(self) -> &'static str {
+        match self {
+            ErrorKind::ContentFile => {
+                "A content file (`content-src` or `setContent`) could not be used."
+            }
+            ErrorKind::NoWasm => {
+                "This browser or page cannot run WebAssembly; the plain guide is shown."
+            }
+            ErrorKind::LoadFailed => {
+                "The widget's code could not be downloaded; the plain guide is shown."
+            }
+            ErrorKind::Crash => {
+                "The widget failed while running: a short notice, then the plain guide."
+            }
         }
     }
 }
@@ -292,10 +310,7 @@ mod generate {
     }
 
     fn property_type(attribute: Attribute) -> &'static str {
-        match attribute.reflection() {
-            Reflection::Text => "string | null",
-            Reflection::Boolean => "boolean",
-        }
+        attribute.property_type()
     }
 
     /// `custom-elements.json`: the Custom Elements Manifest (schema 1.0.0) of the element.

@@ -13,6 +13,8 @@ pub mod built_in;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod readme;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

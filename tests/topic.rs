@@ -1,6 +1,7 @@
 //! Native tests of content beyond the built-in guide: a file on another
 //! topic, validated and searched, and a throwaway third language that
-//! validates, encodes and prerenders from a folder alone.
+//! validates, encodes and prerenders from a folder alone, and that other
+//! editions name in their own words with no change to the code.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -61,6 +62,14 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// Rewrites a file; the edit must change it.
+fn edit(path: &Path, change: impl FnOnce(String) -> String) {
+    let before = fs::read_to_string(path).unwrap();
+    let after = change(before.clone());
+    assert_ne!(before, after, "the edit changes {}", path.display());
+    fs::write(path, after).unwrap();
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap().flatten() {
@@ -86,9 +95,31 @@ fn a_new_language_is_a_folder_and_nothing_else() {
     fs::create_dir_all(&xx).unwrap();
     for file in toml_source::FILES {
         let text = fs::read_to_string(content.join(file)).unwrap();
-        let text = text.replace("language = \"en\"", "language = \"xx\"");
+        let text = text
+            .replace("language = \"en\"", "language = \"xx\"")
+            .replace(
+                "language_names = \"en: English, fr: French\"",
+                "language_names = \"xx: Xish, en: English, fr: French\"",
+            );
         fs::write(xx.join(file), text).unwrap();
     }
+    // Other editions name it and its names with words of their own
+    // (`language_names`), all in content: the English text lists a name in
+    // it, and the French text is translated from it.
+    edit(&content.join("drugs.toml"), |t| {
+        t.replacen(
+            "kind = \"other\", lang = \"fr\"",
+            "kind = \"other\", lang = \"xx\"",
+            1,
+        )
+    });
+    edit(&content.join("meta.toml"), |t| {
+        t.replace("fr: French\"", "fr: French, xx: Xish\"")
+    });
+    edit(&content.join("fr/meta.toml"), |t| {
+        t.replace("from_language = \"en\"", "from_language = \"xx\"")
+            .replace("fr: français\"", "fr: français, xx: xxois\"")
+    });
 
     let found: Vec<String> = toml_source::discover(&content)
         .into_iter()
@@ -100,6 +131,15 @@ fn a_new_language_is_a_folder_and_nothing_else() {
     let loaded = toml_source::ContentDir::read(&xx, "content/xx/").unwrap();
     let validated = loaded.validate().unwrap();
     assert_eq!(validated.meta.language, "xx");
+    assert_eq!(validated.strings.language_name("xx"), "Xish");
+    let english = toml_source::load(&content, "content/").unwrap();
+    let named = english
+        .drugs
+        .iter()
+        .flat_map(|d| &d.synonyms)
+        .find(|s| s.lang.as_deref() == Some("xx"))
+        .expect("a name in the new language is kept with its language");
+    assert_eq!(english.strings.language_name("xx"), "Xish", "{named:?}");
     let sealed = tg_content::Sealed::of(&validated).unwrap();
     assert_eq!(Content::from_sealed(sealed.as_str()).unwrap(), validated);
 
@@ -121,6 +161,12 @@ fn a_new_language_is_a_folder_and_nothing_else() {
         .contains(&decoded.meta.title));
     let fallback = fs::read_to_string(out.join("fallback-xx.html")).unwrap();
     assert!(fallback.contains(&decoded.sections[0].title));
+    // The French guide, translated from it, names it in its footer.
+    let french = fs::read_to_string(out.join("fallback-fr.html")).unwrap();
+    assert!(
+        french.contains("du texte xxois"),
+        "the French footer names xx"
+    );
     // The loader's manifest lists it with its early text, so `lang="xx"` (or an
     // ancestor's) chooses it: the loader keeps a language the manifest has.
     let manifest: serde_json::Value =

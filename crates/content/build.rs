@@ -10,9 +10,8 @@ use std::{env, fs};
 
 #[path = "src/discover.rs"]
 mod discover;
-
-/// The content files, as in `toml_source::FILES`.
-const FILES: [&str; 4] = ["meta.toml", "sections.toml", "drugs.toml", "glossary.toml"];
+#[path = "src/folder.rs"]
+mod folder;
 
 fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
@@ -29,7 +28,7 @@ fn main() {
          #[cfg(not(target_arch = \"wasm32\"))]\n\
          pub const TEXTS: &[(&str, &str, [&str; 4])] = &[\n",
     );
-    for (code, dir) in discover::discover(&root, "en") {
+    for (code, dir) in discover::discover(&root, discover::DEFAULT_LANGUAGE) {
         println!("cargo:rerun-if-changed={}", dir.display());
         let meta = dir.join(discover::META_FILE);
         println!("cargo:rerun-if-changed={}", meta.display());
@@ -55,7 +54,7 @@ fn main() {
             .strip_prefix(&root)
             .map(|f| f.display().to_string())
             .unwrap_or_default();
-        let files: Vec<String> = FILES
+        let files: Vec<String> = discover::FILES
             .iter()
             .map(|file| format!("include_str!({:?})", dir.join(file).display().to_string()))
             .collect();

@@ -5,8 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The file of a content folder that names its language.
-pub const META_FILE: &str = "meta.toml";
+pub use crate::folder::{DEFAULT_LANGUAGE, FILES, META_FILE};
 
 /// The languages of a content folder, default language first: the folder
 /// itself (its language is the `language` of its `meta.toml`, `default`

@@ -5,10 +5,40 @@
 use crate::raw::UiStrings;
 
 /// The language whose words stand in when a file's language has no
-/// built-in content.
-pub const FALLBACK: &str = "en";
+/// built-in content: the default language.
+pub const FALLBACK: &str = crate::folder::DEFAULT_LANGUAGE;
 
 include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// The name `list` gives the language `code`: `list` is `code: name` pairs
+/// separated by commas (a content's `language_names`).
+///
+/// ```
+/// use tg_content::languages::named;
+/// assert_eq!(named("en: English, fr: French", "fr"), Some("French"));
+/// assert_eq!(named("en: English", "de"), None);
+/// ```
+pub fn named<'a>(list: &'a str, code: &str) -> Option<&'a str> {
+    list.split(',').find_map(|pair| {
+        let (key, name) = pair.split_once(':')?;
+        let name = name.trim();
+        (key.trim().eq_ignore_ascii_case(code.trim()) && !name.is_empty()).then_some(name)
+    })
+}
+
+/// The name a built-in language gives itself in its own `language_names`
+/// (`français`), `None` for a language the guide does not have.
+///
+/// ```
+/// use tg_content::languages::own_name;
+/// assert_eq!(own_name("en"), Some("English"));
+/// assert_eq!(own_name("xx"), None);
+/// ```
+pub fn own_name(code: &str) -> Option<&'static str> {
+    let (_, pairs) = DEFAULT_STRINGS.iter().find(|(c, _)| *c == code)?;
+    let (_, list) = pairs.iter().find(|(name, _)| *name == "language_names")?;
+    named(list, code)
+}
 
 /// The codes of the built-in languages, default language first.
 pub fn codes() -> impl Iterator<Item = &'static str> {

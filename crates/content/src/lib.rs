@@ -27,6 +27,7 @@ pub mod discover;
 pub mod encoding;
 mod error;
 mod file;
+pub mod folder;
 pub mod json;
 pub mod key;
 pub mod languages;
@@ -44,6 +45,8 @@ mod validate;
 pub mod words;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod toml_source;
 
 pub use check::Check;
@@ -55,7 +58,7 @@ pub use markup::{
 };
 pub use model::{
     drug_anchor, name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Review, Section,
-    Source, Synonym, SynonymKind, Translation, NAMED_LANGUAGES, SECTION_IDS,
+    Source, Synonym, SynonymKind, Translation, SECTION_IDS,
 };
 pub use raw::{
     RawContent, RawDrug, RawLink, RawMeta, RawPoint, RawReview, RawSection, RawSource, RawSynonym,

@@ -81,7 +81,7 @@ pub struct Review {
 /// What a translated edition was translated from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Translation {
-    /// Language of the original text, one of [`NAMED_LANGUAGES`].
+    /// Language of the original text: a language code (`en`).
     pub from_language: String,
     /// Content version of the original text.
     pub from_version: String,
@@ -123,10 +123,6 @@ impl Translation {
         now > from
     }
 }
-
-/// The languages the interface strings can name ([`UiStrings::language_name`]):
-/// the values allowed for a name's `lang` and a translation's `from_language`.
-pub const NAMED_LANGUAGES: [&str; 2] = ["en", "fr"];
 
 /// A link to a page outside the guide, with its own words.
 #[derive(Clone, Debug, PartialEq)]
@@ -289,7 +285,7 @@ pub struct Synonym {
     pub name: String,
     /// What kind of name it is.
     pub kind: SynonymKind,
-    /// The name's language when it is not the content's (one of [`NAMED_LANGUAGES`]).
+    /// The name's language when it is not the content's: a language code (`fr`).
     pub lang: Option<String>,
 }
 
@@ -361,13 +357,21 @@ impl UiStrings {
         }
     }
 
-    /// The name of a language of [`NAMED_LANGUAGES`] (`None` for any other).
-    pub fn language_name(&self, code: &str) -> Option<&str> {
-        match code {
-            "en" => Some(&self.language_en),
-            "fr" => Some(&self.language_fr),
-            _ => None,
-        }
+    /// The name of the language `code`, as labels and the footer use it:
+    /// from [`UiStrings::language_names`], else the name the built-in
+    /// language gives itself ([`crate::languages::own_name`]), else the code.
+    ///
+    /// ```
+    /// use tg_content::UiStrings;
+    /// let strings = UiStrings { language_names: "en: anglais".into(), ..UiStrings::default() };
+    /// assert_eq!(strings.language_name("en"), "anglais");
+    /// assert_eq!(strings.language_name("fr"), "français");
+    /// assert_eq!(strings.language_name("xx"), "xx");
+    /// ```
+    pub fn language_name<'a>(&'a self, code: &'a str) -> &'a str {
+        crate::languages::named(&self.language_names, code)
+            .or_else(|| crate::languages::own_name(code))
+            .unwrap_or(code)
     }
 
     /// A `YYYY-MM-DD` date as readers write it, from [`UiStrings::months`],

@@ -263,10 +263,12 @@ record! {
         date_format: String = default,
         /// How the first day of a month is written (`1`, or `1er` in French).
         day_one: String = default,
-        /// The name of English, as the labels and the footer use it.
-        language_en: String = default,
-        /// The name of French, as the labels and the footer use it.
-        language_fr: String = default,
+        /// The names of languages, as the labels of names in another
+        /// language and the footer of a translation use them: `code: name`
+        /// pairs separated by commas (`en: English, fr: French`). A language
+        /// missing here is called by the name its own built-in content gives
+        /// it, else by its code.
+        language_names: String = default,
         /// Card label of one name in another language; `{language}`.
         other_language_name: String = default,
         /// Card label of several names in another language; `{language}`.

@@ -8,6 +8,7 @@
 //! Pure: `content-check --review-sheet` and the checker page's module both
 //! call [`review_sheet`].
 
+use crate::languages::{default_strings, FALLBACK};
 use crate::raw::RawContent;
 use crate::review::{self, Statement};
 
@@ -62,13 +63,11 @@ fn status(raw: &RawContent, language: &str) -> String {
     )
 }
 
-/// The name of a language for the sheet.
-fn language_name(code: &str) -> &str {
-    match code.trim() {
-        "en" => "English",
-        "fr" => "French",
-        other => other,
-    }
+/// The name of a language for the sheet, which is in the default language.
+fn language_name(code: &str) -> String {
+    default_strings(FALLBACK)
+        .language_name(code.trim())
+        .to_owned()
 }
 
 /// The group a statement belongs to on the sheet: its section's title, or
@@ -128,7 +127,7 @@ pub fn review_sheet(original: &RawContent, translation: Option<&RawContent>) -> 
     let changed_theirs = translation.map(keys).unwrap_or_default();
     let lang = original.meta.language.trim();
     let first = language_name(lang);
-    let second = translation.map(|t| language_name(&t.meta.language).to_owned());
+    let second = translation.map(|t| language_name(&t.meta.language));
     let mut out = String::new();
     out.push_str(&format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
@@ -166,7 +165,7 @@ pub fn review_sheet(original: &RawContent, translation: Option<&RawContent>) -> 
         ));
     }
     out.push_str("</dl>\n<div class=\"status\">");
-    out.push_str(&status(original, first));
+    out.push_str(&status(original, &first));
     if let (Some(t), Some(second)) = (translation, &second) {
         out.push_str("<br>");
         out.push_str(&status(t, second));

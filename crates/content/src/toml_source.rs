@@ -29,8 +29,7 @@ use crate::read::join;
 use crate::record::{self, Record};
 use crate::words::did_you_mean;
 
-/// The content files, in the order they are read.
-pub const FILES: [&str; 4] = ["meta.toml", "sections.toml", "drugs.toml", "glossary.toml"];
+pub use crate::folder::FILES;
 
 /// The tables of each file: (file, table in the file, field of the content).
 const TABLES: [(&str, &str, &str); 7] = [
@@ -292,6 +291,16 @@ impl Convert<'_> {
             ),
         }
     }
+}
+
+/// The content of a folder as one file in the documented JSON format
+/// (`content-check --export`; `docs/content-example.json` is the English
+/// folder's), read but not validated.
+pub fn export(dir: &Path, label: &str) -> Result<String, Vec<ContentError>> {
+    let raw = ContentDir::read(dir, label)?
+        .raw
+        .expect("read() returns parsed content");
+    Ok(crate::json::to_text(&record::Value::to_json(&raw)) + "\n")
 }
 
 /// Reads and validates a content folder in one step.

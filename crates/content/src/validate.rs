@@ -7,7 +7,7 @@ use crate::languages::default_strings;
 use crate::markup::{is_safe_url, parse_body, RawBlock, RawInline};
 use crate::model::{
     name_key, Block, Content, Drug, GlossaryTerm, Inline, Link, Meta, Review, Section, Source,
-    Synonym, SynonymKind, Translation, NAMED_LANGUAGES,
+    Synonym, SynonymKind, Translation,
 };
 use crate::raw::{RawContent, RawLink, RawReview, RawSource, RawTranslation, UiStrings};
 use crate::words::{did_you_mean, one_of, ordinal, quoted};
@@ -140,6 +140,8 @@ fn describe(raw: &RawContent, path: &str) -> String {
 pub const MAX_SHORT_CHARS: usize = 300;
 /// Longest allowed section body or definition, in characters.
 pub const MAX_LONG_CHARS: usize = 20_000;
+/// Longest allowed content version, in characters.
+pub const MAX_VERSION_CHARS: usize = 40;
 
 impl Content {
     /// Validates raw content.
@@ -263,7 +265,7 @@ fn check_meta(raw: &RawContent, report: &mut Report) {
     report.require("meta.title", &meta.title);
     report.limit("meta.title", &meta.title, MAX_SHORT_CHARS);
     report.limit("meta.intro", &meta.intro, MAX_LONG_CHARS);
-    report.limit("meta.version", &meta.version, 40);
+    report.limit("meta.version", &meta.version, MAX_VERSION_CHARS);
     let updated = meta.updated.trim();
     if !updated.is_empty() && !is_iso_date(updated) {
         report.add(
@@ -372,9 +374,19 @@ fn optional_source(source: &RawSource) -> Option<Source> {
     })
 }
 
-/// "… use en or fr" for messages about a language code.
-fn named_languages() -> String {
-    NAMED_LANGUAGES.join(" or ")
+/// Whether `code` is a language code: two or three lower-case letters (`fr`).
+fn is_language_code(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// "… use a language code, such as en or fr" for messages about a language
+/// code, with the built-in languages as examples.
+fn language_codes() -> String {
+    let codes: Vec<&str> = crate::languages::codes().collect();
+    format!(
+        "use a language code of two or three lower-case letters, such as {}",
+        codes.join(" or ")
+    )
 }
 
 /// The translation facts: nothing when all are empty, else the original's
@@ -384,13 +396,10 @@ fn check_translation(translation: &RawTranslation, language: &str, report: &mut 
         return;
     }
     let from = translation.from_language.trim();
-    if !NAMED_LANGUAGES.contains(&from) {
+    if !is_language_code(from) {
         report.add(
             "meta.translation.from_language",
-            format!(
-                "\"{from}\" is not a language the guide can name; use {}",
-                named_languages()
-            ),
+            format!("\"{from}\" is not a language code; {}", language_codes()),
         );
     } else if from == language.trim() {
         report.add(
@@ -402,7 +411,7 @@ fn check_translation(translation: &RawTranslation, language: &str, report: &mut 
     report.limit(
         "meta.translation.from_version",
         &translation.from_version,
-        40,
+        MAX_VERSION_CHARS,
     );
     let reviewed = translation.from_reviewed.trim();
     if !reviewed.is_empty() && !is_iso_date(reviewed) {
@@ -577,12 +586,12 @@ fn build_drugs(raw: &RawContent, report: &mut Report) -> Vec<Drug> {
                         SynonymKind::Other
                     });
                     let lang = s.lang.trim();
-                    if !lang.is_empty() && !NAMED_LANGUAGES.contains(&lang) {
+                    if !lang.is_empty() && !is_language_code(lang) {
                         report.add(
                             format!("drugs[{i}].synonyms[{j}].lang"),
                             format!(
-                                "\"{lang}\" is not a language the guide can name; use {}, or leave lang out",
-                                named_languages()
+                                "\"{lang}\" is not a language code; {}, or leave lang out",
+                                language_codes()
                             ),
                         );
                     } else if lang == raw.meta.language.trim() {

@@ -340,9 +340,7 @@ fn review_line(content: &Content) -> Html {
     let Some(translation) = &meta.translation else {
         return own_review(content);
     };
-    let language = strings
-        .language_name(&translation.from_language)
-        .unwrap_or(&translation.from_language);
+    let language = strings.language_name(&translation.from_language);
     let origin = |template: &str| {
         fill(
             template,

@@ -153,11 +153,10 @@ the medical review:
     /// Writes the content of a TOML folder as one JSON file in the documented format.
     fn export(dir: &Path, out: Option<&str>) -> i32 {
         let label = dir_label(dir);
-        let raw = match toml_source::ContentDir::read(dir, &label) {
-            Ok(loaded) => loaded.raw.expect("read() returns parsed content"),
+        let json = match toml_source::export(dir, &label) {
+            Ok(json) => json,
             Err(errors) => return print_errors(&errors),
         };
-        let json = json::to_text(&raw.to_json()) + "\n";
         match out {
             None => print!("{json}"),
             Some(out) => {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use tg_content::{SynonymKind, NAMED_LANGUAGES};
+use tg_content::SynonymKind;
 
 use super::{use_listen, Listening};
 use crate::shared::ContentRef;
@@ -75,12 +75,19 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
     });
     // Names in another language, under a label naming it ("French name"),
     // so that "doxorubicine" never passes for a misspelling.
-    let other_languages = NAMED_LANGUAGES.into_iter().filter_map(|lang| {
-        let language = strings.language_name(lang)?;
+    let mut languages: Vec<String> = drug
+        .synonyms
+        .iter()
+        .filter_map(|s| s.lang.clone())
+        .collect();
+    languages.sort_unstable();
+    languages.dedup();
+    let other_languages = languages.into_iter().filter_map(|lang| {
+        let language = strings.language_name(&lang);
         let names: Vec<&str> = drug
             .synonyms
             .iter()
-            .filter(|s| s.lang.as_deref() == Some(lang))
+            .filter(|s| s.lang.as_ref() == Some(&lang))
             .map(|s| s.name.as_str())
             .collect();
         let label = match names.len() {
@@ -88,10 +95,11 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
             1 => &strings.other_language_name,
             _ => &strings.other_language_names,
         };
+        let heading = capitalise(&fill(label, &[("language", language)]));
         Some(html! {
             <>
-                <dt>{ capitalise(&fill(label, &[("language", language)])) }</dt>
-                <dd lang={lang} data-tg-lang={lang}>{ names.join(", ") }</dd>
+                <dt>{ heading }</dt>
+                <dd lang={lang.clone()} data-tg-lang={lang}>{ names.join(", ") }</dd>
             </>
         })
     });

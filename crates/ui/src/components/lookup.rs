@@ -180,7 +180,7 @@ fn name_label(strings: &UiStrings, synonym: &Synonym) -> String {
     match synonym
         .lang
         .as_deref()
-        .and_then(|lang| strings.language_name(lang))
+        .map(|lang| strings.language_name(lang))
     {
         Some(language) => fill(&strings.other_language_name, &[("language", language)]),
         None => strings.kind_label(synonym.kind).to_owned(),
