@@ -270,15 +270,11 @@ fn the_readme_documents_every_attribute_method_and_event() {
 }
 
 #[test]
-fn the_read_aloud_module_the_loader_and_the_controls_name_one_event_and_the_same_words() {
-    let event = format!("'{}'", tg_ui::speech::STATE_EVENT);
+fn the_read_aloud_module_and_the_controls_name_one_attribute_and_the_same_words() {
+    let attribute = tg_ui::components::LISTEN_ATTR;
     assert!(
-        read("src/listen.js").contains(&format!("STATE_EVENT = {event}")),
-        "src/listen.js dispatches {event}"
-    );
-    assert!(
-        read("src/treatment-guide.js").contains(&format!("new CustomEvent({event}")),
-        "the loader tells a control {event} when the module cannot load"
+        read("src/listen.js").contains(&format!("CONTROL = '{attribute}'")),
+        "src/listen.js finds the controls by {attribute}"
     );
     // The highlight names of the module are the stylesheet's.
     let css = read("styles/widget.css");

@@ -22,8 +22,11 @@ export const VOICES = {
   ],
 };
 
-/** The init script (runs in the page): `voices` listed, `hold` for step-by-step, `wordMs` between events otherwise. */
-export function fakeSpeech({ voices, hold = false, wordMs = 2 }) {
+/**
+ * The init script (runs in the page): `voices` listed (`voicesMs` after the
+ * first getVoices() call), `hold` for step-by-step, `wordMs` between events otherwise.
+ */
+export function fakeSpeech({ voices, hold = false, wordMs = 2, voicesMs = 30 }) {
   const record = { calls: [], spoken: [], voices, loaded: false };
   window.__speech = record;
   const engine = new EventTarget();
@@ -83,7 +86,7 @@ export function fakeSpeech({ voices, hold = false, wordMs = 2 }) {
     getVoices() {
       if (!record.loaded) {
         record.loaded = true;
-        setTimeout(() => engine.dispatchEvent(new Event('voiceschanged')), 30);
+        setTimeout(() => engine.dispatchEvent(new Event('voiceschanged')), voicesMs);
         return [];
       }
       return voices.map((v) => ({ ...v }));
