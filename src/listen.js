@@ -27,6 +27,39 @@ const RATE = { normal: 1, slower: 0.75 };
 /** How long a device that lists no voice at all is given to list some before its controls are hidden (ms). */
 const SETTLE_MS = 1500;
 
+/**
+ * The styles of shown controls and of the text being read, adopted into each
+ * watched shadow root after the widget's own (the controls' place and size
+ * are in styles/widget.css); `[data-tg-reading]` is the bar beside the
+ * paragraph being read in browsers without the Highlight API. The highlight's colours are fixed, not themed,
+ * so their contrast holds: light 11.9:1 (sentence) and 8:1 (word); dark
+ * 8.9:1 and 5.1:1; in forced colours, the system's own pairs.
+ */
+const STYLES = `
+.tg-listen .tg-button[aria-pressed="true"] { background: var(--_accent); color: var(--_accent-text); }
+.tg-icon-play { clip-path: polygon(0 0, 100% 50%, 0 100%); }
+.tg-icon-pause { background: none; border-inline: 0.26em solid currentColor; }
+::highlight(tg-listen-sentence) {
+  background-color: #fde68a; color: #1f2933;
+  background-color: light-dark(#fde68a, #5c4700); color: light-dark(#1f2933, #ffffff);
+}
+::highlight(tg-listen-word) {
+  background-color: #f5b300; color: #1f2933;
+  background-color: light-dark(#f5b300, #8a6a00); color: light-dark(#1f2933, #ffffff);
+  text-decoration: underline;
+}
+[data-tg-reading] { background: var(--_surface); box-shadow: -0.4em 0 0 var(--_surface), -0.6em 0 0 var(--_accent); }
+@media (forced-colors: active) {
+  ::highlight(tg-listen-sentence) { background-color: Mark; color: MarkText; }
+  ::highlight(tg-listen-word) { background-color: Highlight; color: HighlightText; }
+  [data-tg-reading] { outline: 2px solid Highlight; }
+  .tg-listen-icon { forced-color-adjust: none; background: ButtonText; }
+  .tg-icon-pause { background: none; border-color: ButtonText; }
+  .tg-listen .tg-button[aria-pressed="true"] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
+}`;
+/** STYLES as a sheet, made once. */
+let sheet = null;
+
 /** The reading under way: { root, control, voice, sentences, at, paused, utterance }, or null. */
 let current = null;
 /** The reader's speed choice: slower or not. */
@@ -363,6 +396,11 @@ function refresh() {
 export function watch(root) {
   if (roots.has(root)) return;
   roots.add(root);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+  }
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   root.addEventListener('click', press);
   root.addEventListener('keydown', key);
   for (const type of ['tg-section-toggle', 'tg-drug-show']) {

@@ -32,7 +32,7 @@ const parts = {
   lang_fr: pick((f) => /^treatment-guide-fr-[0-9a-f]+\.json$/.test(f)),
   // Loaded only by a widget with a content file (tools/module-build.mjs).
   reader: pick((f) => /^content-reader-[0-9a-f]{16}\.(js|wasm)$/.test(f)),
-  // Loaded on the first press of a Listen button (tools/listen-build.mjs).
+  // Loaded when the page is idle after a Listen control first appears (tools/listen-build.mjs).
   listen: pick((f) => /^listen-[0-9a-f]{16}\.js$/.test(f)),
   // The standalone page's stylesheet (the checker's check.css is not part of it).
   page_css: pick((f) => /^page-[0-9a-f]+\.css$/.test(f)),
