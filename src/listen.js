@@ -37,8 +37,9 @@ const SETTLE_MS = 1500;
  */
 const STYLES = `
 .tg-listen .tg-button[aria-pressed="true"] { background: var(--_accent); color: var(--_accent-text); }
-.tg-icon-play { clip-path: polygon(0 0, 100% 50%, 0 100%); }
-.tg-icon-pause { background: none; border-inline: 0.26em solid currentColor; }
+.tg-listen-main::before { clip-path: polygon(0 0, 100% 50%, 0 100%); }
+[data-tg-listen="speaking"] .tg-listen-main::before { clip-path: none; background: none; border-inline: 0.26em solid currentColor; }
+[data-tg-action="listen-stop"]::before { content: ""; flex: none; width: 0.75em; height: 0.75em; background: currentColor; }
 ::highlight(tg-listen-sentence) {
   background-color: #fde68a; color: #1f2933;
   background-color: light-dark(#fde68a, #5c4700); color: light-dark(#1f2933, #ffffff);
@@ -53,8 +54,8 @@ const STYLES = `
   ::highlight(tg-listen-sentence) { background-color: Mark; color: MarkText; }
   ::highlight(tg-listen-word) { background-color: Highlight; color: HighlightText; }
   [data-tg-reading] { outline: 2px solid Highlight; }
-  .tg-listen-icon { forced-color-adjust: none; background: ButtonText; }
-  .tg-icon-pause { background: none; border-color: ButtonText; }
+  .tg-listen .tg-button::before { forced-color-adjust: none; background: ButtonText; }
+  [data-tg-listen="speaking"] .tg-listen-main::before { background: none; border-color: ButtonText; }
   .tg-listen .tg-button[aria-pressed="true"] { forced-color-adjust: none; background: Highlight; color: HighlightText; }
 }`;
 /** STYLES as a sheet, made once. */
@@ -209,6 +210,9 @@ const button = (control, action) => control.querySelector(action ? `[data-tg-act
 /** The focused element of `control`'s tree. */
 const focused = (control) => control.getRootNode().activeElement;
 
+/** The word `name` (`controls`, `pause`, `resume`, `stop`, `slower`) of the guide around `control` (its root's `data-listen-*`). */
+const word = (control, name) => control.closest('.tg-root').getAttribute(`data-listen-${name}`);
+
 /**
  * Shows what is done for `control` (`idle`, `speaking`, `paused`): the main
  * button reads Listen (named "Listen to …"), Pause or Resume; while reading,
@@ -217,21 +221,28 @@ const focused = (control) => control.getRootNode().activeElement;
 function tell(control, state) {
   const main = button(control);
   if (!main) return;
+  if (!control.hasAttribute(STATE)) {
+    // First shown: a toolbar.
+    control.setAttribute('role', 'toolbar');
+    control.setAttribute('aria-label', word(control, 'controls'));
+  }
   control.setAttribute(STATE, state);
   const text = [...main.childNodes].find((n) => n.nodeType === 3);
-  const icon = main.querySelector('.tg-listen-icon');
   if (text) {
     if (!main.dataset.idle) main.dataset.idle = text.data;
-    text.data = state === 'idle' ? main.dataset.idle : control.dataset[state === 'speaking' ? 'pause' : 'resume'];
+    text.data = state === 'idle' ? main.dataset.idle : word(control, state === 'speaking' ? 'pause' : 'resume');
   }
-  if (icon) icon.className = `tg-listen-icon tg-icon-${state === 'speaking' ? 'pause' : 'play'}`;
-  if (state === 'idle') main.setAttribute('aria-label', main.dataset.name);
-  else main.removeAttribute('aria-label');
   if (state === 'idle') {
+    // Named "Listen to …" again (unless the widget has named it anew meanwhile: another drug).
+    if (!main.hasAttribute('aria-label')) main.setAttribute('aria-label', main.dataset.name);
     // A button about to go keeps no focus: it moves to the main button first.
     if ([button(control, 'stop'), button(control, 'slower')].includes(focused(control))) main.focus();
     for (const action of ['stop', 'slower']) if (button(control, action)) button(control, action).remove();
     return;
+  }
+  if (main.hasAttribute('aria-label')) {
+    main.dataset.name = main.getAttribute('aria-label');
+    main.removeAttribute('aria-label');
   }
   for (const action of ['stop', 'slower']) {
     if (button(control, action)) continue;
@@ -240,8 +251,7 @@ function tell(control, state) {
     extra.className = 'tg-button';
     extra.tabIndex = -1;
     extra.dataset.tgAction = `listen-${action}`;
-    if (action === 'stop') extra.innerHTML = '<span class="tg-listen-icon tg-icon-stop" aria-hidden="true"></span>';
-    extra.append(control.dataset[action]);
+    extra.append(word(control, action));
     control.append(extra);
   }
   button(control, 'slower').setAttribute('aria-pressed', String(slowly));

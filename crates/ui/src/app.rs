@@ -249,9 +249,16 @@ pub fn Guide(props: &GuideProps) -> Html {
     let meta = &content.meta;
     let version = fill(&content.strings.version_line, &[("version", &meta.version)]);
     let interactive = options.mode.is_interactive();
+    let listen = interactive.then_some(&content.strings);
     html! {
         <ContextProvider<RenderMode> context={options.mode}>
-        <div class="tg-root" lang={meta.language.clone()} part="root">
+        // The words of the Listen controls, for the read-aloud module (components/listen.rs).
+        <div class="tg-root" lang={meta.language.clone()} part="root"
+            data-listen-controls={listen.map(|s| s.listen_controls.clone())}
+            data-listen-pause={listen.map(|s| s.listen_pause.clone())}
+            data-listen-resume={listen.map(|s| s.listen_resume.clone())}
+            data-listen-stop={listen.map(|s| s.listen_stop.clone())}
+            data-listen-slower={listen.map(|s| s.listen_slower.clone())}>
             if let Some(notice) = &props.notice {
                 <NoticeBox notice={notice.clone()} />
             }

@@ -3,7 +3,9 @@
 //! page is idle after a control first appears) does the rest. It shows the
 //! control when the device has a local voice in the guide's language, reads
 //! the section or card around it aloud, and adds the Pause/Resume, Stop and
-//! Slower buttons while it reads, with the names given here as data.
+//! Slower buttons while it reads, with the words the guide's root gives it
+//! (`data-listen-controls`, `-pause`, `-resume`, `-stop`, `-slower`: once,
+//! not on each control).
 //!
 //! Until the module shows it, the control keeps its place but is invisible
 //! (`visibility: hidden`: not seen, not focusable, not in the accessibility
@@ -22,15 +24,12 @@ pub const LISTEN_ATTR: &str = "data-listen";
 /// The Listen control of what `title` names (a section's title, a drug's
 /// name); `id` is the section's id or the drug's anchor.
 pub fn listen_control(id: &str, title: &str, strings: &UiStrings) -> Html {
-    let name = fill(&strings.listen_to, &[("title", title)]);
     // `data-listen` is LISTEN_ATTR (`html!` takes no attribute name from a constant).
     html! {
-        <div class="tg-listen" part="listen" role="toolbar" aria-label={strings.listen_controls.clone()}
-            data-listen={id.to_owned()} data-pause={strings.listen_pause.clone()}
-            data-resume={strings.listen_resume.clone()} data-stop={strings.listen_stop.clone()}
-            data-slower={strings.listen_slower.clone()}>
-            <button type="button" class="tg-button tg-listen-main" aria-label={name.clone()} data-name={name}>
-                <span class="tg-listen-icon tg-icon-play" aria-hidden="true"></span>{ &strings.listen }
+        <div class="tg-listen" part="listen" data-listen={id.to_owned()}>
+            <button type="button" class="tg-button tg-listen-main"
+                aria-label={fill(&strings.listen_to, &[("title", title)])}>
+                { &strings.listen }
             </button>
         </div>
     }
