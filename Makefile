@@ -56,7 +56,7 @@ test-native:
 	cargo test --quiet --workspace
 
 test-tools:
-	node --test tools/
+	node --test tools/ src/loader/
 
 test-browser:
 	wasm-pack test --headless --chrome --mode no-install

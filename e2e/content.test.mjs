@@ -173,7 +173,7 @@ test('each widget runs its own instance of the code, so a failure stays in that 
   await widgetReady(p, first);
   await widgetReady(p, '#second');
   const instances = await p.evaluate(() => {
-    const glues = [...document.querySelectorAll('treatment-guide')].map((element) => element._glue);
+    const glues = [...document.querySelectorAll('treatment-guide')].map((element) => element._state.glue);
     return { count: glues.length, distinct: new Set(glues).size, trapped: glues.filter((glue) => glue.trapped()).length };
   });
   assert.deepEqual(instances, { count: 2, distinct: 2, trapped: 0 });
@@ -184,7 +184,7 @@ test('each widget runs its own instance of the code, so a failure stays in that 
   // traps, as a panic does in the release build (it stops at once).
   const call = await p.evaluate(() => {
     const element = document.querySelector('treatment-guide');
-    element._widget.__wbg_ptr = 0xfffffff0;
+    element._state.widget.__wbg_ptr = 0xfffffff0;
     return element.openSection('chemotherapy').then(() => 'resolved', (e) => e.constructor.name);
   });
   assert.equal(call, 'RuntimeError', 'the failed call fails');
@@ -197,11 +197,11 @@ test('each widget runs its own instance of the code, so a failure stays in that 
   // The reader keeps the text: the plain guide, every section readable.
   assert.ok(await p.locator(`${first} [data-tg-section="chemotherapy"] .tg-panel`).isVisible());
   assert.equal(await p.locator(`${first} button, ${first} input`).count(), 0, 'no dead controls');
-  assert.equal(await p.locator(first).evaluate((e) => e._glue.trapped()), true);
+  assert.equal(await p.locator(first).evaluate((e) => e._state.glue.trapped()), true);
   // The other widget and the host page go on.
   await p.locator('#second input[role=combobox]').fill('Kymriah');
   assert.match(await p.locator('#second [role=option]').first().innerText(), /^tisagenlecleucel/);
-  assert.equal(await p.evaluate(() => document.querySelector('#second')._glue.trapped()), false);
+  assert.equal(await p.evaluate(() => document.querySelector('#second')._state.glue.trapped()), false);
   assert.deepEqual(problems.filter((m) => !/internal error|RuntimeError|memory access out of bounds/.test(m)), []);
   // A change of attribute gives the failed widget a fresh instance: it is live again.
   await p.locator(first).evaluate((e) => e.setAttribute('open', 'chemotherapy'));

@@ -133,7 +133,7 @@ test('a host colour under 4.5:1 gets a console warning naming the property, in t
   for (const scheme of ['light', 'dark']) {
     const { ctx, page, warnings } = await open(url, scheme);
     const contrast = () => warnings.filter((w) => w.includes('contrast'));
-    // The check runs once the page has loaded; console messages arrive a moment later.
+    // The check runs once the page has loaded and is idle (2 s at most); console messages arrive a moment later.
     for (let waited = 0; contrast().length < 2 && waited < 3000; waited += 100) await page.waitForTimeout(100);
     // Reported whatever the reader's own scheme: both schemes are measured.
     const found = contrast();
@@ -158,4 +158,35 @@ test('a dark-mode accent of the host\'s own replaces the lighter tone; --tg-colo
   assert.equal(found.openAll.fg, 'rgb(0, 89, 79)');
   assert.ok(found.openAll.ratio >= AA);
   await opened.ctx.close();
+});
+
+test('the contrast check is downloaded only for an element with debug, or a page that sets the widget\'s colours', async () => {
+  const page = (path, element) => {
+    routes[path] = {
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script src="${PREFIX}treatment-guide.js" defer></script></head>
+<body><main><h1>A charity page</h1>${element}</main></body></html>`,
+    };
+    return new URL(path, server.url).origin + path;
+  };
+  const cases = [
+    [page('/lint-none.html', '<treatment-guide></treatment-guide>'), false],
+    [page('/lint-debug.html', '<treatment-guide debug></treatment-guide>'), true],
+    [host('/lint-colours.html', `--tg-accent: ${TEAL};`), true],
+  ];
+  for (const [url, wanted] of cases) {
+    const ctx = await browser.newContext();
+    const tab = await ctx.newPage();
+    const asked = [];
+    tab.on('request', (request) => {
+      if (/\/contrast-[0-9a-f]{16}\.js$/.test(request.url())) asked.push(request.url());
+    });
+    await tab.goto(url);
+    await tab.locator('treatment-guide .tg-mount[data-tg-live]').waitFor();
+    await tab.waitForLoadState('load');
+    // The check waits for the page to be idle, at most 2 s after load.
+    for (let waited = 0; !asked.length && waited < 3000; waited += 100) await tab.waitForTimeout(100);
+    assert.equal(asked.length, wanted ? 1 : 0, `${url}: ${JSON.stringify(asked)}`);
+    await ctx.close();
+  }
 });

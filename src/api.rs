@@ -490,6 +490,7 @@ mod generate {
             "element": ELEMENT,
             "attributes": Attribute::ALL.iter().map(|a| a.name()).collect::<Vec<_>>(),
             "contentSrc": Attribute::ContentSrc.name(),
+            "debug": Attribute::Debug.name(),
             "properties": properties,
             "mountClass": MOUNT_CLASS,
             // What the loader needs to show the prerendered guide (src/prerender.rs)

@@ -276,6 +276,10 @@ fn the_read_aloud_module_and_the_controls_name_one_attribute_and_the_same_words(
         read("src/listen.js").contains(&format!("CONTROL = '{attribute}'")),
         "src/listen.js finds the controls by {attribute}"
     );
+    assert!(
+        read("src/loader/listen.js").contains(&format!("'[{attribute}]'")),
+        "the loader waits for a control, by {attribute}, to load the module"
+    );
     // The highlights the module sets are the ones its styles paint.
     let module = read("src/listen.js");
     for name in ["tg-listen-sentence", "tg-listen-word"] {

@@ -9,14 +9,15 @@
 //    file, and the checker page's engine. Prerenders the guide with the
 //    widget's own components (natively, Yew SSR), minifies styles/widget.css
 //    with lightningcss, then writes treatment-guide.js (the only file a host
-//    page references) from its template, pointing at this build's
+//    page references) bundled from src/loader/, pointing at this build's
 //    content-hashed WebAssembly, glue, content reader and language files,
 //    carrying the prerendered guide, the styles and the widget's version
 //    from Cargo.toml (tools/version.mjs; readable as
-//    customElements.get('treatment-guide').version), guards the glue's calls
-//    into the code (guardedGlue) and minifies both scripts with terser (Trunk
-//    leaves wasm-bindgen's glue as written). Returns the names of the files
-//    it pointed the loader at.
+//    customElements.get('treatment-guide').version), writes the contrast
+//    lint beside it (contrast-<hash>.js, for web staff only), guards the
+//    glue's calls into the code (guardedGlue) and minifies the scripts with
+//    terser (Trunk leaves wasm-bindgen's glue as written). Returns the names
+//    of the files it pointed the loader at.
 // 2. Writes fallback.html and puts the plain guide into the standalone page.
 //    The standalone page has no preload hints: like any host page, it lets the
 //    loader fetch the code once the guide has been painted (a download started
@@ -31,6 +32,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { Features, transform } from 'lightningcss';
 import { minified } from './minify.mjs';
 import { version as cargoVersion } from './version.mjs';
@@ -207,35 +209,76 @@ export function guardedGlue(code) {
   return code.replace(EXPORTS_TAKEN, 'wasm = tgGuard(instance.exports);') + TRAP_GUARD;
 }
 
+/** The loader's entry module: it and the modules it imports are bundled into treatment-guide.js. */
+export const LOADER_ENTRY = fileURLToPath(new URL('../src/loader/index.js', import.meta.url));
+/** The contrast lint's module (for web staff): a file of its own, which the loader imports only where it is wanted. */
+const CONTRAST_ENTRY = fileURLToPath(new URL('../src/loader/contrast.js', import.meta.url));
+/** The contrast lint's file: `contrast-<16 hex of its content's hash>.js`. */
+const CONTRAST_FILE = /^contrast-[0-9a-f]{16}\.js$/;
+
 /**
- * Step 1: treatment-guide.js from src/treatment-guide.js, and the glue,
- * guarded (guardedGlue) and minified; the content reader must be in `dir` already (writeReader).
- * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages }.
+ * The loader bundled by esbuild from `entry` (src/loader/, ES modules) into
+ * one classic script (an IIFE: it adds no global, and works as a module
+ * script too), with `facts` for the names src/loader/facts.js reads (each
+ * given as a JavaScript value, see facts.js). Minified by terser
+ * (tools/minify.mjs), whose output is smaller than esbuild's own minifier's.
+ */
+export async function bundledLoader(facts, entry = LOADER_ENTRY) {
+  const define = Object.fromEntries(Object.entries(facts).map(([name, value]) => [`__TG_${name}__`, JSON.stringify(value)]));
+  return minified(await bundled(entry, 'iife', define), false);
+}
+
+/** `entry` and the modules it imports, bundled by esbuild into one script of `format` (iife or esm), not minified. */
+async function bundled(entry, format, define = {}) {
+  const out = await build({
+    entryPoints: [entry], bundle: true, write: false, format, target: 'es2020',
+    define, legalComments: 'none', logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
+
+/** Writes the contrast lint's module (CONTRAST_ENTRY, bundled and minified) under its content hash, replacing an older one; returns its name. */
+async function writeContrast(dir) {
+  for (const old of readdirSync(dir).filter((f) => CONTRAST_FILE.test(f))) rmSync(join(dir, old));
+  const code = await minified(await bundled(CONTRAST_ENTRY, 'esm'), true);
+  const name = `contrast-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
+  return name;
+}
+
+/** The contrast lint's file in a built folder (see writeContrast). */
+export function contrastFile(dir) {
+  const found = readdirSync(dir).filter((f) => CONTRAST_FILE.test(f));
+  if (found.length !== 1) throw new Error(`post-build: expected one contrast-<hash>.js in ${dir}, found: ${found.join(', ') || 'none'}`);
+  return found[0];
+}
+
+/**
+ * Step 1: treatment-guide.js bundled from src/loader/ (bundledLoader), the
+ * contrast lint beside it (writeContrast), and the glue, guarded
+ * (guardedGlue) and minified; the content reader must be in `dir` already (writeReader).
+ * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages, listen, contrast }.
  */
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
   const { glue, wasm } = wasmFiles(dir);
   const reader = readerFiles(dir);
   const listen = await writeListen(dir);
+  const contrast = await writeContrast(dir);
   const languages = writeLanguages(dir, rendered.langs || {});
-  const template = readFileSync(new URL('../src/treatment-guide.js', import.meta.url), 'utf8');
-  const loader = template.replace('__TG_GLUE__', glue).replace('__TG_WASM__', wasm)
-    .replace('__TG_READER__', reader.glue).replace('__TG_READER_WASM__', reader.wasm)
-    .replace('__TG_LISTEN__', listen)
-    .replace('"__TG_GUIDE__"', () => JSON.stringify(rendered.guide))
-    .replace('"__TG_FALLBACK__"', () => JSON.stringify(rendered.fallback))
-    .replace('"__TG_CSS__"', () => JSON.stringify(rendered.css))
-    .replace('"__TG_MANIFEST__"', () => JSON.stringify(withFiles(rendered.manifest, languages)))
-    .replace('__TG_VERSION__', version);
-  if (loader.includes('__TG_')) throw new Error('post-build: a placeholder was left in the loader');
-  writeFileSync(join(dir, LOADER), await minified(loader, false));
+  const loader = await bundledLoader({
+    MANIFEST: withFiles(rendered.manifest, languages),
+    GLUE: glue, WASM: wasm, READER: reader.glue, READER_WASM: reader.wasm, LISTEN: listen, CONTRAST: contrast, VERSION: version,
+    BUILT_IN: { guide: rendered.guide, fallback: rendered.fallback }, CSS: rendered.css,
+  });
+  writeFileSync(join(dir, LOADER), loader);
   for (const [name, text] of Object.entries(rendered.api || {})) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, glue), await minified(guardedGlue(readFileSync(join(dir, glue), 'utf8')), true));
-  return { glue, wasm, reader, languages, listen };
+  return { glue, wasm, reader, languages, listen, contrast };
 }
 
 /** The files writeLoader named, found in a built folder whose loader is kept (`--precache-only`). */
 export function builtFiles(dir) {
-  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir), listen: listenFile(dir) };
+  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir), listen: listenFile(dir), contrast: contrastFile(dir) };
 }
 
 /** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
@@ -250,13 +293,13 @@ export function walk(dir, root = dir) {
 }
 
 /** Step 3: precache.json and sw.js, given the files step 1 named. Returns the precache list. */
-export function writePrecache(dir, { glue, wasm, reader, languages, listen }) {
+export function writePrecache(dir, { glue, wasm, reader, languages, listen, contrast }) {
   const urls = walk(dir).filter((url) => !GENERATED.has(url));
   if (!urls.includes('index.html') || !urls.includes(LOADER)) {
     throw new Error(`post-build: ${dir} lacks index.html or ${LOADER}: ${urls.join(', ')}`);
   }
   // The files the embed loads: the loader and every file it names, plus wasm-bindgen snippets.
-  const named = [glue, wasm, reader.glue, reader.wasm, ...(listen ? [listen] : []), ...Object.values(languages)];
+  const named = [glue, wasm, reader.glue, reader.wasm, ...(listen ? [listen] : []), ...(contrast ? [contrast] : []), ...Object.values(languages)];
   const missing = named.filter((url) => !urls.includes(url));
   if (missing.length) throw new Error(`post-build: ${dir} lacks the files its loader names: ${missing.join(', ')}`);
   const embed = new Set([LOADER, ...named, ...urls.filter((url) => url.startsWith('snippets/'))]);

@@ -62,9 +62,10 @@ test('step 1 returns the files it named; the precache takes them', async (t) => 
   assert.deepEqual(Object.keys(named.languages), ['fr']);
   assert.match(named.languages.fr, /^treatment-guide-fr-[0-9a-f]{16}\.json$/);
   assert.match(named.listen, /^listen-[0-9a-f]{16}\.js$/, 'the read-aloud module, content-hashed');
-  assert.deepEqual(named, { glue: GLUE, wasm: WASM, reader: READER, languages: named.languages, listen: named.listen });
+  assert.match(named.contrast, /^contrast-[0-9a-f]{16}\.js$/, 'the contrast lint, content-hashed');
+  assert.deepEqual(named, { glue: GLUE, wasm: WASM, reader: READER, languages: named.languages, listen: named.listen, contrast: named.contrast });
   const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
-  for (const file of [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen]) assert.ok(loader.includes(file), `the loader names ${file}`);
+  for (const file of [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen, named.contrast]) assert.ok(loader.includes(file), `the loader names ${file}`);
   assert.ok(loader.includes('p{color:red}'), 'the loader carries the styles');
   assert.deepEqual(builtFiles(dir), named, 'a kept folder yields the same names (--precache-only)');
 
@@ -73,7 +74,8 @@ test('step 1 returns the files it named; the precache takes them', async (t) => 
 
   const { files } = writePrecache(dir, named);
   const embed = files.filter((f) => f.embed).map((f) => f.url).sort();
-  assert.deepEqual(embed, [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen, 'treatment-guide.js'].sort());
+  assert.deepEqual(embed, [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen, named.contrast, 'treatment-guide.js'].sort());
+  assert.ok(files.find((f) => f.url === named.contrast).immutable);
   assert.ok(files.find((f) => f.url === named.listen).immutable);
   assert.ok(files.filter((f) => f.url.startsWith('content-reader-')).every((f) => f.immutable));
   assert.ok(files.some((f) => f.url === 'page-fedcba9876543210.css' && !f.embed && f.immutable));

@@ -34,6 +34,8 @@ const parts = {
   reader: pick((f) => /^content-reader-[0-9a-f]{16}\.(js|wasm)$/.test(f)),
   // Loaded when the page is idle after a Listen control first appears (tools/listen-build.mjs).
   listen: pick((f) => /^listen-[0-9a-f]{16}\.js$/.test(f)),
+  // Loaded only for web staff: an element with debug, or a page that sets the widget's colours (src/loader/lint.js).
+  contrast: pick((f) => /^contrast-[0-9a-f]{16}\.js$/.test(f)),
   // The standalone page's stylesheet (the checker's check.css is not part of it).
   page_css: pick((f) => /^page-[0-9a-f]+\.css$/.test(f)),
 };
