@@ -217,11 +217,11 @@ test('a control appears in an already open section without moving the text (CLS 
   const measure = async (reserve) => {
     const ctx = await newContext(env.browser);
     // The voices are listed late, as a slow engine would: the control shows well after the guide.
-    await ctx.addInitScript(fakeSpeech, { voices: VOICES.en, voicesMs: 700 });
+    await ctx.addInitScript(fakeSpeech, { voices: VOICES.en, voicesMs: 1500 });
     await ctx.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__shifts.push({ value: e.value, input: e.hadRecentInput, at: e.startTime });
+        for (const e of list.getEntries()) window.__shifts.push({ value: e.value, input: e.hadRecentInput, at: e.startTime, sources: e.sources.map((s) => `${s.node && s.node.nodeName} ${s.node && (s.node.className || s.node.textContent || '').slice(0, 40)} ${JSON.stringify([s.previousRect.y, s.previousRect.height, s.currentRect.y, s.currentRect.height])}`) });
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const page = await ctx.newPage();

@@ -25,15 +25,16 @@ const BLOCK = 'h1,h2,h3,h4,h5,h6,p,li,dt,dd';
 /** Speech rates: normal, and slower (the reader's choice, kept for the page's lifetime). */
 const RATE = { normal: 1, slower: 0.75 };
 /** How long a device that lists no voice at all is given to list some before its controls are hidden (ms). */
-const SETTLE_MS = 1500;
+const SETTLE_MS = 3000;
 
 /**
  * The styles of shown controls and of the text being read, adopted into each
  * watched shadow root after the widget's own (the controls' place and size
  * are in styles/widget.css); `[data-tg-reading]` is the bar beside the
- * paragraph being read in browsers without the Highlight API. The highlight's colours are fixed, not themed,
- * so their contrast holds: light 11.9:1 (sentence) and 8:1 (word); dark
- * 8.9:1 and 5.1:1; in forced colours, the system's own pairs.
+ * paragraph being read in browsers without the Highlight API. The
+ * highlight's colours are fixed, not themed, so their contrast holds: light
+ * 11.9:1 (sentence) and 8:1 (word); dark 8.9:1 and 5.1:1; in forced
+ * colours, the system's own pairs.
  */
 const STYLES = `
 .tg-listen .tg-button[aria-pressed="true"] { background: var(--_accent); color: var(--_accent-text); }
@@ -103,20 +104,24 @@ export function chooseVoice(voices, language, preferred = []) {
 /** The guide's language around `element` (`en`, `fr`). */
 const languageOf = (element) => parts((element.closest('[lang]') || {}).lang)[0];
 
-/** The voice for the control `control`: in its guide's language, in the region of the page around the widget, then the browser's. */
-function voiceFor(control) {
+/**
+ * The voice for the control `control` among `voices` (the device's): in its
+ * guide's language, in the region of the page around the widget, then the browser's.
+ */
+function voiceFor(control, voices = synth().getVoices()) {
   const host = control.getRootNode().host;
   const page = host && host.closest('[lang]');
-  return chooseVoice(synth().getVoices(), languageOf(control), [page && page.lang, navigator.language]);
+  return chooseVoice(voices, languageOf(control), [page && page.lang, navigator.language]);
 }
 
 /** Whether `control` can be read aloud: true, false, or undefined while the engine has not listed its voices. */
 function voiced(control) {
   if (!synth() || typeof SpeechSynthesisUtterance !== 'function') return false;
-  if (voiceFor(control)) return true;
-  return synth().getVoices().length || settled ? false : undefined;
+  // One list for both questions: an engine may list its voices between two calls.
+  const voices = synth().getVoices();
+  if (voiceFor(control, voices)) return true;
+  return voices.length || settled ? false : undefined;
 }
-
 
 /**
  * The `[start, end)` spans of the sentences of `text`, without their
