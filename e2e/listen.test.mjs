@@ -198,13 +198,15 @@ test('no control without a local voice in the guide\'s language (none at all, ne
     const { page, problems } = await open(host(`/none-${name.replace(/ /g, '-')}.html`), { voices });
     await toggle(page, 'chemotherapy').click();
     await section(page, 'chemotherapy').locator('.tg-panel p').first().waitFor();
-    // The read-aloud module looks at the voices once they are listed (voiceschanged):
-    // then the control's reserved place is given back.
-    const control = controls(section(page, 'chemotherapy'));
-    await page.waitForFunction((c) => c.hidden, await control.elementHandle());
+    // The read-aloud module looks at the voices once they are listed (voiceschanged).
+    await page.waitForFunction(() => window.__speech.loaded);
+    await page.waitForTimeout(100);
     assert.equal(await widget(page).locator('.tg-listen:visible').count(), 0, name);
     assert.equal(await widget(page).getByRole('button', { name: /Listen/ }).count(), 0, name);
-    // A section opened now has no control either, at once.
+    // The open section's control keeps its place, unseen (the text does not move);
+    // a section opened now has no control at all, and no room kept for one.
+    const kept = controls(section(page, 'chemotherapy'));
+    assert.deepEqual(await kept.evaluate((c) => [c.hidden, getComputedStyle(c).visibility]), [false, 'hidden'], name);
     await toggle(page, 'targeted-therapy').click();
     assert.equal(await controls(section(page, 'targeted-therapy')).evaluate((c) => c.hidden), true, name);
     assert.deepEqual(problems, [], name);

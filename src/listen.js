@@ -384,20 +384,27 @@ function key(event) {
   event.stopPropagation();
 }
 
+/** The controls the reader may have seen in their place (unseen, keeping their room). */
+const placed = new WeakSet();
+
 /**
- * Shows or hides the controls of every watched widget, as the device's
- * voices allow; a reading whose control went (its section closed, the card
- * closed) stops. A control keeps its place while it is not known whether
- * it can speak, so it appears without moving the text.
+ * Shows the controls of every watched widget where the device's voices
+ * allow; a reading whose control went (its section closed, the card closed)
+ * stops. Text never moves: a control keeps its place while it is not known
+ * whether it can speak, so it appears where it was; where it cannot, a
+ * control that just appeared (run before the page is painted) takes no
+ * room, and one already in its place keeps it, unseen.
  */
 function refresh() {
   if (current && !current.control.isConnected) stop(null);
   for (const root of roots) {
     for (const control of root.querySelectorAll(`[${CONTROL}]`)) {
       const can = voiced(control);
-      if (can === undefined) continue;
-      control.hidden = !can;
-      if (can && !control.hasAttribute(STATE)) tell(control, 'idle');
+      if (can) {
+        control.hidden = false;
+        if (!control.hasAttribute(STATE)) tell(control, 'idle');
+      } else if (can === false && !placed.has(control)) control.hidden = true;
+      placed.add(control);
     }
   }
 }
@@ -424,6 +431,8 @@ export function watch(root) {
       else refresh();
     });
   }
+  // The controls already painted keep their place.
+  for (const control of root.querySelectorAll(`[${CONTROL}]`)) placed.add(control);
   new MutationObserver(refresh).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: [CONTROL] });
   if (roots.size === 1 && synth()) {
     synth().addEventListener('voiceschanged', () => { settled = true; refresh(); });
