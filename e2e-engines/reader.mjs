@@ -191,8 +191,8 @@ export const tests = [
     const { driver } = engine;
     await openLive(driver, site.host('/listen.html', { speech: true }) + '#tg-chemotherapy');
     const heading = await waitFor(driver, () => document.querySelector('treatment-guide').shadowRoot
-      .querySelector('[data-tg-section="chemotherapy"] .tg-listen-main') && document.querySelector('treatment-guide').shadowRoot
-      .querySelector('[data-tg-section="chemotherapy"] .tg-toggle-title'), 'the Listen button of the open section');
+      .querySelector('[data-tg-section="chemotherapy"] [data-tg-listen] .tg-listen-main') && document.querySelector('treatment-guide').shadowRoot
+      .querySelector('[data-tg-section="chemotherapy"] .tg-toggle-title'), 'the Listen button of the open section, shown');
     const before = await heading.takeScreenshot();
     await driver.executeScript(() => document.querySelector('treatment-guide').shadowRoot
       .querySelector('[data-tg-section="chemotherapy"] .tg-listen-main').click());

@@ -95,8 +95,11 @@ function seen(page, n) {
     // The open sections and the toolbar as markup: each element's name and
     // attributes in order of names, and the text (the code may write an
     // element's attributes in another order).
+    // What the read-aloud module sets on a Listen control (src/listen.js: shown,
+    // hidden, a toolbar) is not the code's markup.
+    const module = (node, a) => node.hasAttribute('data-listen') && ['hidden', 'role', 'aria-label', 'data-tg-listen'].includes(a.name);
     const markup = (node) => (node.nodeType === 3 ? node.textContent : node.nodeType !== 1 ? ''
-      : `<${node.localName}${[...node.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join('')}>${[...node.childNodes].map(markup).join('')}</${node.localName}>`);
+      : `<${node.localName}${[...node.attributes].filter((a) => !module(node, a)).map((a) => ` ${a.name}="${a.value}"`).sort().join('')}>${[...node.childNodes].map(markup).join('')}</${node.localName}>`);
     const tree = [...mount.querySelectorAll('.tg-toolbar, [data-tg-section]')]
       .filter((node) => !node.querySelector('.tg-panel[hidden]'))
       .map(markup);

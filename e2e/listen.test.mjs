@@ -193,14 +193,64 @@ test('two widgets on a page: one speaker at a time', async () => {
 
 test('no control without a local voice in the guide\'s language (none at all, network only, or another language)', async () => {
   for (const [name, voices] of [['none', []], ['network only', VOICES.en.filter((v) => !v.localService)], ['French only', VOICES.fr]]) {
-    const { page, requests } = await open(host(`/none-${name.replace(/ /g, '-')}.html`), { voices });
+    const { page, problems } = await open(host(`/none-${name.replace(/ /g, '-')}.html`), { voices });
     await toggle(page, 'chemotherapy').click();
     await section(page, 'chemotherapy').locator('.tg-panel p').first().waitFor();
-    // Voices arrive after voiceschanged: give them time to.
-    await page.waitForTimeout(200);
-    assert.equal(await widget(page).locator('.tg-listen').count(), 0, name);
-    assert.ok(!requests.some((u) => /listen-/.test(u)), name);
+    // The read-aloud module looks at the voices once they are listed (voiceschanged).
+    await page.waitForFunction(() => window.__speech.loaded);
+    await page.waitForTimeout(100);
+    assert.equal(await widget(page).locator('.tg-listen:visible').count(), 0, name);
+    assert.equal(await widget(page).getByRole('button', { name: /Listen/ }).count(), 0, name);
+    // The open section's control keeps its place, unseen (the text does not move);
+    // a section opened now has no control at all, and no room kept for one.
+    const kept = controls(section(page, 'chemotherapy'));
+    assert.deepEqual(await kept.evaluate((c) => [c.hidden, getComputedStyle(c).visibility]), [false, 'hidden'], name);
+    await toggle(page, 'targeted-therapy').click();
+    assert.equal(await controls(section(page, 'targeted-therapy')).evaluate((c) => c.hidden), true, name);
+    assert.deepEqual(problems, [], name);
   }
+});
+
+test('a control appears in an already open section without moving the text (CLS 0)', async () => {
+  const url = host('/cls.html', { body: '<treatment-guide open="chemotherapy"></treatment-guide><p>After.</p>' });
+  // Each page: the shifts the browser reports from just before the control appears.
+  const measure = async (reserve) => {
+    const ctx = await newContext(env.browser);
+    // The voices are listed late, as a slow engine would: the control shows well after the guide.
+    await ctx.addInitScript(fakeSpeech, { voices: VOICES.en, voicesMs: 1500 });
+    await ctx.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__shifts.push({ value: e.value, input: e.hadRecentInput, at: e.startTime, sources: e.sources.map((s) => `${s.node && s.node.nodeName} ${s.node && (s.node.className || s.node.textContent || '').slice(0, 40)} ${JSON.stringify([s.previousRect.y, s.previousRect.height, s.currentRect.y, s.currentRect.height])}`) });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await widgetReady(page);
+    const control = controls(section(page, 'chemotherapy'));
+    if (!reserve) {
+      // The same page without the reserved place: the control takes no room until it shows.
+      await control.evaluate((c) => {
+        const style = document.createElement('style');
+        style.textContent = '.tg-listen:not([data-tg-listen]) { display: none; }';
+        c.getRootNode().append(style);
+      });
+    }
+    assert.equal(await control.getAttribute('data-tg-listen'), null, 'not shown yet');
+    const before = await page.evaluate(() => performance.now());
+    const listen = section(page, 'chemotherapy').getByRole('button', { name: 'Listen to Chemotherapy' });
+    await listen.waitFor();
+    // Two frames for the browser to report a shift.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const shifts = (await page.evaluate(() => window.__shifts)).filter((s) => s.at > before);
+    await ctx.close();
+    return { shifts, cls: shifts.filter((s) => !s.input).reduce((sum, s) => sum + s.value, 0) };
+  };
+  const reserved = await measure(true);
+  assert.equal(reserved.cls, 0, `no shift: ${JSON.stringify(reserved.shifts)}`);
+  // The measure can see a shift: without the reserved place, the text below moves when the control shows.
+  const unreserved = await measure(false);
+  assert.ok(unreserved.cls > 0, `without the reserved place the text moves: ${JSON.stringify(unreserved.shifts)}`);
 });
 
 test('one Tab stop per open section; arrows move within the controls while reading', async () => {

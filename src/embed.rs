@@ -9,7 +9,7 @@ use js_sys::Function;
 use tg_content::Content;
 use tg_lookup::DrugIndex;
 use tg_ui::options::{parse_heading_level, Options};
-use tg_ui::{App, AppProps, Control, Notice, OpenSpec, Shared, Speaker};
+use tg_ui::{App, AppProps, Control, Notice, OpenSpec, Shared};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{AppHandle, Callback};
@@ -182,12 +182,9 @@ const WARM_QUERIES: [&str; 3] = ["Oncovin", "merca", "vinkristeen"];
 /// the loader imports only for a widget that calls it (`crates/reader`; see
 /// [`remote::read`]). `notify(type, detail)` is called
 /// for each event the element dispatches; `shown()` once the content (or a
-/// notice in its place) is shown. `listen(command, …)` is the page's speaker
-/// for the Listen controls ([`tg_ui::Speaker`]; the loader imports the
-/// speaking module on its first use); without it, no Listen control shows.
+/// notice in its place) is shown.
 // The loader's one call, across the JavaScript boundary: plain arguments cost
 // no glue code, where an options object would.
-#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount(
     element: &Element,
@@ -197,7 +194,6 @@ pub fn mount(
     read: Function,
     notify: Function,
     shown: Function,
-    listen: Option<Function>,
 ) -> Result<Widget, JsValue> {
     let setup = Setup {
         lang,
@@ -206,7 +202,6 @@ pub fn mount(
         read,
         notifier: Notifier(notify),
         shown,
-        speaker: listen.map(Speaker),
     };
     Ok(mount_into(element, setup)?)
 }
@@ -221,8 +216,6 @@ struct Setup {
     read: Function,
     notifier: Notifier,
     shown: Function,
-    /// The page's speaker, for the Listen controls.
-    speaker: Option<Speaker>,
 }
 
 /// The content to show without a `content-src`: the language file the loader
@@ -249,7 +242,6 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
         read,
         notifier,
         shown,
-        speaker,
     } = setup;
     let shadow = element.shadow_root().ok_or(MountError::NoShadowRoot)?;
     let children = shadow.children();
@@ -282,7 +274,6 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
             let notifier = notifier.clone();
             Callback::from(move |change| notifier.change(change))
         }),
-        speaker,
     };
     let container = gloo::utils::document().create_element("div")?;
     container.set_class_name(MOUNT_CLASS);

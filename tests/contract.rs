@@ -301,21 +301,21 @@ fn the_readme_theming_example_sets_every_custom_property() {
 }
 
 #[test]
-fn the_read_aloud_module_the_loader_and_the_controls_name_one_event_and_the_same_words() {
-    let event = format!("'{}'", tg_ui::speech::STATE_EVENT);
+fn the_read_aloud_module_and_the_controls_name_one_attribute_and_the_same_words() {
+    let attribute = tg_ui::components::LISTEN_ATTR;
     assert!(
-        read("src/listen.js").contains(&format!("STATE_EVENT = {event}")),
-        "src/listen.js dispatches {event}"
+        read("src/listen.js").contains(&format!("CONTROL = '{attribute}'")),
+        "src/listen.js finds the controls by {attribute}"
     );
     assert!(
-        read("src/loader/listen.js").contains(&format!("new CustomEvent({event}")),
-        "the loader tells a control {event} when the module cannot load"
+        read("src/loader/listen.js").contains(&format!("'[{attribute}]'")),
+        "the loader waits for a control, by {attribute}, to load the module"
     );
-    // The highlight names of the module are the stylesheet's.
-    let css = read("styles/widget.css");
+    // The highlights the module sets are the ones its styles paint.
+    let module = read("src/listen.js");
     for name in ["tg-listen-sentence", "tg-listen-word"] {
-        assert!(read("src/listen.js").contains(&format!("'{name}'")));
-        assert!(css.contains(&format!("::highlight({name})")), "{name}");
+        assert!(module.contains(&format!("'{name}'")));
+        assert!(module.contains(&format!("::highlight({name})")), "{name}");
     }
     let english = built_in::content();
     let french = tg_content::toml_source::built_in("fr")

@@ -3,7 +3,7 @@
 // with `context.addInitScript(fakeSpeech, options)` before the page loads.
 //
 // Like Chromium, it lists no voice until its first getVoices() call has
-// "loaded" them, then fires `voiceschanged`. Each utterance fires `start`, a
+// "loaded" them (`voicesMs` later), then fires `voiceschanged`. Each utterance fires `start`, a
 // word `boundary` per word (charIndex, charLength) and `end`. With
 // `hold: true` nothing happens by itself: `window.__speech.step()` fires the
 // next event, so a test can stop at any boundary. Everything the page asks
@@ -22,9 +22,12 @@ export const VOICES = {
   ],
 };
 
-/** The init script (runs in the page): `voices` listed, `hold` for step-by-step, `wordMs` between events otherwise. */
-export function fakeSpeech({ voices, hold = false, wordMs = 2 }) {
-  const record = { calls: [], spoken: [], voices, loaded: false };
+/**
+ * The init script (runs in the page): `voices` listed (`voicesMs` after the
+ * first getVoices() call), `hold` for step-by-step, `wordMs` between events otherwise.
+ */
+export function fakeSpeech({ voices, hold = false, wordMs = 2, voicesMs = 30 }) {
+  const record = { calls: [], spoken: [], voices, loaded: false, loading: false };
   window.__speech = record;
   const engine = new EventTarget();
   let queue = [];
@@ -81,12 +84,14 @@ export function fakeSpeech({ voices, hold = false, wordMs = 2 }) {
 
   Object.assign(engine, {
     getVoices() {
-      if (!record.loaded) {
-        record.loaded = true;
-        setTimeout(() => engine.dispatchEvent(new Event('voiceschanged')), 30);
-        return [];
+      if (!record.loaded && !record.loading) {
+        record.loading = true;
+        setTimeout(() => {
+          record.loaded = true;
+          engine.dispatchEvent(new Event('voiceschanged'));
+        }, voicesMs);
       }
-      return voices.map((v) => ({ ...v }));
+      return record.loaded ? voices.map((v) => ({ ...v })) : [];
     },
     speak(utterance) {
       call('speak');

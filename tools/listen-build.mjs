@@ -1,5 +1,5 @@
-// The read-aloud module (src/listen.js), which the loader imports on the
-// first press of a Listen button: minified by terser and written as
+// The read-aloud module (src/listen.js), which the loader imports when the
+// page is idle after a Listen control first appears: minified by terser and written as
 // `listen-<16 hex of its hash>.js` (content-hashed, cached for good), in
 // Trunk's post-build step (tools/post-build.mjs).
 import { createHash } from 'node:crypto';

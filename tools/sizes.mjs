@@ -33,7 +33,7 @@ const parts = {
   lang_fr: pick((f) => /^treatment-guide-fr-[0-9a-f]+\.json$/.test(f)),
   // Loaded only by a widget with a content file (tools/module-build.mjs).
   reader: pick((f) => MODULES.reader.files.glue.test(f) || MODULES.reader.files.wasm.test(f)),
-  // Loaded on the first press of a Listen button (tools/listen-build.mjs).
+  // Loaded when the page is idle after a Listen control first appears (tools/listen-build.mjs).
   listen: pick((f) => /^listen-[0-9a-f]{16}\.js$/.test(f)),
   // Loaded only for web staff: an element with debug, or a page that sets the widget's colours (src/loader/lint.js).
   contrast: pick((f) => /^contrast-[0-9a-f]{16}\.js$/.test(f)),

@@ -23,7 +23,7 @@ export const WASM = __TG_WASM__;
 /** The content reader (crates/reader), an ES module and its wasm: loaded only for a widget with a content file. */
 export const READER = __TG_READER__;
 export const READER_WASM = __TG_READER_WASM__;
-/** The read-aloud module (src/listen.js): imported on the first press of a Listen button. */
+/** The read-aloud module (src/listen.js): imported when the page is idle after a Listen control first appears. */
 export const LISTEN = __TG_LISTEN__;
 /** The contrast lint for web staff (contrast.js, a module of its own): imported only where it is wanted (see lint.js). */
 export const CONTRAST = __TG_CONTRAST__;

@@ -1,30 +1,32 @@
-/** The page's speaker for every widget's Listen controls. */
+/** Loads the read-aloud module for every widget's Listen controls. */
 import { LISTEN, base } from './facts.js';
 
 /** The read-aloud module once imported (a promise), or null. */
 var speaking = null;
 
 /**
- * The page's speaker, which every widget's Listen controls call:
- * `listen(command, …arguments)` runs the read-aloud module's command. The
- * module (1.5 KiB) is imported when the page is next idle after a Listen
- * button first shows (`load`: a section opened on a device with a local
- * voice), or on the first `start`: a reader who never opens a section
- * never downloads it, and one who presses Listen hears it at once. Before
- * that, other commands have nothing to do. When it cannot be loaded, the
- * control is told it is idle again.
+ * Hands the widget whose shadow root is `root` to the read-aloud module
+ * (src/listen.js), which shows its Listen controls and reads aloud. The
+ * widget renders each control unseen, marked `data-listen`; the module
+ * (3 KiB) is imported when the page is next idle after one first appears
+ * (a section opened, a drug card shown), so a reader who opens nothing
+ * never downloads it. When it cannot be loaded, the controls stay unseen.
  */
-export function listen(command) {
-  var args = Array.prototype.slice.call(arguments, 1);
-  if (command === 'load') return speaking || (window.requestIdleCallback || setTimeout)(function () { listen('ready'); });
-  if (!speaking && command !== 'start' && command !== 'ready') return;
-  if (!speaking) {
-    speaking = import(new URL(LISTEN, base).href);
-    speaking.catch(function (error) {
-      speaking = null;
-      console.error('treatment-guide: the read-aloud code could not be loaded.', error);
-      if (args[1]) args[1].dispatchEvent(new CustomEvent('tg-listen', { detail: { state: 'idle' } }));
+export function listen(root) {
+  if (root._listen) return;
+  root._listen = true;
+  var observer = new MutationObserver(found);
+  function found() {
+    if (!root.querySelector('[data-listen]')) return;
+    observer.disconnect();
+    (window.requestIdleCallback || setTimeout)(function () {
+      speaking = speaking || import(new URL(LISTEN, base).href);
+      speaking.then(function (module) { module.watch(root); }, function (error) {
+        speaking = null;
+        console.error('treatment-guide: the read-aloud code could not be loaded.', error);
+      });
     });
   }
-  if (command !== 'ready') speaking.then(function (module) { module[command].apply(null, args); }, function () {});
+  observer.observe(root, { childList: true, subtree: true });
+  found();
 }

@@ -65,8 +65,8 @@ export function render(element) {
           replay(element);
           settle(element, s.widget);
         }, 0);
-      },
-      listen);
+      });
+    listen(element.shadowRoot);
     // The code renders its tree in a microtask queued by mount: then give focus back.
     Promise.resolve().then(function () { refocus(element.shadowRoot, focus); });
     releaseWhenFilled(element);

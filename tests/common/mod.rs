@@ -89,7 +89,6 @@ pub async fn mount_with(
         read,
         ignore.clone(),
         ignore,
-        None,
     )
     .unwrap();
     tick().await;

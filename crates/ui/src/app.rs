@@ -7,12 +7,11 @@ use yew::prelude::*;
 use tg_content::{name_key, Content, Source};
 use tg_lookup::DrugIndex;
 
-use super::components::{DrugCard, Listening, Lookup, Notice, NoticeBox, SectionList};
+use super::components::{DrugCard, Lookup, Notice, NoticeBox, SectionList};
 use super::dom;
 use super::mode::RenderMode;
 use super::options::Options;
 use super::shared::{ContentRef, Shared};
-use super::speech::{use_local_voice, Speaker};
 use super::state::{Action, ViewState};
 use super::text::fill;
 
@@ -39,9 +38,6 @@ pub struct AppProps {
     /// Told of every [`Change`] of the view, whoever made it.
     #[prop_or_default]
     pub onchange: Option<Callback<Change>>,
-    /// The page's speaker, for the Listen controls; none: no Listen control.
-    #[prop_or_default]
-    pub speaker: Option<Speaker>,
 }
 
 impl AppProps {
@@ -55,7 +51,6 @@ impl AppProps {
             language: AttrValue::default(),
             oncontrol: None,
             onchange: None,
-            speaker: None,
         }
     }
 }
@@ -133,8 +128,7 @@ pub fn App(props: &AppProps) -> Html {
         (Some(content), _) => html! {
             <Guide key={format!("{:p}", Rc::as_ptr(&content.0))} content={content.clone()}
                 notice={props.notice.clone()} options={props.options.clone()}
-                oncontrol={props.oncontrol.clone()} onchange={props.onchange.clone()}
-                speaker={props.speaker.clone()} />
+                oncontrol={props.oncontrol.clone()} onchange={props.onchange.clone()} />
         },
     }
 }
@@ -156,9 +150,6 @@ pub struct GuideProps {
     /// Told of every [`Change`] of the view.
     #[prop_or_default]
     pub onchange: Option<Callback<Change>>,
-    /// The page's speaker, for the Listen controls.
-    #[prop_or_default]
-    pub speaker: Option<Speaker>,
 }
 
 /// The guide: title, lookup, drug card, sections, footer.
@@ -243,21 +234,7 @@ pub fn Guide(props: &GuideProps) -> Html {
             }
         });
     }
-    use_changes(
-        &content,
-        &state,
-        props.onchange.clone(),
-        props.speaker.clone(),
-    );
-    let language = AttrValue::from(content.meta.language.clone());
-    let listening = Listening {
-        available: use_local_voice(
-            language.clone(),
-            options.mode.is_interactive() && props.speaker.is_some(),
-        ),
-        speaker: props.speaker.clone(),
-        language,
-    };
+    use_changes(&content, &state, props.onchange.clone());
     let card_ref = use_node_ref();
     {
         let (card_ref, dispatcher) = (card_ref.clone(), dispatcher.clone());
@@ -272,9 +249,16 @@ pub fn Guide(props: &GuideProps) -> Html {
     let meta = &content.meta;
     let version = fill(&content.strings.version_line, &[("version", &meta.version)]);
     let interactive = options.mode.is_interactive();
+    let listen = interactive.then_some(&content.strings);
     html! {
         <ContextProvider<RenderMode> context={options.mode}>
-        <div class="tg-root" lang={meta.language.clone()} part="root">
+        // The words of the Listen controls, for the read-aloud module (components/listen.rs).
+        <div class="tg-root" lang={meta.language.clone()} part="root"
+            data-listen-controls={listen.map(|s| s.listen_controls.clone())}
+            data-listen-pause={listen.map(|s| s.listen_pause.clone())}
+            data-listen-resume={listen.map(|s| s.listen_resume.clone())}
+            data-listen-stop={listen.map(|s| s.listen_stop.clone())}
+            data-listen-slower={listen.map(|s| s.listen_slower.clone())}>
             if let Some(notice) = &props.notice {
                 <NoticeBox notice={notice.clone()} />
             }
@@ -291,7 +275,6 @@ pub fn Guide(props: &GuideProps) -> Html {
             if let Some(drug) = state.drug.filter(|_| interactive) {
                 <DrugCard content={props.content.clone()} {drug} heading_level={options.heading_level}
                     id_prefix={AttrValue::from(options.id_prefix.clone())} {onclose} {card_ref}
-                    listening={listening.clone()}
                     onmention={send(&dispatcher, move |section| Action::GoToMention { drug, section })} />
             }
             <SectionList
@@ -303,7 +286,6 @@ pub fn Guide(props: &GuideProps) -> Html {
                 {onall}
                 {onscrolled}
                 ondrug={onreveal}
-                {listening}
             />
             // The review, the source, then the widget's version (Cargo.toml) beside the content's.
             <footer class="tg-footer" part="footer">
@@ -432,28 +414,15 @@ fn send<T: 'static>(
 }
 
 /// Tells `onchange` of each section that opened or closed and each drug card
-/// shown since the last render (not of the first render's state). Opening a
-/// section or showing a drug's card also stops what `speaker` reads on the page.
+/// shown since the last render (not of the first render's state). The
+/// read-aloud module hears of them too: opening a section or showing a
+/// drug's card stops what is read on the page.
 #[hook]
-fn use_changes(
-    content: &ContentRef,
-    state: &ViewState,
-    onchange: Option<Callback<Change>>,
-    speaker: Option<Speaker>,
-) {
+fn use_changes(content: &ContentRef, state: &ViewState, onchange: Option<Callback<Change>>) {
     let seen = use_mut_ref(|| None::<(Vec<bool>, Option<usize>)>);
     let content = content.clone();
     use_effect_with((state.open.clone(), state.drug), move |(open, drug)| {
         let mut seen = seen.borrow_mut();
-        if let (Some(speaker), Some((was_open, was_drug))) = (&speaker, seen.as_ref()) {
-            let opened = open
-                .iter()
-                .zip(was_open)
-                .any(|(&now, &before)| now && !before);
-            if opened || (drug.is_some() && drug != was_drug) {
-                speaker.stop(None);
-            }
-        }
         if let (Some(onchange), Some((was_open, was_drug))) = (&onchange, seen.as_ref()) {
             for ((section, &now), &before) in content.sections.iter().zip(open).zip(was_open) {
                 if now != before {

@@ -13,11 +13,9 @@
 pub mod app;
 pub mod components;
 pub mod dom;
-pub mod listen;
 pub mod mode;
 pub mod options;
 pub mod shared;
-pub mod speech;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod ssr;
 pub mod state;
@@ -28,4 +26,3 @@ pub use components::Notice;
 pub use mode::RenderMode;
 pub use options::{OpenSpec, Options};
 pub use shared::{ContentRef, Shared};
-pub use speech::Speaker;

@@ -64,7 +64,6 @@ pub fn open_parts(content: &ContentRef) -> OpenParts {
                 highlight: None,
                 ondrug: Callback::noop(),
                 render_closed: true,
-                listening: Default::default(),
             });
             (section.id.clone(), html)
         })

@@ -172,6 +172,44 @@ fn open_sections_and_heading_level_follow_the_options() {
 }
 
 #[test]
+fn an_open_section_has_a_listen_control_named_for_it_and_the_root_the_words_the_module_shows() {
+    let html = render(Options {
+        open: OpenSpec::parse(Some("chemotherapy")),
+        ..Options::default()
+    });
+    let tags = tags(&html);
+    let controls: Vec<&Tag> = tags
+        .iter()
+        .filter(|t| t.attrs.contains_key(tg_ui::components::LISTEN_ATTR))
+        .collect();
+    assert_eq!(controls.len(), 1, "one control, in the one open section");
+    let control = controls[0];
+    assert_eq!(control.attr("data-listen"), Some("chemotherapy"));
+    assert_eq!(control.attr("part"), Some("listen"));
+    // The module shows it: until then it has no state (and the stylesheet keeps it unseen).
+    assert_eq!(control.attr("data-tg-listen"), None);
+    let main = tags
+        .iter()
+        .find(|t| t.attr("class") == Some("tg-button tg-listen-main"))
+        .expect("the main button");
+    assert_eq!(main.name, "button");
+    assert_eq!(main.attr("type"), Some("button"));
+    assert_eq!(main.attr("aria-label"), Some("Listen to Chemotherapy"));
+    assert!(panel(&html, "chemotherapy").contains(">Listen</button></div>"));
+    assert!(!panel(&html, "immunotherapy").contains("tg-listen"));
+    let root = tags
+        .iter()
+        .find(|t| t.attr("class") == Some("tg-root"))
+        .unwrap();
+    let words = ["controls", "pause", "resume", "stop", "slower"]
+        .map(|name| root.attr(&format!("data-listen-{name}")));
+    assert_eq!(
+        words,
+        ["Read aloud", "Pause", "Resume", "Stop", "Slower"].map(Some)
+    );
+}
+
+#[test]
 fn the_lookup_is_a_labelled_combobox_with_a_listbox_and_a_status() {
     let html = render(Options::default());
     let tags = tags(&html);

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use tg_content::SynonymKind;
 
-use super::{use_listen, Listening};
+use super::listen_control;
 use crate::shared::ContentRef;
 use crate::text::{capitalise, fill};
 
@@ -27,9 +27,6 @@ pub struct DrugCardProps {
     /// Reference to the card, for scrolling it into view.
     #[prop_or_default]
     pub card_ref: NodeRef,
-    /// What its Listen control needs.
-    #[prop_or_default]
-    pub listening: Listening,
 }
 
 /// A drug card.
@@ -38,13 +35,6 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
     let content = &props.content;
     let strings = &content.strings;
     let drug = &content.drugs[props.drug];
-    // Another drug's name stops the reading of the last one.
-    let listen = use_listen(
-        AttrValue::from(drug.name.clone()),
-        true,
-        &props.listening,
-        strings,
-    );
     let id = format!("{}-{}", props.id_prefix, drug.anchor());
     let title_id = format!("{id}-title");
     let tag = format!("h{}", props.heading_level.clamp(1, 6));
@@ -130,7 +120,7 @@ pub fn DrugCard(props: &DrugCardProps) -> Html {
             if !drug.class.is_empty() {
                 <p class="tg-card-class">{ &drug.class }</p>
             }
-            { listen }
+            { listen_control(&drug.anchor(), &drug.name, strings) }
             <dl class="tg-card-facts">
                 { for groups }
                 { for other_languages }

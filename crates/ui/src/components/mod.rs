@@ -10,7 +10,7 @@ mod section;
 mod section_list;
 
 pub use drug_card::{DrugCard, DrugCardProps};
-pub use listen::{use_listen, Listening};
+pub use listen::{listen_control, LISTEN_ATTR};
 pub use lookup::{marked, Lookup, LookupProps, MAX_SUGGESTIONS};
 pub use mention::{Mention, MentionEcho, MentionEchoProps, MentionProps};
 pub use notice::{Notice, NoticeBox, NoticeBoxProps, MAX_DETAILS};

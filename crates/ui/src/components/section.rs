@@ -3,7 +3,7 @@
 use yew::prelude::*;
 use yew::virtual_dom::{VNode, VTag};
 
-use super::{use_listen, Listening, RichText};
+use super::{listen_control, RichText};
 use crate::mode::RenderMode;
 use crate::shared::ContentRef;
 
@@ -39,9 +39,6 @@ pub struct SectionProps {
     /// Render the text even while closed (for printing and find-in-page).
     #[prop_or(true)]
     pub render_closed: bool,
-    /// What its Listen control needs.
-    #[prop_or_default]
-    pub listening: Listening,
 }
 
 /// A section header button (`aria-expanded`, `aria-controls`) inside a heading, and its panel.
@@ -56,12 +53,6 @@ pub fn Section(props: &SectionProps) -> Html {
         move |_: MouseEvent| index
     });
     let mode = use_context::<RenderMode>().unwrap_or_default();
-    let listen = use_listen(
-        AttrValue::from(section.title.clone()),
-        props.open,
-        &props.listening,
-        &props.content.strings,
-    );
     // A closed panel is `hidden="until-found"`: the browser's find-in-page
     // searches it and fires `beforematch` on a hit, which opens the section.
     let panel_ref = use_node_ref();
@@ -112,10 +103,15 @@ pub fn Section(props: &SectionProps) -> Html {
         panel.add_attribute("hidden", "until-found");
     }
     panel.node_ref = panel_ref;
-    // Always there in the live guide (empty while closed or without a local
-    // voice), so the text after it keeps its place in the tree when the panel opens.
+    // The Listen control of an open section (the read-aloud module shows it).
+    // Closed, an empty node holds its place, so the text after it keeps its
+    // place in the tree when the panel opens.
     if mode.is_interactive() {
-        panel.add_child(listen);
+        panel.add_child(if props.open {
+            listen_control(&section.id, &section.title, &props.content.strings)
+        } else {
+            Html::default()
+        });
     }
     if open || props.render_closed {
         panel.add_child(html! {

@@ -4,7 +4,7 @@
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::{Listening, Section};
+use super::Section;
 use crate::dom;
 use crate::mode::RenderMode;
 use crate::shared::ContentRef;
@@ -70,9 +70,6 @@ pub struct SectionListProps {
     pub onscrolled: Callback<()>,
     /// The reader asked for a drug's card from the text.
     pub ondrug: Callback<usize>,
-    /// What the Listen controls need.
-    #[prop_or_default]
-    pub listening: Listening,
 }
 
 /// All sections with their controls.
@@ -175,7 +172,6 @@ pub fn SectionList(props: &SectionListProps) -> Html {
                         highlight={props.state.highlight}
                         ondrug={props.ondrug.clone()}
                         render_closed={index < *rendered_closed}
-                        listening={props.listening.clone()}
                     />
                 }) }
             </div>
