@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setUp, newContext, widgetReady, axeViolations, DIST, SECTION_IDS, hostPage } from './helpers.mjs';
 
 const PREFIX = '/tg/';
@@ -59,6 +60,15 @@ test('the standalone page with JavaScript off: one h1, every section heading and
   }
   assert.ok(await page.locator('treatment-guide .tg-drug', { hasText: 'vincristine' }).first().isVisible(), 'drug names are in the text');
   assert.equal(await page.locator('treatment-guide button, treatment-guide input').count(), 0, 'no dead controls');
+});
+
+test("the standalone page's tab icon is a PNG that exists (an SVG one is drawn again on the main thread at every section toggle)", () => {
+  const page = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const icons = [...page.matchAll(/<link rel="icon" href="([^"]+)"[^>]*type="([^"]+)"/g)];
+  assert.equal(icons.length, 1, 'one tab icon');
+  const [, href, type] = icons[0];
+  assert.equal(type, 'image/png');
+  assert.ok(readFileSync(join(DIST, href)).subarray(1, 4).toString() === 'PNG', `${href} is a PNG file`);
 });
 
 test('dist/fallback.html is the plain guide a host may paste inside the element', () => {
