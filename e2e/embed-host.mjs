@@ -16,6 +16,8 @@ export const DIST_FILES = readdirSync(DIST);
 /** This build's content-hashed wasm and wasm-bindgen glue, which the loader names. */
 export const WASM = DIST_FILES.find((f) => MODULES.main.files.wasm.test(f));
 export const GLUE = WASM?.replace(/_bg\.wasm$/, '.js');
+/** The read-aloud module, which the loader imports when the page is idle after a Listen control first appears (an open section or the drug card). */
+export const LISTEN = DIST_FILES.find((f) => /^listen-[0-9a-f]{16}\.js$/.test(f));
 
 /**
  * The set-up of an embed test file: setUp with dist/ under PREFIX and the

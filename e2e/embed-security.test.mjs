@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newContext, openPage, DIST } from './helpers.mjs';
-import { embedSetUp, DIST_FILES, allClosed, PREFIX, LOADER, WASM, GLUE, newsPage, widget, toggle, combobox, ready, expanded, allOpen, lookUp } from './embed-host.mjs';
+import { embedSetUp, DIST_FILES, allClosed, PREFIX, LOADER, WASM, GLUE, LISTEN, newsPage, widget, toggle, combobox, ready, expanded, allOpen, lookUp } from './embed-host.mjs';
 import { startServer } from '../tools/static-server.mjs';
 import { sri } from '../tools/sri.mjs';
 import { LOADER_FILE } from '../tools/modules.mjs';
@@ -108,8 +108,10 @@ test('dist/ under a deep path prefix works from a page elsewhere on the site', a
     assert.ok((await lookUp(page, 'ara c'))[0].startsWith('cytarabine'));
     await toggle(page, 'chemotherapy').click();
     assert.equal(new URL(page.url()).pathname, '/news/article.html');
+    // The read-aloud module comes when the page is idle after a section opened.
+    for (let waited = 0; !responses.some(([path]) => path.endsWith(LISTEN)) && waited < 5000; waited += 100) await page.waitForTimeout(100);
     assert.deepEqual(responses.filter(([path]) => path !== '/news/article.html' && path !== '/host-icon.svg').sort(), [
-      [`${deep}${GLUE}`, 200], [`${deep}${WASM}`, 200], [`${deep}treatment-guide.js`, 200],
+      [`${deep}${GLUE}`, 200], [`${deep}${WASM}`, 200], [`${deep}${LISTEN}`, 200], [`${deep}treatment-guide.js`, 200],
     ].sort());
     assert.deepEqual(problems, []);
     await ctx.close();
@@ -136,6 +138,8 @@ test('the widget requests nothing but its own files', async () => {
   await page.emulateMedia({ media: 'print' });
   await page.emulateMedia({ media: 'screen' });
   await page.waitForTimeout(200);
+  // The read-aloud module comes when the page is idle after a section opened.
+  for (let waited = 0; !requests.some((u) => u.endsWith(LISTEN)) && waited < 5000; waited += 100) await page.waitForTimeout(100);
 
   const origin = new URL(env.server.url).origin;
   const hostFiles = ['/requests.html', '/host-icon.svg'];
@@ -145,7 +149,8 @@ test('the widget requests nothing but its own files', async () => {
   });
   assert.deepEqual(foreign, [], 'every request is the host page or a file of dist/');
   const widgetFiles = [...new Set(requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith(PREFIX)))].sort();
-  assert.deepEqual(widgetFiles, [LOADER, `${PREFIX}${GLUE}`, `${PREFIX}${WASM}`].sort(), 'the loader, the glue and the wasm only (no icon, no page CSS)');
+  assert.deepEqual(widgetFiles, [LOADER, `${PREFIX}${GLUE}`, `${PREFIX}${WASM}`, `${PREFIX}${LISTEN}`].sort(),
+    'the loader, the glue, the wasm and, with a section open, the read-aloud module only (no icon, no page CSS)');
   const served = env.server.requests.slice(start).filter((p) => !hostFiles.includes(p));
   assert.deepEqual([...new Set(served)].sort(), widgetFiles, 'the server saw the same');
   assert.deepEqual(sockets, []);

@@ -151,12 +151,8 @@ test('a dark-mode accent of the host\'s own replaces the lighter tone; --tg-colo
 
 test('the contrast check is downloaded only for an element with debug, or a page that sets the widget\'s colours', async () => {
   const page = (path, element) => {
-    routes[path] = {
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-<script src="${PREFIX}treatment-guide.js" defer></script></head>
-<body><main><h1>A charity page</h1>${element}</main></body></html>`,
-    };
-    return new URL(path, server.url).origin + path;
+    routes[path] = { body: hostPage({ title: 'Host', prefix: PREFIX, body: `<main><h1>A charity page</h1>${element}</main>` }) };
+    return new URL(path, env.server.url).origin + path;
   };
   const cases = [
     [page('/lint-none.html', '<treatment-guide></treatment-guide>'), false],
@@ -164,7 +160,7 @@ test('the contrast check is downloaded only for an element with debug, or a page
     [host('/lint-colours.html', `--tg-accent: ${TEAL};`), true],
   ];
   for (const [url, wanted] of cases) {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(env.browser);
     const tab = await ctx.newPage();
     const asked = [];
     tab.on('request', (request) => {
