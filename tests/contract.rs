@@ -9,7 +9,9 @@ use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
-use treatment_guide::api::{self, CSS_PROPERTIES, EVENTS, LOADER_STRINGS, METHODS, PARTS};
+use treatment_guide::api::{
+    self, Action, CSS_PROPERTIES, EVENTS, FIELDS, LOADER_STRINGS, METHODS, PARTS,
+};
 use treatment_guide::attributes::{Attribute, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
 use treatment_guide::built_in;
 
@@ -91,6 +93,79 @@ fn the_manifest_holds_the_element_its_attributes_and_mount_class() {
     for event in ["sectionToggle", "drugShow", "ready", "error"] {
         let name = manifest["events"][event].as_str().unwrap();
         assert!(EVENTS.iter().any(|e| e.name == name), "{event}: {name}");
+    }
+}
+
+#[test]
+fn the_manifest_gives_the_loader_every_method_and_field_by_the_tables() {
+    let (_dir, manifest, _, _) = written();
+    let methods = &manifest["methods"];
+    assert_eq!(
+        names(methods, "name"),
+        METHODS
+            .iter()
+            .map(|m| m.name.to_owned())
+            .collect::<Vec<_>>()
+    );
+    for (method, given) in METHODS.iter().zip(methods.as_array().unwrap()) {
+        assert_eq!(
+            given["argument"] == true,
+            !method.parameters.is_empty(),
+            "{}",
+            method.name
+        );
+        assert_eq!(
+            given["loader"] == true,
+            method.action == Action::Content,
+            "{}",
+            method.name
+        );
+        let otherwise = match method.resolves {
+            "void" => None,
+            "boolean" => Some(Value::Bool(false)),
+            _ => Some(Value::Null),
+        };
+        assert_eq!(
+            given.get("otherwise").cloned(),
+            otherwise,
+            "{}",
+            method.name
+        );
+    }
+    // The widget runs a method by its name: each name and action once.
+    let actions: Vec<Action> = METHODS.iter().map(|m| m.action).collect();
+    for (i, method) in METHODS.iter().enumerate() {
+        assert!(!actions[..i].contains(&method.action), "{}", method.name);
+        assert!(!METHODS[..i].iter().any(|m| m.name == method.name));
+    }
+    // The loader gives the static field the version, the other the `ready` promise.
+    let fields = manifest["fields"].as_array().unwrap();
+    assert_eq!(fields.len(), FIELDS.len());
+    assert_eq!(FIELDS.iter().filter(|f| f.is_static).count(), 1);
+    assert_eq!(FIELDS.iter().filter(|f| !f.is_static).count(), 1);
+    for (field, given) in FIELDS.iter().zip(fields) {
+        assert_eq!(given["name"], field.name);
+        assert_eq!(given["static"], field.is_static);
+    }
+}
+
+#[test]
+fn the_manifest_gives_the_loader_where_a_primary_subtag_ends() {
+    let (_dir, manifest, _, _) = written();
+    let marks = manifest["subtags"].as_str().unwrap();
+    let cut = |tag: &str| {
+        let mut code = tag.trim().to_ascii_lowercase();
+        for mark in marks.chars() {
+            code = code.split(mark).next().unwrap_or_default().to_owned();
+        }
+        code
+    };
+    for tag in ["fr-CA", "EN_gb", " de ", "", "pt-BR-x-y", "en.GB"] {
+        assert_eq!(
+            cut(tag),
+            tg_content::languages::primary(tag),
+            "the loader's cut of {tag:?}"
+        );
     }
 }
 
