@@ -334,25 +334,16 @@ mod generate {
         json!({ "text": text })
     }
 
-    /// A method as the loader gives it to the element: its name, whether it
-    /// takes an argument, whether the loader runs it itself (new content),
-    /// and what it resolves to while only the plain guide is shown
-    /// (`otherwise`: `false` for a boolean, `null` for a value that may be
-    /// none, left out for `void`).
+    /// A method the widget runs, as the loader gives it to the element: its
+    /// name, and what it resolves to while only the plain guide is shown
+    /// (`false` for a boolean, `null` for a value that may be none, left
+    /// out for `void`).
     fn loader_method(method: &Method) -> Value {
-        let mut entry = json!({ "name": method.name });
-        if !method.parameters.is_empty() {
-            entry["argument"] = json!(true);
-        }
-        if method.action == Action::Content {
-            entry["loader"] = json!(true);
-        }
         match method.resolves {
-            "void" => {}
-            "boolean" => entry["otherwise"] = json!(false),
-            _ => entry["otherwise"] = Value::Null,
+            "void" => json!([method.name]),
+            "boolean" => json!([method.name, false]),
+            _ => json!([method.name, null]),
         }
-        entry
     }
 
     fn property_type(attribute: Attribute) -> &'static str {
@@ -572,12 +563,20 @@ mod generate {
             "debug": Attribute::Debug.name(),
             "properties": properties,
             "mountClass": MOUNT_CLASS,
-            "methods": METHODS.iter().map(loader_method).collect::<Vec<_>>(),
-            // The fields: the static one is the widget's version, the other the `ready` promise.
-            "fields": FIELDS
+            // The methods the widget runs ([name, otherwise]), and the one the
+            // loader runs itself (new content, for which it mounts the widget again).
+            "methods": METHODS
                 .iter()
-                .map(|f| json!({ "name": f.name, "static": f.is_static }))
+                .filter(|m| m.action != Action::Content)
+                .map(loader_method)
                 .collect::<Vec<_>>(),
+            "contentMethod": METHODS
+                .iter()
+                .find(|m| m.action == Action::Content)
+                .map(|m| m.name),
+            // The fields: the static one is the widget's version, the other the `ready` promise.
+            "versionField": FIELDS.iter().find(|f| f.is_static).map(|f| f.name),
+            "readyField": FIELDS.iter().find(|f| !f.is_static).map(|f| f.name),
             // What the loader needs to show the prerendered guide (src/prerender.rs)
             // as an element's attributes ask, by the widget's own rules
             // (tg_ui::options): the attributes, the `open` value for every

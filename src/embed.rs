@@ -90,13 +90,12 @@ impl Widget {
     /// [`Action`]) with `argument`: for a section, whether it was found
     /// (`false` when no guide is shown); for a drug, its generic name or
     /// `null` when nothing matches; nothing otherwise.
-    pub fn call(&self, name: &str, argument: Option<String>) -> JsValue {
+    pub fn call(&self, name: &str, argument: &str) -> JsValue {
         let control = self.control.borrow();
         let control = control.as_ref();
-        let argument = argument.unwrap_or_default();
         match METHODS.iter().find(|m| m.name == name).map(|m| m.action) {
             Some(Action::Section(open)) => {
-                JsValue::from_bool(control.is_some_and(|c| c.set_section(&argument, open)))
+                JsValue::from_bool(control.is_some_and(|c| c.set_section(argument, open)))
             }
             Some(Action::All(open)) => {
                 if let Some(control) = control {
@@ -105,7 +104,7 @@ impl Widget {
                 JsValue::UNDEFINED
             }
             Some(Action::ShowDrug) => control
-                .and_then(|c| c.show_drug(&argument))
+                .and_then(|c| c.show_drug(argument))
                 .map_or(JsValue::NULL, JsValue::from),
             Some(Action::Content) | None => JsValue::UNDEFINED,
         }

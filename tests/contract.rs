@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use treatment_guide::api::{
     self, Action, CSS_PROPERTIES, EVENTS, FIELDS, LOADER_STRINGS, METHODS, PARTS,
 };
@@ -99,53 +99,37 @@ fn the_manifest_holds_the_element_its_attributes_and_mount_class() {
 #[test]
 fn the_manifest_gives_the_loader_every_method_and_field_by_the_tables() {
     let (_dir, manifest, _, _) = written();
-    let methods = &manifest["methods"];
-    assert_eq!(
-        names(methods, "name"),
-        METHODS
-            .iter()
-            .map(|m| m.name.to_owned())
-            .collect::<Vec<_>>()
-    );
-    for (method, given) in METHODS.iter().zip(methods.as_array().unwrap()) {
-        assert_eq!(
-            given["argument"] == true,
-            !method.parameters.is_empty(),
-            "{}",
-            method.name
-        );
-        assert_eq!(
-            given["loader"] == true,
-            method.action == Action::Content,
-            "{}",
-            method.name
-        );
-        let otherwise = match method.resolves {
-            "void" => None,
-            "boolean" => Some(Value::Bool(false)),
-            _ => Some(Value::Null),
-        };
-        assert_eq!(
-            given.get("otherwise").cloned(),
-            otherwise,
-            "{}",
-            method.name
-        );
-    }
+    // The widget's methods, each with what it resolves to for the plain guide.
+    let widgets: Vec<Value> = METHODS
+        .iter()
+        .filter(|m| m.action != Action::Content)
+        .map(|m| match m.resolves {
+            "void" => json!([m.name]),
+            "boolean" => json!([m.name, false]),
+            _ => json!([m.name, null]),
+        })
+        .collect();
+    assert_eq!(manifest["methods"], Value::Array(widgets));
+    let content: Vec<&str> = METHODS
+        .iter()
+        .filter(|m| m.action == Action::Content)
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(content, [manifest["contentMethod"].as_str().unwrap()]);
     // The widget runs a method by its name: each name and action once.
-    let actions: Vec<Action> = METHODS.iter().map(|m| m.action).collect();
     for (i, method) in METHODS.iter().enumerate() {
-        assert!(!actions[..i].contains(&method.action), "{}", method.name);
+        assert!(!METHODS[..i].iter().any(|m| m.action == method.action));
         assert!(!METHODS[..i].iter().any(|m| m.name == method.name));
     }
     // The loader gives the static field the version, the other the `ready` promise.
-    let fields = manifest["fields"].as_array().unwrap();
-    assert_eq!(fields.len(), FIELDS.len());
-    assert_eq!(FIELDS.iter().filter(|f| f.is_static).count(), 1);
-    assert_eq!(FIELDS.iter().filter(|f| !f.is_static).count(), 1);
-    for (field, given) in FIELDS.iter().zip(fields) {
-        assert_eq!(given["name"], field.name);
-        assert_eq!(given["static"], field.is_static);
+    assert_eq!(FIELDS.len(), 2);
+    for field in FIELDS {
+        let key = if field.is_static {
+            "versionField"
+        } else {
+            "readyField"
+        };
+        assert_eq!(manifest[key], field.name);
     }
 }
 

@@ -74,28 +74,26 @@ export function elementClass() {
 
 /**
  * Gives the element's class its fields and methods, by the manifest's
- * table (src/api.rs): the static field is the widget's version, the other
- * the `ready` promise. Each method waits for the content to be shown, then
- * runs on the widget (`call`, by its name), or resolves to its `otherwise`
- * while only the plain guide is shown; the loader runs new content itself.
+ * table (src/api.rs): the version (static) and the `ready` promise; each
+ * method the widget runs waits for the content to be shown, then runs on
+ * it by its name with its argument as text, or resolves to its
+ * `otherwise` while only the plain guide is shown; the loader runs new
+ * content itself.
  */
 function api(Element) {
-  MANIFEST.fields.forEach(function (field) {
-    Object.defineProperty(field.static ? Element : Element.prototype, field.name, {
-      configurable: true,
-      get: field.static ? function () { return VERSION; } : function () { return this._state.ready; },
+  Object.defineProperty(Element, MANIFEST.versionField, { configurable: true, get: function () { return VERSION; } });
+  Object.defineProperty(Element.prototype, MANIFEST.readyField, { configurable: true, get: function () { return this._state.ready; } });
+  method(Element, MANIFEST.contentMethod, setContent);
+  MANIFEST.methods.forEach(function (entry) {
+    method(Element, entry[0], function (argument) {
+      return call(this, function (widget) { return widget.call(entry[0], String(argument)); }, entry[1]);
     });
   });
-  MANIFEST.methods.forEach(function (method) {
-    Object.defineProperty(Element.prototype, method.name, {
-      configurable: true,
-      writable: true,
-      value: method.loader ? setContent : function (argument) {
-        var given = method.argument ? String(argument) : undefined;
-        return call(this, function (widget) { return widget.call(method.name, given); }, method.otherwise);
-      },
-    });
-  });
+}
+
+/** Gives the element's class the method `name`, as a class gives its own. */
+function method(Element, name, value) {
+  Object.defineProperty(Element.prototype, name, { configurable: true, writable: true, value: value });
 }
 
 /**
