@@ -16,45 +16,68 @@ pub struct Method {
     pub resolves: &'static str,
     /// What it does.
     pub description: &'static str,
+    /// What it asks of the widget: the loader runs every method by this table.
+    pub action: Action,
 }
 
-/// The element's methods.
+/// What an element's method asks of the widget ([`Method::action`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Opens (`true`) or closes the section its argument names.
+    Section(bool),
+    /// Opens (`true`) or closes every section.
+    All(bool),
+    /// Shows the card of the drug its argument names.
+    ShowDrug,
+    /// Gives the widget new content: done by the loader, which mounts the
+    /// widget again with it.
+    Content,
+}
+
+/// The element's methods: the loader gives the element each of them, by this
+/// table ([`Action`]), and the widget runs them by it too (`Widget::call`).
 pub const METHODS: &[Method] = &[
     Method {
         name: "openSection",
         parameters: &[("id", "string")],
         resolves: "boolean",
         description: "Opens the section with this id. Resolves to `false` when the guide has no such section.",
+        action: Action::Section(true),
     },
     Method {
         name: "closeSection",
         parameters: &[("id", "string")],
         resolves: "boolean",
         description: "Closes the section with this id. Resolves to `false` when the guide has no such section.",
+        action: Action::Section(false),
     },
     Method {
         name: "openAll",
         parameters: &[],
         resolves: "void",
         description: "Opens every section.",
+        action: Action::All(true),
     },
     Method {
         name: "closeAll",
         parameters: &[],
         resolves: "void",
         description: "Closes every section.",
+        action: Action::All(false),
     },
     Method {
         name: "showDrug",
         parameters: &[("name", "string")],
         resolves: "string | null",
         description: "Opens the card of the drug that the lookup ranks first for this name (generic, brand, code or short form, in either language). Resolves to its generic name as shown, or `null` when nothing matches.",
+        action: Action::ShowDrug,
     },
     Method {
         name: "setContent",
         parameters: &[("text", "string | null")],
         resolves: "void",
         description: "Shows this content (a JSON string in the content file format) exactly as a `content-src` file, with the same checks and notices; nothing is fetched but the guide's own content reader (as for `content-src`, once a page). `null` goes back to `content-src` or the built-in guide. Resolves when it is shown.",
+        action: Action::Content,
     },
 ];
 
@@ -295,7 +318,9 @@ mod generate {
     use serde_json::{json, Map, Value};
     use tg_content::Content;
 
-    use super::{ErrorKind, CSS_PROPERTIES, EVENTS, FIELDS, LOADER_STRINGS, METHODS, PARTS};
+    use super::{
+        Action, ErrorKind, Method, CSS_PROPERTIES, EVENTS, FIELDS, LOADER_STRINGS, METHODS, PARTS,
+    };
     use crate::attributes::{Attribute, Reflection, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
     use tg_ui::components::{HEADING_CLASS, SECTION_ATTR, TOOLBAR_CLASS};
     use tg_ui::options::{DEFAULT_HEADING_LEVEL, ID_PREFIX, OPEN_ALL};
@@ -307,6 +332,18 @@ mod generate {
 
     fn type_text(text: &str) -> Value {
         json!({ "text": text })
+    }
+
+    /// A method the widget runs, as the loader gives it to the element: its
+    /// name, and what it resolves to while only the plain guide is shown
+    /// (`false` for a boolean, `null` for a value that may be none, left
+    /// out for `void`).
+    fn loader_method(method: &Method) -> Value {
+        match method.resolves {
+            "void" => json!([method.name]),
+            "boolean" => json!([method.name, false]),
+            _ => json!([method.name, null]),
+        }
     }
 
     fn property_type(attribute: Attribute) -> &'static str {
@@ -526,6 +563,20 @@ mod generate {
             "debug": Attribute::Debug.name(),
             "properties": properties,
             "mountClass": MOUNT_CLASS,
+            // The methods the widget runs ([name, otherwise]), and the one the
+            // loader runs itself (new content, for which it mounts the widget again).
+            "methods": METHODS
+                .iter()
+                .filter(|m| m.action != Action::Content)
+                .map(loader_method)
+                .collect::<Vec<_>>(),
+            "contentMethod": METHODS
+                .iter()
+                .find(|m| m.action == Action::Content)
+                .map(|m| m.name),
+            // The fields: the static one is the widget's version, the other the `ready` promise.
+            "versionField": FIELDS.iter().find(|f| f.is_static).map(|f| f.name),
+            "readyField": FIELDS.iter().find(|f| !f.is_static).map(|f| f.name),
             // What the loader needs to show the prerendered guide (src/prerender.rs)
             // as an element's attributes ask, by the widget's own rules
             // (tg_ui::options): the attributes, the `open` value for every
@@ -542,6 +593,10 @@ mod generate {
                 "toolbar": TOOLBAR_CLASS,
             },
             "defaultLanguage": DEFAULT_LANGUAGE,
+            // Where a language tag's primary subtag ends (tg_content::languages::primary).
+            "subtags": tg_content::languages::SUBTAG_SEPARATORS
+                .iter()
+                .collect::<String>(),
             "fetch": {
                 "timeoutMs": super::FETCH_TIMEOUT_MS,
                 "maxBytes": tg_content::MAX_CONTENT_BYTES,

@@ -6,7 +6,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use js_sys::Function;
-use tg_content::Content;
+use tg_content::{languages, Content};
 use tg_lookup::DrugIndex;
 use tg_ui::options::{parse_heading_level, Options};
 use tg_ui::{App, AppProps, Control, Notice, OpenSpec, Shared};
@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::{AppHandle, Callback};
 
-use crate::api::ErrorKind;
+use crate::api::{Action, ErrorKind, METHODS};
 use crate::attributes::{Attribute, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
 use crate::built_in;
 use crate::events::Notifier;
@@ -86,44 +86,34 @@ impl Widget {
         self.control.borrow_mut().take();
     }
 
-    /// Opens (`open`) or closes the section `id`; `false` when no guide is
-    /// shown or it has no such section.
-    pub fn set_section(&self, id: &str, open: bool) -> bool {
-        self.control
-            .borrow()
-            .as_ref()
-            .is_some_and(|control| control.set_section(id, open))
-    }
-
-    /// Opens (`open`) or closes every section; `false` when no guide is shown.
-    pub fn set_all(&self, open: bool) -> bool {
+    /// Runs the element's method `name` (one of [`METHODS`], by its
+    /// [`Action`]) with `argument`: for a section, whether it was found
+    /// (`false` when no guide is shown); for a drug, its generic name or
+    /// `null` when nothing matches; nothing otherwise.
+    pub fn call(&self, name: &str, argument: &str) -> JsValue {
         let control = self.control.borrow();
-        if let Some(control) = control.as_ref() {
-            control.set_all(open);
+        let control = control.as_ref();
+        match METHODS.iter().find(|m| m.name == name).map(|m| m.action) {
+            Some(Action::Section(open)) => {
+                JsValue::from_bool(control.is_some_and(|c| c.set_section(argument, open)))
+            }
+            Some(Action::All(open)) => {
+                if let Some(control) = control {
+                    control.set_all(open);
+                }
+                JsValue::UNDEFINED
+            }
+            Some(Action::ShowDrug) => control
+                .and_then(|c| c.show_drug(argument))
+                .map_or(JsValue::NULL, JsValue::from),
+            Some(Action::Content) | None => JsValue::UNDEFINED,
         }
-        control.is_some()
-    }
-
-    /// Shows the card of the drug the lookup ranks first for `name`; its
-    /// generic name, or `None` when nothing matches or no guide is shown.
-    pub fn show_drug(&self, name: &str) -> Option<String> {
-        self.control
-            .borrow()
-            .as_ref()
-            .and_then(|control| control.show_drug(name))
     }
 }
 
 /// An attribute's value, `None` when absent.
 fn attribute(element: &Element, attribute: Attribute) -> Option<String> {
     element.get_attribute(attribute.name())
-}
-
-/// The `content-src` to load, if the element names one (blank means none).
-fn content_source(element: &Element) -> Option<String> {
-    attribute(element, Attribute::ContentSrc)
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
 }
 
 /// The element's place among the page's `<treatment-guide>` elements (0 for
@@ -140,14 +130,15 @@ fn position(element: &Element) -> u32 {
 /// Does the work that does not need the element's shadow root, in a task of
 /// its own before the one that renders (the loader calls it right after
 /// instantiating the code; [`mount`] reads the content itself when it was
-/// not called). Unless the element names a `content-src`, it reads the
-/// built-in content and runs the lookup over it once, as a reader's exact
-/// and misspelled queries would: the browser compiles WebAssembly function
-/// by function on first call, so the lookup's code is compiled here rather
-/// than in the render task or at the reader's first keystroke.
+/// not called), for an element that shows the built-in guide. In the
+/// default language, it reads the built-in content and runs the lookup
+/// over it once, as a reader's exact and misspelled queries would: the
+/// browser compiles WebAssembly function by function on first call, so the
+/// lookup's code is compiled here rather than in the render task or at the
+/// reader's first keystroke.
 #[wasm_bindgen]
-pub fn prepare(element: &Element, lang: &str) {
-    if content_source(element).is_none() && lang == DEFAULT_LANGUAGE {
+pub fn prepare(lang: &str) {
+    if lang == DEFAULT_LANGUAGE {
         let content = built_in_content();
         let index = DrugIndex::new(&content);
         for query in WARM_QUERIES {
@@ -171,12 +162,15 @@ const WARM_QUERIES: [&str; 3] = ["Oncovin", "merca", "vinkristeen"];
 /// prerendered guide).
 ///
 /// `lang` is the language the loader chose for the element (the one rule,
-/// in `treatment-guide.js`). `language_content` is the content of that
+/// in `src/loader/language.js`), and `asked` the language the page asks
+/// (a primary subtag, empty when none): the console is told when the
+/// content shown is in another ([`warn_on_language`]). `language_content` is the content of that
 /// language when it is not the default one, sealed (validated when it was
 /// built, so it is opened without validating it again): the
 /// loader fetches it from the language's own file, so that a page in one
 /// language never pays for another. `text` is content given to the
-/// element's `setContent`, shown instead of `content-src`. `read(source)`
+/// element's `setContent`, shown instead of `src`, the element's
+/// `content-src` as the loader decided it (`None`: none, also when blank). `read(source)`
 /// reads such content, or fetches a `content-src` file (`{url}`) with the
 /// loader's one fetcher and reads it, with the content reader module, which
 /// the loader imports only for a widget that calls it (`crates/reader`; see
@@ -185,20 +179,25 @@ const WARM_QUERIES: [&str; 3] = ["Oncovin", "merca", "vinkristeen"];
 /// notice in its place) is shown.
 // The loader's one call, across the JavaScript boundary: plain arguments cost
 // no glue code, where an options object would.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount(
     element: &Element,
     lang: String,
+    asked: String,
     language_content: Option<String>,
     text: Option<String>,
+    src: Option<String>,
     read: Function,
     notify: Function,
     shown: Function,
 ) -> Result<Widget, JsValue> {
     let setup = Setup {
         lang,
+        asked,
         own: own_content(language_content),
         text,
+        src,
         read,
         notifier: Notifier(notify),
         shown,
@@ -209,9 +208,13 @@ pub fn mount(
 /// What the loader hands [`mount`], read.
 struct Setup {
     lang: String,
+    /// The language the page asks, as a primary subtag ('' when none).
+    asked: String,
     /// The built-in content of the element's language.
     own: Rc<Content>,
     text: Option<String>,
+    /// The `content-src` to load, if any.
+    src: Option<String>,
     /// The loader's function that fetches and reads content ([`remote::read`]).
     read: Function,
     notifier: Notifier,
@@ -237,8 +240,10 @@ fn own_content(language_content: Option<String>) -> Rc<Content> {
 fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
     let Setup {
         lang,
+        asked,
         own,
         text,
+        src,
         read,
         notifier,
         shown,
@@ -256,8 +261,11 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
     let debug = element.has_attribute(Attribute::Debug.name());
     let source = match text {
         Some(text) => Some(Source::Text(text)),
-        None => content_source(element).map(Source::Url),
+        None => src.map(Source::Url),
     };
+    if source.is_none() {
+        warn_on_language(&asked, &lang);
+    }
     let content = source.is_none().then(|| Shared(own.clone()));
     let control: ControlCell = Rc::new(RefCell::new(None));
     let props = AppProps {
@@ -293,11 +301,14 @@ fn mount_into(element: &Element, setup: Setup) -> Result<Widget, MountError> {
         if let Some(source) = source {
             let (content, notice) = match load(&source, &read).await {
                 Ok(content) => {
-                    warn_on_language(&lang, &content);
+                    warn_on_language(&asked, &content.meta.language);
                     (Some(Shared(Rc::new(content))), None)
                 }
                 Err(error) => {
                     let (stand_in, notice) = failure(&source, &error, &own, debug, &notifier);
+                    if stand_in.is_some() {
+                        warn_on_language(&asked, &lang);
+                    }
                     (stand_in.map(Shared), Some(Shared(Rc::new(notice))))
                 }
             };
@@ -338,10 +349,11 @@ fn is_edition(error: &remote::LoadError, own: &Content) -> bool {
     ids == built_in
 }
 
-/// Tells the web staff when the `lang` they asked for is not the content's language.
-fn warn_on_language(requested: &str, content: &Content) {
-    let available = &content.meta.language;
-    if !requested.eq_ignore_ascii_case(available) {
+/// Tells the web staff when the page asks for a language (`requested`, a
+/// primary subtag; none when empty) and the content shown, in `available`,
+/// is in another: the one place this is said.
+fn warn_on_language(requested: &str, available: &str) {
+    if !requested.is_empty() && requested != languages::primary(available) {
         let message = format!(
             "treatment-guide: no content in language \"{requested}\"; showing \"{available}\" (set content-src to a file in that language)"
         );

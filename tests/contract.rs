@@ -8,8 +8,10 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use serde_json::Value;
-use treatment_guide::api::{self, CSS_PROPERTIES, EVENTS, LOADER_STRINGS, METHODS, PARTS};
+use serde_json::{json, Value};
+use treatment_guide::api::{
+    self, Action, CSS_PROPERTIES, EVENTS, FIELDS, LOADER_STRINGS, METHODS, PARTS,
+};
 use treatment_guide::attributes::{Attribute, DEFAULT_LANGUAGE, ELEMENT, MOUNT_CLASS};
 use treatment_guide::built_in;
 
@@ -91,6 +93,63 @@ fn the_manifest_holds_the_element_its_attributes_and_mount_class() {
     for event in ["sectionToggle", "drugShow", "ready", "error"] {
         let name = manifest["events"][event].as_str().unwrap();
         assert!(EVENTS.iter().any(|e| e.name == name), "{event}: {name}");
+    }
+}
+
+#[test]
+fn the_manifest_gives_the_loader_every_method_and_field_by_the_tables() {
+    let (_dir, manifest, _, _) = written();
+    // The widget's methods, each with what it resolves to for the plain guide.
+    let widgets: Vec<Value> = METHODS
+        .iter()
+        .filter(|m| m.action != Action::Content)
+        .map(|m| match m.resolves {
+            "void" => json!([m.name]),
+            "boolean" => json!([m.name, false]),
+            _ => json!([m.name, null]),
+        })
+        .collect();
+    assert_eq!(manifest["methods"], Value::Array(widgets));
+    let content: Vec<&str> = METHODS
+        .iter()
+        .filter(|m| m.action == Action::Content)
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(content, [manifest["contentMethod"].as_str().unwrap()]);
+    // The widget runs a method by its name: each name and action once.
+    for (i, method) in METHODS.iter().enumerate() {
+        assert!(!METHODS[..i].iter().any(|m| m.action == method.action));
+        assert!(!METHODS[..i].iter().any(|m| m.name == method.name));
+    }
+    // The loader gives the static field the version, the other the `ready` promise.
+    assert_eq!(FIELDS.len(), 2);
+    for field in FIELDS {
+        let key = if field.is_static {
+            "versionField"
+        } else {
+            "readyField"
+        };
+        assert_eq!(manifest[key], field.name);
+    }
+}
+
+#[test]
+fn the_manifest_gives_the_loader_where_a_primary_subtag_ends() {
+    let (_dir, manifest, _, _) = written();
+    let marks = manifest["subtags"].as_str().unwrap();
+    let cut = |tag: &str| {
+        let mut code = tag.trim().to_ascii_lowercase();
+        for mark in marks.chars() {
+            code = code.split(mark).next().unwrap_or_default().to_owned();
+        }
+        code
+    };
+    for tag in ["fr-CA", "EN_gb", " de ", "", "pt-BR-x-y", "en.GB"] {
+        assert_eq!(
+            cut(tag),
+            tg_content::languages::primary(tag),
+            "the loader's cut of {tag:?}"
+        );
     }
 }
 

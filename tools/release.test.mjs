@@ -69,7 +69,7 @@ test('post-build writes the version into the loader, as customElements.get(…).
   writeFileSync(join(dir, 'treatment-guide-0123456789abcdef.js'), 'let wasm;\nexport function start(instance) { wasm = instance.exports; }\nexport default function init() {}\n');
   writeFileSync(join(dir, 'content-reader-0123456789abcdef.wasm'), Buffer.from([0, 97, 115, 109]));
   writeFileSync(join(dir, 'content-reader-0123456789abcdef.js'), 'export default function init() {}\n');
-  const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}', manifest: { element: 'treatment-guide', attributes: [], properties: [], events: {}, languages: {} } };
+  const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}', manifest: { element: 'treatment-guide', attributes: [], properties: [], methods: [], versionField: 'version', events: {}, languages: {} } };
   await writeLoader(dir, '7.8.9-beta.1', rendered);
   const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
   assert.equal(loaderVersion(loader), '7.8.9-beta.1');
@@ -225,7 +225,7 @@ test('make release warns, and goes on, when it ships text that is not medically 
   // The command itself prints it and does not fail.
   writeFileSync(join(dist, 'fallback-fr.html'), fallback('fr', 'none'));
   writeFileSync(join(dist, 'treatment-guide-0123456789abcdef.js'), 'let wasm;\nexport function start(instance) { wasm = instance.exports; }\nexport default function init() {}\n');
-  const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}', manifest: { element: 'treatment-guide', attributes: [], properties: [], events: {}, languages: {} } };
+  const rendered = { guide: '<p>guide</p>', fallback: '<p>plain</p>', css: 'p{}', manifest: { element: 'treatment-guide', attributes: [], properties: [], methods: [], versionField: 'version', events: {}, languages: {} } };
   await writeLoader(dist, undefined, rendered);
   const out = join(temp(t), 'release');
   const run = spawnSync(process.execPath, [join(ROOT, 'tools/release.mjs'), dist, out], { encoding: 'utf8' });

@@ -24,58 +24,6 @@ export function elementClass() {
       return MANIFEST.attributes;
     }
 
-    /** The widget's version: customElements.get('treatment-guide').version. */
-    static get version() {
-      return VERSION;
-    }
-
-    /** Resolves when the widget is shown: interactive, or the plain guide when the code cannot run. */
-    get ready() {
-      return this._state.ready;
-    }
-
-    /** Opens the section `id`; resolves to false when there is none. */
-    openSection(id) {
-      return call(this, function (widget) { return widget.set_section(String(id), true); }, false);
-    }
-
-    /** Closes the section `id`; resolves to false when there is none. */
-    closeSection(id) {
-      return call(this, function (widget) { return widget.set_section(String(id), false); }, false);
-    }
-
-    /** Opens every section. */
-    openAll() {
-      return call(this, function (widget) { widget.set_all(true); }, undefined);
-    }
-
-    /** Closes every section. */
-    closeAll() {
-      return call(this, function (widget) { widget.set_all(false); }, undefined);
-    }
-
-    /** Shows the card of the drug the lookup finds first for `name`; resolves to its generic name, or null. */
-    showDrug(name) {
-      return call(this, function (widget) {
-        var drug = widget.show_drug(String(name));
-        return drug == null ? null : drug;
-      }, null);
-    }
-
-    /**
-     * Shows `text` (content JSON) as a content file would be shown, with no
-     * request; null goes back to `content-src` or the built-in guide.
-     * Resolves when it is shown.
-     */
-    setContent(text) {
-      var s = this._state;
-      s.content = text == null ? null : String(text);
-      s.shown = undefined;
-      // A render under way reads the content when it mounts.
-      if (this.isConnected && (s.widget || s.crashed)) render(this);
-      return call(this, function () {}, undefined);
-    }
-
     connectedCallback() {
       var element = this;
       var s = this._state;
@@ -120,5 +68,44 @@ export function elementClass() {
   }
 
   reflect(TreatmentGuideElement.prototype, MANIFEST.properties);
+  api(TreatmentGuideElement);
   return TreatmentGuideElement;
+}
+
+/**
+ * Gives the element's class its fields and methods, by the manifest's
+ * table (src/api.rs): the version (static) and the `ready` promise; each
+ * method the widget runs waits for the content to be shown, then runs on
+ * it by its name with its argument as text, or resolves to its
+ * `otherwise` while only the plain guide is shown; the loader runs new
+ * content itself.
+ */
+function api(Element) {
+  Object.defineProperty(Element, MANIFEST.versionField, { configurable: true, get: function () { return VERSION; } });
+  Object.defineProperty(Element.prototype, MANIFEST.readyField, { configurable: true, get: function () { return this._state.ready; } });
+  method(Element, MANIFEST.contentMethod, setContent);
+  MANIFEST.methods.forEach(function (entry) {
+    method(Element, entry[0], function (argument) {
+      return call(this, function (widget) { return widget.call(entry[0], String(argument)); }, entry[1]);
+    });
+  });
+}
+
+/** Gives the element's class the method `name`, as a class gives its own. */
+function method(Element, name, value) {
+  Object.defineProperty(Element.prototype, name, { configurable: true, writable: true, value: value });
+}
+
+/**
+ * Shows `text` (content JSON) as a content file would be shown, with no
+ * request; null goes back to `content-src` or the built-in guide.
+ * Resolves when it is shown.
+ */
+function setContent(text) {
+  var s = this._state;
+  s.content = text == null ? null : String(text);
+  s.shown = undefined;
+  // A render under way reads the content when it mounts.
+  if (this.isConnected && (s.widget || s.crashed)) render(this);
+  return call(this, function () {}, undefined);
 }

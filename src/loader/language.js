@@ -1,9 +1,20 @@
 import { CSS, LANGUAGES, MANIFEST } from './facts.js';
 
+/**
+ * The primary subtag of the language tag `tag`, in lower case (`fr` for
+ * `fr-CA`): the content crate's rule (tg_content::languages::primary), cut
+ * at the characters the build gives (`subtags`).
+ */
+export function primary(tag) {
+  var code = (tag || '').trim().toLowerCase();
+  MANIFEST.subtags.split('').forEach(function (mark) { code = code.split(mark)[0]; });
+  return code;
+}
+
 /** The language the page asks of the element: its own `lang`, else its nearest ancestor's, as a primary subtag; '' when none. */
 export function asked(element) {
   var holder = element.closest('[lang]');
-  return ((holder && holder.getAttribute('lang')) || '').trim().toLowerCase().split(/[-_]/)[0];
+  return primary(holder && holder.getAttribute('lang'));
 }
 
 /**

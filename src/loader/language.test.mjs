@@ -3,13 +3,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fakeElement } from './fake-facts.mjs';
 
-const { asked, language, text } = await import('./language.js');
+const { asked, language, primary, text } = await import('./language.js');
 
 test('the language asked is the nearest `lang`, as a primary subtag in lower case', () => {
   assert.equal(asked(fakeElement({}, 'fr-CA')), 'fr');
   assert.equal(asked(fakeElement({}, ' EN_gb ')), 'en');
   assert.equal(asked(fakeElement({}, '')), '');
   assert.equal(asked(fakeElement()), '');
+});
+
+test('a tag\'s primary subtag ends at the marks the build gives', () => {
+  assert.equal(primary('fr-CA'), 'fr');
+  assert.equal(primary('FR_ca'), 'fr');
+  assert.equal(primary(' de '), 'de');
+  assert.equal(primary('en.GB'), 'en.gb', 'only the given marks end it');
+  assert.equal(primary(null), '');
 });
 
 test('a language the guide has is taken; any other gives the default', () => {

@@ -9,9 +9,18 @@ import { state } from './state.js';
 /** Events that reach the guide before its code runs; replayed once it does. */
 var EARLY_EVENTS = ['click', 'input'];
 
+/**
+ * The element's content-src, trimmed; null when it has none, or a blank one
+ * (the one place this is decided: the widget is given the answer).
+ */
+export function contentSrc(element) {
+  var src = (element.getAttribute(MANIFEST.contentSrc) || '').trim();
+  return src || null;
+}
+
 /** Whether the element shows a content file (content-src, or text given to setContent) instead of the built-in guide. */
 export function hasContent(element) {
-  return state(element).content != null || !!(element.getAttribute(MANIFEST.contentSrc) || '').trim();
+  return state(element).content != null || contentSrc(element) != null;
 }
 
 /**

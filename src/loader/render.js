@@ -5,7 +5,7 @@ import { instance, putBack, read, reader } from './code.js';
 import { crash, fallback } from './fallback.js';
 import { asked, language } from './language.js';
 import { listen } from './listen.js';
-import { hasContent } from './prerender.js';
+import { contentSrc, hasContent } from './prerender.js';
 import { dispatch, settle } from './ready.js';
 import { focusOf, refocus, replay } from './replay.js';
 import { releaseWhenFilled } from './reserve.js';
@@ -19,12 +19,9 @@ export function render(element) {
   s.shown = undefined;
   if (s.glue && s.glue.trapped()) s.glue = null;
   var lang = language(element);
-  var wanted = asked(element);
-  if (wanted && wanted !== lang) {
-    console.warn('treatment-guide: no content in language "' + wanted + '"; showing "' + lang + '" (set content-src to a file in that language)');
-  }
+  var content = hasContent(element);
   // The content reader downloads beside the code, so it is there when the content is.
-  if (hasContent(element)) reader().catch(function () {});
+  if (content) reader().catch(function () {});
   var ready = Promise.all([s.glue ? Promise.resolve(s.glue) : instance(), bundle(lang)])
     .then(function (loaded) {
       s.bundle = loaded[1];
@@ -36,7 +33,7 @@ export function render(element) {
   // code and prepared the stylesheet and content, so neither keeps the
   // page's main thread busy for long.
   ready.then(function (glue) {
-    glue.prepare(element, s.lang);
+    if (!content) glue.prepare(s.lang);
     return new Promise(function (done) { setTimeout(done, 0, glue); });
   }).then(function (glue) {
     if (s.attempt !== attempt || !element.isConnected) {
@@ -51,12 +48,15 @@ export function render(element) {
     s.attempt = attempt;
     s.glue = glue;
     glue.onTrap(function (error) { if (s.glue === glue) crash(element, error); });
-    // The widget reads the element's attributes itself.
+    // The widget reads the element's other attributes itself; the language
+    // asked is told it so that it can say when the content shown is in another.
     s.widget = glue.mount(
       element,
       s.lang,
+      asked(element),
       s.bundle ? s.bundle.content : undefined,
       s.content == null ? undefined : s.content,
+      contentSrc(element) || undefined,
       read,
       function notify(type, detail) { dispatch(element, type, detail); },
       function shown() {

@@ -63,7 +63,8 @@ pub async fn mount_widget(open: Option<&str>, heading_level: Option<&str>) -> Mo
 }
 
 /// Mounts a widget on an element with `attributes`, given `text` as
-/// `setContent` gives it, and `read` as the loader's content reader.
+/// `setContent` gives it, and `read` as the loader's content reader, as the
+/// loader mounts it on a page that asks no language and names no `content-src`.
 pub async fn mount_with(
     attributes: &[(&str, &str)],
     text: Option<&str>,
@@ -84,8 +85,10 @@ pub async fn mount_with(
     let widget = mount(
         &host,
         "en".to_owned(),
+        String::new(),
         None,
         text,
+        None,
         read,
         ignore.clone(),
         ignore,

@@ -45,8 +45,30 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
     DEFAULT_STRINGS.iter().map(|(code, _)| *code)
 }
 
+/// The characters that end a language tag's primary subtag (`fr-CA`,
+/// `fr_CA`); the loader splits the page's language tags at the same ones
+/// (the build gives them in its manifest).
+pub const SUBTAG_SEPARATORS: [char; 2] = ['-', '_'];
+
+/// The primary subtag of the language tag `tag`, in lower case: the
+/// language it names, by the guide's one rule.
+///
+/// ```
+/// use tg_content::languages::primary;
+/// assert_eq!(primary(" fr-CA "), "fr");
+/// assert_eq!(primary("EN_gb"), "en");
+/// assert_eq!(primary(""), "");
+/// ```
+pub fn primary(tag: &str) -> String {
+    tag.trim()
+        .split(SUBTAG_SEPARATORS)
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
 /// The interface words of the built-in content in `language` (by its
-/// primary subtag: `fr-CA` gives French), or in [`FALLBACK`] when the guide
+/// primary subtag, [`primary`]: `fr-CA` gives French), or in [`FALLBACK`] when the guide
 /// has none in that language.
 ///
 /// ```
@@ -55,11 +77,7 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
 /// assert_eq!(default_strings("xx-YY").close, "Close");
 /// ```
 pub fn default_strings(language: &str) -> UiStrings {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let primary = primary(language);
     let pairs = DEFAULT_STRINGS
         .iter()
         .find(|(code, _)| *code == primary)
