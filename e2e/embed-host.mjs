@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { DIST, SECTION_IDS, hostPage, setUp, widgetReady } from './helpers.mjs';
 import { LOADER_FILE, MODULES } from '../tools/modules.mjs';
+import { LISTEN_FILE } from '../tools/listen-build.mjs';
 
 /** dist/ is served under this path prefix. */
 export const PREFIX = '/tg/';
@@ -17,7 +18,7 @@ export const DIST_FILES = readdirSync(DIST);
 export const WASM = DIST_FILES.find((f) => MODULES.main.files.wasm.test(f));
 export const GLUE = WASM?.replace(/_bg\.wasm$/, '.js');
 /** The read-aloud module, which the loader imports when the page is idle after a Listen control first appears (an open section or the drug card). */
-export const LISTEN = DIST_FILES.find((f) => /^listen-[0-9a-f]{16}\.js$/.test(f));
+export const LISTEN = DIST_FILES.find((f) => LISTEN_FILE.test(f));
 
 /**
  * The set-up of an embed test file: setUp with dist/ under PREFIX and the

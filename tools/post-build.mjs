@@ -200,7 +200,7 @@ export const LOADER_ENTRY = fileURLToPath(new URL('../src/loader/index.js', impo
 /** The contrast lint's module (for web staff): a file of its own, which the loader imports only where it is wanted. */
 const CONTRAST_ENTRY = fileURLToPath(new URL('../src/loader/contrast.js', import.meta.url));
 /** The contrast lint's file: `contrast-<16 hex of its content's hash>.js`. */
-const CONTRAST_FILE = /^contrast-[0-9a-f]{16}\.js$/;
+export const CONTRAST_FILE = /^contrast-[0-9a-f]{16}\.js$/;
 
 /**
  * The loader bundled by esbuild from `entry` (src/loader/, ES modules) into

@@ -9,6 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { LOADER_FILE, MODULES } from './modules.mjs';
+import { LISTEN_FILE } from './listen-build.mjs';
+import { CONTRAST_FILE } from './post-build.mjs';
 
 /** Transfer budgets, gzip, KiB. */
 const BUDGET_EN_KIB = 140;
@@ -34,9 +36,9 @@ const parts = {
   // Loaded only by a widget with a content file (tools/module-build.mjs).
   reader: pick((f) => MODULES.reader.files.glue.test(f) || MODULES.reader.files.wasm.test(f)),
   // Loaded when the page is idle after a Listen control first appears (tools/listen-build.mjs).
-  listen: pick((f) => /^listen-[0-9a-f]{16}\.js$/.test(f)),
+  listen: pick((f) => LISTEN_FILE.test(f)),
   // Loaded only for web staff: an element with debug, or a page that sets the widget's colours (src/loader/lint.js).
-  contrast: pick((f) => /^contrast-[0-9a-f]{16}\.js$/.test(f)),
+  contrast: pick((f) => CONTRAST_FILE.test(f)),
   // The standalone page's stylesheet (the checker's check.css is not part of it).
   page_css: pick((f) => /^page-[0-9a-f]+\.css$/.test(f)),
 };
