@@ -98,6 +98,9 @@ export const tests = [
     const ids = await driver.executeScript(() => [...document.querySelector('treatment-guide').shadowRoot
       .querySelectorAll('[data-tg-section]')].map((s) => s.dataset.tgSection));
     assert.deepEqual(ids, SECTION_IDS);
+    const readyAt = await driver.executeScript(() => window.tgReadyAt);
+    assert.equal(typeof readyAt, 'number', 'the widget said it is ready (tg-ready)');
+    console.log(`#   ${engine.name || ''} ready: ${Math.round(readyAt)} ms after navigation (standalone page, first visit)`);
     assert.equal(await driver.executeScript(() => document.querySelectorAll('h1').length), 1);
     // Let late requests (a second wasm download comes 20-50 ms after the first) arrive.
     await driver.sleep(500);
@@ -115,6 +118,8 @@ export const tests = [
     await waitFor(driver, () => document.querySelector('treatment-guide').shadowRoot
       .querySelector('[data-tg-section="chemotherapy"] .tg-heading > button').getAttribute('aria-expanded') === 'true', 'chemotherapy opens');
     assert.deepEqual(await section(driver, 'chemotherapy'), { expanded: 'true', shown: true });
+    // The address follows once the open section is painted.
+    await waitFor(driver, () => location.hash === '#tg-chemotherapy', 'the address names the section');
     assert.match(await driver.getCurrentUrl(), /#tg-chemotherapy$/);
     await driver.actions().sendKeys(' ').perform();
     await waitFor(driver, () => document.querySelector('treatment-guide').shadowRoot

@@ -79,6 +79,8 @@ test('opening a section keeps the host page\'s history state and adds no history
   const lengthBefore = await page.evaluate(() => history.length);
   await toggle(page, 'immunotherapy').click();
   assert.equal(await toggle(page, 'immunotherapy').getAttribute('aria-expanded'), 'true');
+  // The address follows once the open section is painted.
+  await page.waitForFunction(() => location.hash === '#tg-immunotherapy');
   assert.equal(new URL(page.url()).hash, '#tg-immunotherapy');
   assert.equal(await page.evaluate(() => history.length), lengthBefore);
   assert.deepEqual(await page.evaluate(() => history.state), { route: 'article', scrollY: 120 });

@@ -28,11 +28,13 @@ test('two widgets on one page are independent and share one download', async () 
   await toggle(page, 'chemotherapy', 0).click();
   assert.deepEqual(await expanded(page, 0), { ...allClosed, chemotherapy: 'true' });
   assert.deepEqual(await expanded(page, 1), allClosed, 'widget 2 unchanged');
+  await page.waitForFunction((h) => location.hash === h, '#tg-chemotherapy');
   assert.equal(new URL(page.url()).hash, '#tg-chemotherapy', 'the first widget owns #tg-…');
 
   await toggle(page, 'immunotherapy', 1).click();
   assert.deepEqual(await expanded(page, 1), { ...allClosed, immunotherapy: 'true' });
   assert.deepEqual(await expanded(page, 0), { ...allClosed, chemotherapy: 'true' }, 'widget 1 unchanged');
+  await page.waitForFunction((h) => location.hash === h, '#tg2-immunotherapy');
   assert.equal(new URL(page.url()).hash, '#tg2-immunotherapy', 'the second widget owns #tg2-…');
 
   const suggestions = await lookUp(page, 'Adriamycin', 1);

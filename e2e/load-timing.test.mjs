@@ -23,12 +23,17 @@ const env = setUp({ routes });
 
 /**
  * Runs in the page first: at each WebAssembly request, notes whether the
- * guide was in the widget and a frame had been rendered since it was put there.
+ * guide was in the widget, a frame had been rendered since it was put there,
+ * and the browser had reported the guide's Largest Contentful Paint (an
+ * entry naming no element: the guide is in a shadow root).
  */
 function recordWasmRequests() {
   const seen = [];
-  const state = { guide: false, framed: false };
+  const state = { guide: false, framed: false, largest: false };
   Object.defineProperty(window, '__wasmRequests', { value: seen });
+  new PerformanceObserver((list) => {
+    if (state.guide && list.getEntries().some((entry) => !entry.element)) state.largest = true;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attach.call(this, init);
@@ -47,7 +52,7 @@ function recordWasmRequests() {
   };
 }
 
-test('the WebAssembly download starts after the prerendered guide has been painted (host article and standalone page)', async () => {
+test('the WebAssembly download starts after the prerendered guide has been painted and shown (host article and standalone page)', async () => {
   for (const path of [ARTICLE, '/index.html']) {
     const ctx = await newContext(env.browser);
     await ctx.addInitScript(recordWasmRequests);
@@ -59,7 +64,7 @@ test('the WebAssembly download starts after the prerendered guide has been paint
     const requests = await page.evaluate(() => window.__wasmRequests);
     assert.equal(requests.length, 1, `${path}: one download of the code, by the loader`);
     assert.equal(wasm.length, 1, `${path}: no other request of the code (no preload hint)`);
-    assert.deepEqual(requests[0], { guide: true, framed: true }, path);
+    assert.deepEqual(requests[0], { guide: true, framed: true, largest: true }, `${path}: the download starts once the guide is on screen`);
     assert.equal(await page.locator('link[rel=preload], link[rel=modulepreload]').count(), 0, path);
     await ctx.close();
   }

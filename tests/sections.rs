@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{key, mount_widget, tick};
+use common::{key, mount_widget, painted, tick};
 use tg_content::SECTION_IDS;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -161,14 +161,14 @@ async fn opening_a_section_replaces_the_hash_without_new_history() {
     let history = gloo::utils::window().history().unwrap();
     let before = history.length().unwrap();
     w.header("immunotherapy").click();
-    tick().await;
+    painted().await;
     assert_eq!(
         gloo::utils::window().location().hash().unwrap(),
         "#tg-immunotherapy"
     );
     assert_eq!(history.length().unwrap(), before);
     w.header("immunotherapy").click();
-    tick().await;
+    painted().await;
     assert_eq!(
         gloo::utils::window().location().hash().unwrap(),
         "",

@@ -22,7 +22,7 @@ import { Features, transform } from 'lightningcss';
 import { minified } from './minify.mjs';
 import { version as cargoVersion } from './version.mjs';
 import { readerFiles, writeChecker, writeReader } from './module-build.mjs';
-import { listenFile, writeListen } from './listen-build.mjs';
+import { listenFile, warmFile, writeListen, writeWarm } from './listen-build.mjs';
 import { LOADER_FILE as LOADER, MODULES } from './modules.mjs';
 
 /** Written by the precache step, so never listed. */
@@ -243,28 +243,29 @@ export function contrastFile(dir) {
  * The loader step: treatment-guide.js bundled from src/loader/ (bundledLoader), the
  * contrast lint beside it (writeContrast), and the glue, guarded
  * (guardedGlue) and minified; the content reader must be in `dir` already (the reader step).
- * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages, listen, contrast }.
+ * Returns the files the loader names: { glue, wasm, reader: { glue, wasm }, languages, listen, warm, contrast }.
  */
 export async function writeLoader(dir, version = cargoVersion(), rendered = prerender()) {
   const { glue, wasm } = wasmFiles(dir);
   const reader = readerFiles(dir);
   const listen = await writeListen(dir);
+  const warm = await writeWarm(dir);
   const contrast = await writeContrast(dir);
   const languages = writeLanguages(dir, rendered.langs || {});
   const loader = await bundledLoader({
     MANIFEST: withFiles(rendered.manifest, languages),
-    GLUE: glue, WASM: wasm, READER: reader.glue, READER_WASM: reader.wasm, LISTEN: listen, CONTRAST: contrast, VERSION: version,
+    GLUE: glue, WASM: wasm, READER: reader.glue, READER_WASM: reader.wasm, LISTEN: listen, WARM: warm, CONTRAST: contrast, VERSION: version,
     BUILT_IN: { guide: rendered.guide, fallback: rendered.fallback }, CSS: rendered.css,
   });
   writeFileSync(join(dir, LOADER), loader);
   for (const [name, text] of Object.entries(rendered.api || {})) writeFileSync(join(dir, name), text);
   writeFileSync(join(dir, glue), await minified(guardedGlue(readFileSync(join(dir, glue), 'utf8')), true));
-  return { glue, wasm, reader, languages, listen, contrast };
+  return { glue, wasm, reader, languages, listen, warm, contrast };
 }
 
 /** The files writeLoader named, found in a built folder whose loader is kept (`--precache-only`). */
 export function builtFiles(dir) {
-  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir), listen: listenFile(dir), contrast: contrastFile(dir) };
+  return { ...wasmFiles(dir), reader: readerFiles(dir), languages: languageFiles(dir), listen: listenFile(dir), warm: warmFile(dir), contrast: contrastFile(dir) };
 }
 
 /** Every file under `dir` as a `/`-separated path relative to it, sorted; dot files and folders left out. */
@@ -279,13 +280,13 @@ export function walk(dir, root = dir) {
 }
 
 /** The precache step: precache.json and sw.js, given the files the loader step named. Returns the precache list. */
-export function writePrecache(dir, { glue, wasm, reader, languages, listen, contrast }) {
+export function writePrecache(dir, { glue, wasm, reader, languages, listen, warm, contrast }) {
   const urls = walk(dir).filter((url) => !GENERATED.has(url));
   if (!urls.includes('index.html') || !urls.includes(LOADER)) {
     throw new Error(`post-build: ${dir} lacks index.html or ${LOADER}: ${urls.join(', ')}`);
   }
   // The files the embed loads: the loader and every file it names, plus wasm-bindgen snippets.
-  const named = [glue, wasm, reader.glue, reader.wasm, ...(listen ? [listen] : []), ...(contrast ? [contrast] : []), ...Object.values(languages)];
+  const named = [glue, wasm, reader.glue, reader.wasm, ...(listen ? [listen] : []), ...(warm ? [warm] : []), ...(contrast ? [contrast] : []), ...Object.values(languages)];
   const missing = named.filter((url) => !urls.includes(url));
   if (missing.length) throw new Error(`post-build: ${dir} lacks the files its loader names: ${missing.join(', ')}`);
   const embed = new Set([LOADER, ...named, ...urls.filter((url) => url.startsWith('snippets/'))]);
@@ -340,8 +341,8 @@ export const STEPS = [
   {
     name: 'loader',
     reads: ['treatment-guide-<h>.js', 'treatment-guide-<h>_bg.wasm', 'content-reader-<h>.js', 'content-reader-<h>.wasm',
-      'src/loader/', 'src/listen.js', 'rendered'],
-    writes: [LOADER, 'contrast-<h>.js', 'treatment-guide-<h>.js (guarded, minified)', 'listen-<h>.js', 'treatment-guide-<lang>-<h>.json',
+      'src/loader/', 'src/listen.js', 'src/warm.js', 'rendered'],
+    writes: [LOADER, 'contrast-<h>.js', 'treatment-guide-<h>.js (guarded, minified)', 'listen-<h>.js', 'warm-<h>.js', 'treatment-guide-<lang>-<h>.json',
       'fallback-<lang>.html', ...API_FILES],
     gives: ['named: the files the loader names'],
     run: async (dir, state) => { state.named = await writeLoader(dir, cargoVersion(), state.rendered); },

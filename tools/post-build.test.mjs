@@ -64,9 +64,10 @@ test('the loader step returns the files it named; the precache takes them', asyn
   assert.match(named.languages.fr, /^treatment-guide-fr-[0-9a-f]{16}\.json$/);
   assert.match(named.listen, /^listen-[0-9a-f]{16}\.js$/, 'the read-aloud module, content-hashed');
   assert.match(named.contrast, /^contrast-[0-9a-f]{16}\.js$/, 'the contrast lint, content-hashed');
-  assert.deepEqual(named, { glue: GLUE, wasm: WASM, reader: READER, languages: named.languages, listen: named.listen, contrast: named.contrast });
+  assert.match(named.warm, /^warm-[0-9a-f]{16}\.js$/, 'the warm-up worker, content-hashed');
+  assert.deepEqual(named, { glue: GLUE, wasm: WASM, reader: READER, languages: named.languages, listen: named.listen, warm: named.warm, contrast: named.contrast });
   const loader = readFileSync(join(dir, 'treatment-guide.js'), 'utf8');
-  for (const file of [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen, named.contrast]) assert.ok(loader.includes(file), `the loader names ${file}`);
+  for (const file of [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen, named.warm, named.contrast]) assert.ok(loader.includes(file), `the loader names ${file}`);
   assert.ok(loader.includes('p{color:red}'), 'the loader carries the styles');
   assert.deepEqual(builtFiles(dir), named, 'a kept folder yields the same names (--precache-only)');
 
@@ -75,7 +76,8 @@ test('the loader step returns the files it named; the precache takes them', asyn
 
   const { files } = writePrecache(dir, named);
   const embed = files.filter((f) => f.embed).map((f) => f.url).sort();
-  assert.deepEqual(embed, [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen, named.contrast, 'treatment-guide.js'].sort());
+  assert.deepEqual(embed, [GLUE, WASM, READER.glue, READER.wasm, named.languages.fr, named.listen, named.warm, named.contrast, 'treatment-guide.js'].sort());
+  assert.ok(files.find((f) => f.url === named.warm).immutable);
   assert.ok(files.find((f) => f.url === named.contrast).immutable);
   assert.ok(files.find((f) => f.url === named.listen).immutable);
   assert.ok(files.filter((f) => f.url.startsWith('content-reader-')).every((f) => f.immutable));

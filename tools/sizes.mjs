@@ -1,7 +1,7 @@
 // Prints what a browser transfers for the embed, compressed as hosts and CDNs
 // serve it (gzip -9; brotli -q 11, which jsDelivr and unpkg use), one figure
 // a line as `name: value unit`. The totals are a default English widget
-// (loader, glue, wasm) and a French one (the same plus its language file),
+// (loader, glue, wasm, and the warm-up worker Chromium loads) and a French one (the same plus its language file),
 // against the budgets of issue 19, and an English widget with a content file
 // (content-src or setContent), which also loads the content reader (its
 // glue and wasm, `size_reader_*`).
@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { LOADER_FILE, MODULES } from './modules.mjs';
-import { LISTEN_FILE } from './listen-build.mjs';
+import { LISTEN_FILE, WARM_FILE } from './listen-build.mjs';
 import { CONTRAST_FILE } from './post-build.mjs';
 
 /** Transfer budgets, gzip, KiB. */
@@ -32,6 +32,8 @@ const parts = {
   wasm: pick((f) => MODULES.main.files.wasm.test(f)),
   js_glue: pick((f) => MODULES.main.files.glue.test(f)),
   js_loader: [LOADER_FILE],
+  // The warm-up worker, which Chromium loads beside the code (src/loader/warm.js): in the totals.
+  warm: pick((f) => WARM_FILE.test(f)),
   lang_fr: pick((f) => /^treatment-guide-fr-[0-9a-f]+\.json$/.test(f)),
   // Loaded only by a widget with a content file (tools/module-build.mjs).
   reader: pick((f) => MODULES.reader.files.glue.test(f) || MODULES.reader.files.wasm.test(f)),
@@ -49,7 +51,7 @@ for (const [codec, of] of Object.entries(sizes)) {
   for (const name of Object.keys(parts)) console.log(`size_${name}_${codec}: ${kib(of[name])} KiB`);
 }
 for (const [codec, of] of Object.entries(sizes)) {
-  const en = of.wasm + of.js_glue + of.js_loader;
+  const en = of.wasm + of.js_glue + of.js_loader + of.warm;
   const fr = en + of.lang_fr;
   const budget = (kibs) => (codec === 'gzip' ? ` (budget ${kibs})` : '');
   console.log(`size_embed_total_${codec}: ${kib(en)} KiB${budget(BUDGET_EN_KIB)}`);

@@ -5,6 +5,7 @@
  */
 import { GLUE, READER, READER_WASM, WASM, base } from './facts.js';
 import { fetchText } from './fetch.js';
+import { warmed } from './warm.js';
 
 /**
  * How the WebAssembly is requested from the page's own origin: as the
@@ -83,7 +84,13 @@ export function instance() {
   made += 1;
   var url = new URL(GLUE, base);
   if (made > 1) url.search = 'instance=' + made;
-  return Promise.all([import(url.href), compile(WASM)]).then(function (loaded) {
+  // The download starts in this task; the glue is imported in a task of its
+  // own, as the first import of a page costs a few milliseconds of its own.
+  // The first instance waits for the code to be compiled off the main thread,
+  // where that pays (warm.js).
+  var code = compile(WASM);
+  var glue = new Promise(function (go) { setTimeout(go, 0); }).then(function importTask() { return import(url.href); });
+  return Promise.all([glue, made === 1 ? warmed(code) : code]).then(function (loaded) {
     var glue = loaded[0];
     return glue.default({ module_or_path: loaded[1] }).then(function () { return glue; });
   });

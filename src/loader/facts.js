@@ -25,6 +25,8 @@ export const READER = __TG_READER__;
 export const READER_WASM = __TG_READER_WASM__;
 /** The read-aloud module (src/listen.js): imported when the page is idle after a Listen control first appears. */
 export const LISTEN = __TG_LISTEN__;
+/** The warm-up worker (src/warm.js): started in Chromium while the code downloads (see warm.js). */
+export const WARM = __TG_WARM__;
 /** The contrast lint for web staff (contrast.js, a module of its own): imported only where it is wanted (see lint.js). */
 export const CONTRAST = __TG_CONTRAST__;
 /** The widget's version (Cargo.toml). */

@@ -29,6 +29,7 @@ globalThis.__TG_WASM__ = 'treatment-guide-0123456789abcdef_bg.wasm';
 globalThis.__TG_READER__ = 'content-reader-0123456789abcdef.js';
 globalThis.__TG_READER_WASM__ = 'content-reader-0123456789abcdef.wasm';
 globalThis.__TG_LISTEN__ = 'listen-0123456789abcdef.js';
+globalThis.__TG_WARM__ = 'warm-0123456789abcdef.js';
 globalThis.__TG_CONTRAST__ = 'contrast-0123456789abcdef.js';
 globalThis.__TG_VERSION__ = '0.0.0';
 globalThis.__TG_BUILT_IN__ = { guide: { html: '', open: {}, toolbar: { some: '', all: '' } }, fallback: '' };

@@ -18,7 +18,7 @@ export function linted(element) {
 /** Lints the colours of `element` once the page's own stylesheets have all loaded, when the page is idle (see above). */
 export function lintLater(element) {
   var check = function () {
-    whenIdle(function lint() {
+    whenIdle(function lintTask() {
       if (!element.isConnected || !linted(element)) return;
       import(new URL(CONTRAST, base).href).then(function (module) { module.warnContrast(element); }, function (error) {
         console.warn('treatment-guide: the contrast check could not be loaded.', error);

@@ -19,7 +19,7 @@ export function listen(root) {
   function found() {
     if (!root.querySelector('[data-listen]')) return;
     observer.disconnect();
-    (window.requestIdleCallback || setTimeout)(function () {
+    (window.requestIdleCallback || setTimeout)(function listenTask() {
       speaking = speaking || import(new URL(LISTEN, base).href);
       speaking.then(function (module) { module.watch(root); }, function (error) {
         speaking = null;

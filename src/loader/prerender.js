@@ -43,8 +43,8 @@ function prerender(element, guide) {
   mount.appendChild(shaped(element, guide));
   root.appendChild(mount);
   EARLY_EVENTS.forEach(function (type) {
-    root.addEventListener(type, function early(event) {
-      if (!s.early) return root.removeEventListener(type, early, true);
+    root.addEventListener(type, function earlyTask(event) {
+      if (!s.early) return root.removeEventListener(type, earlyTask, true);
       var target = event.composedPath()[0];
       s.early.push({ type: type, target: target, at: place(root, target), value: target.value });
     }, true);

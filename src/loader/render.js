@@ -29,52 +29,63 @@ export function render(element) {
       s.lang = loaded[1] || lang === MANIFEST.defaultLanguage ? lang : MANIFEST.defaultLanguage;
       return loaded[0];
     });
-  // Render in a task of its own, not in the one that instantiated the
-  // code and prepared the stylesheet and content, so neither keeps the
-  // page's main thread busy for long.
-  ready.then(function (glue) {
-    if (!content) glue.prepare(s.lang);
-    return new Promise(function (done) { setTimeout(done, 0, glue); });
-  }).then(function (glue) {
-    if (s.attempt !== attempt || !element.isConnected) {
-      if (!s.glue) putBack(glue);
-      return;
-    }
-    var focus = focusOf(element.shadowRoot);
-    unmount(element);
-    // The notice and plain guide of a failure give way to the new widget.
-    if (s.crashed) element.shadowRoot.replaceChildren();
-    s.crashed = false;
-    s.attempt = attempt;
-    s.glue = glue;
-    glue.onTrap(function (error) { if (s.glue === glue) crash(element, error); });
-    // The widget reads the element's other attributes itself; the language
-    // asked is told it so that it can say when the content shown is in another.
-    s.widget = glue.mount(
-      element,
-      s.lang,
-      asked(element),
-      s.bundle ? s.bundle.content : undefined,
-      s.content == null ? undefined : s.content,
-      contentSrc(element) || undefined,
-      read,
-      function notify(type, detail) { dispatch(element, type, detail); },
-      function shown() {
-        setTimeout(function () {
-          if (s.attempt !== attempt) return;
-          replay(element);
-          settle(element, s.widget);
-        }, 0);
-      });
-    listen(element.shadowRoot);
-    // The code renders its tree in a microtask queued by mount: then give focus back.
-    Promise.resolve().then(function () { refocus(element.shadowRoot, focus); });
-    releaseWhenFilled(element);
-  }).catch(function (error) {
+  // A failure of the code itself (a trap), or anything that means it cannot run here.
+  var failed = function failedTask(error) {
     if (s.attempt !== attempt) return;
-    // A trap is a failure of the code itself; anything else means it cannot run here.
     fallback(element, error, error instanceof WebAssembly.RuntimeError);
-  });
+  };
+  // Prepare in the task that instantiated the code, render in a task of its
+  // own, so that neither keeps the page's main thread busy for long. Each
+  // step is a named function, as the browser's Long Animation Frames name it.
+  ready.then(function prepareTask(glue) {
+    if (!content) glue.prepare(s.lang);
+    setTimeout(function mountTask() {
+      try {
+        mountWith(element, attempt, glue);
+      } catch (error) {
+        failed(error);
+      }
+    }, 0);
+  }).catch(failed);
+}
+
+/** Mounts the widget's code `glue` into `element` for `attempt` (see render), unless a newer attempt or the element's removal came first. */
+function mountWith(element, attempt, glue) {
+  var s = state(element);
+  if (s.attempt !== attempt || !element.isConnected) {
+    if (!s.glue) putBack(glue);
+    return;
+  }
+  var focus = focusOf(element.shadowRoot);
+  unmount(element);
+  // The notice and plain guide of a failure give way to the new widget.
+  if (s.crashed) element.shadowRoot.replaceChildren();
+  s.crashed = false;
+  s.attempt = attempt;
+  s.glue = glue;
+  glue.onTrap(function trappedIn(error) { if (s.glue === glue) crash(element, error); });
+  // The widget reads the element's other attributes itself; the language
+  // asked is told it so that it can say when the content shown is in another.
+  s.widget = glue.mount(
+    element,
+    s.lang,
+    asked(element),
+    s.bundle ? s.bundle.content : undefined,
+    s.content == null ? undefined : s.content,
+    contentSrc(element) || undefined,
+    read,
+    function notify(type, detail) { dispatch(element, type, detail); },
+    function shown() {
+      setTimeout(function replayTask() {
+        if (s.attempt !== attempt) return;
+        replay(element);
+        settle(element, s.widget);
+      }, 0);
+    });
+  listen(element.shadowRoot);
+  // The code renders its tree in a microtask queued by mount: then give focus back.
+  Promise.resolve().then(function focusTask() { refocus(element.shadowRoot, focus); });
+  releaseWhenFilled(element);
 }
 
 /** Takes the widget out of `element`, and gives its instance back when the element has left the page. */

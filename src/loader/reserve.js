@@ -20,7 +20,7 @@ export function reserve(element) {
   var s = state(element);
   if (s.reserve || s.measuring || !element.shadowRoot.adoptedStyleSheets) return;
   if (!window.ResizeObserver) return hold(element);
-  var observer = new ResizeObserver(function measured() {
+  var observer = new ResizeObserver(function measureTask() {
     observer.disconnect();
     if (s.measuring !== observer) return;
     s.measuring = null;
@@ -61,7 +61,7 @@ export function releaseWhenFilled(element) {
   var s = state(element);
   var mount = s.reserve && window.ResizeObserver && element.shadowRoot.lastElementChild;
   if (!mount) return;
-  var observer = new ResizeObserver(function () {
+  var observer = new ResizeObserver(function filledTask() {
     if (!s.reserve || mount.getBoundingClientRect().height >= s.reserveHeight) {
       observer.disconnect();
       release(element);
@@ -91,7 +91,11 @@ function releaseAll() {
   reserved.slice().forEach(release);
 }
 
-/** After the click or key has done its work, so its target does not move under it. */
+/**
+ * After the click or key has done its work and its result is painted, so
+ * that its target does not move under it, and the reader sees the answer
+ * to their input without waiting for the page to be laid out again.
+ */
 function releaseSoon() {
-  setTimeout(releaseAll, 0);
+  requestAnimationFrame(function releaseTask() { setTimeout(releaseAll, 0); });
 }

@@ -29,6 +29,17 @@ pub async fn tick() {
     yew::platform::time::sleep(Duration::ZERO).await;
 }
 
+/// Lets the browser paint a frame, then run the work that waits for it
+/// (the address bar's fragment after a section opens).
+pub async fn painted() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    tick().await;
+    tick().await;
+}
+
 /// The widget stylesheet, which the loader adopts (minified) into each shadow root.
 const CSS: &str = include_str!("../../styles/widget.css");
 

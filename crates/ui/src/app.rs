@@ -180,13 +180,17 @@ pub fn Guide(props: &GuideProps) -> Html {
                 Callback::from(move |index: usize| {
                     let opening = !open_now.borrow().get(index).copied().unwrap_or(true);
                     dispatcher.dispatch(Action::Toggle(index));
+                    // The address follows once the section is painted open:
+                    // changing it costs milliseconds the tap need not wait for.
                     if let Some(prefix) = &hash_prefix {
                         let fragment = format!("{prefix}{}", content.sections[index].id);
-                        if opening {
-                            dom::replace_hash(Some(&fragment));
-                        } else if dom::current_hash() == fragment {
-                            dom::replace_hash(None);
-                        }
+                        dom::after_paint(move || {
+                            if opening {
+                                dom::replace_hash(Some(&fragment));
+                            } else if dom::current_hash() == fragment {
+                                dom::replace_hash(None);
+                            }
+                        });
                     }
                 })
             },

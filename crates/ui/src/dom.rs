@@ -1,6 +1,6 @@
 //! Small browser helpers the components share: the URL hash and motion preference.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// The page URL's fragment without `#`, decoded; empty when there is none.
 pub fn current_hash() -> String {
@@ -28,6 +28,16 @@ pub fn replace_hash(fragment: Option<&str>) {
         let state = history.state().unwrap_or(JsValue::NULL);
         let _ = history.replace_state_with_url(&state, "", Some(&url));
     }
+}
+
+/// Runs `work` once the browser has painted the next frame: for work the
+/// reader need not wait for (the address bar's fragment), so that the answer
+/// to a tap or key is painted first.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    let next = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, work).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
 }
 
 /// Whether the reader asked the system for reduced motion.
