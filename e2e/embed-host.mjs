@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { DIST, SECTION_IDS, hostPage, setUp, widgetReady } from './helpers.mjs';
 import { LOADER_FILE, MODULES } from '../tools/modules.mjs';
-import { LISTEN_FILE } from '../tools/listen-build.mjs';
+import { LISTEN_FILE, WARM_FILE } from '../tools/listen-build.mjs';
 
 /** dist/ is served under this path prefix. */
 export const PREFIX = '/tg/';
@@ -19,6 +19,8 @@ export const WASM = DIST_FILES.find((f) => MODULES.main.files.wasm.test(f));
 export const GLUE = WASM?.replace(/_bg\.wasm$/, '.js');
 /** The read-aloud module, which the loader imports when the page is idle after a Listen control first appears (an open section or the drug card). */
 export const LISTEN = DIST_FILES.find((f) => LISTEN_FILE.test(f));
+/** The warm-up worker, which the loader starts in Chromium while the code downloads (src/loader/warm.js). */
+export const WARM = DIST_FILES.find((f) => WARM_FILE.test(f));
 
 /**
  * The set-up of an embed test file: setUp with dist/ under PREFIX and the

@@ -128,8 +128,10 @@ test('precache.json and sw.js list every file of dist/ with its hash', () => {
   assert.equal(listen.length, 1, `the read-aloud module: ${embed}`);
   const contrast = embed.filter((u) => /^contrast-[0-9a-f]{16}\.js$/.test(u));
   assert.equal(contrast.length, 1, `the contrast lint: ${embed}`);
-  assert.equal(embed.length - languages.length - reader.length - listen.length - contrast.length, 3,
-    `the embed is the loader, the glue, the wasm, the content reader, the read-aloud module, the contrast lint and the language files: ${embed}`);
+  const warm = embed.filter((u) => /^warm-[0-9a-f]{16}\.js$/.test(u));
+  assert.equal(warm.length, 1, `the warm-up worker: ${embed}`);
+  assert.equal(embed.length - languages.length - reader.length - listen.length - contrast.length - warm.length, 3,
+    `the embed is the loader, the glue, the wasm, the content reader, the read-aloud module, the contrast lint, the warm-up worker and the language files: ${embed}`);
   for (const url of embed.filter((u) => u !== 'treatment-guide.js')) assert.ok(loader.includes(url), `the loader names ${url}`);
   for (const url of ['index.html', 'treatment-guide.js', 'register-sw.js', 'manifest.webmanifest', 'icon.svg', 'icon-maskable.svg']) {
     assert.ok(onDisk.includes(url), `dist/ holds ${url}`);

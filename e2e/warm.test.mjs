@@ -48,7 +48,7 @@ test('the warm-up worker goes through this build\'s whole start-up: prepared, mo
 async function lazyCompiles(url) {
   const page = await env.browser.newPage();
   try {
-    await env.browser.startTracing(page, { categories: ['disabled-by-default-v8.wasm.detailed', '__metadata'] });
+    await env.browser.startTracing(page, { categories: ['devtools.timeline', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
     await page.goto(url);
     await widgetReady(page);
     await page.locator('treatment-guide [role=combobox]').fill('Oncovin');

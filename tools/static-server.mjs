@@ -26,6 +26,9 @@ export const MIME = {
  * (compress answers for clients that accept it, as real hosts do). Resolves
  * to `{ url, close, requests }`.
  */
+/** A content-hashed file name of the build (`<name>-<16 hex>[_bg].<ext>`). */
+const HASHED_NAME = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
 export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', headers = {}, routes = {}, gzip = false }) {
   const base = resolve(root);
   const requests = [];
@@ -36,7 +39,9 @@ export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', 
       const compress = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
       const out = compress ? gzipSync(body) : body;
       const encoding = compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {};
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...encoding, ...headers, ...extra });
+      // Content-hashed files are cached for good, as the README asks of hosts; the rest is checked each time.
+      const cache = HASHED_NAME.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache, ...encoding, ...headers, ...extra });
       res.end(out);
     };
     if (routes[path]) {

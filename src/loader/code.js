@@ -90,7 +90,7 @@ export function instance() {
   // where that pays (warm.js).
   var code = compile(WASM);
   var glue = new Promise(function (go) { setTimeout(go, 0); }).then(function importTask() { return import(url.href); });
-  return Promise.all([glue, made === 1 ? warmed(code) : code]).then(function (loaded) {
+  return Promise.all([glue, made === 1 ? warmed(code, glue) : code]).then(function (loaded) {
     var glue = loaded[0];
     return glue.default({ module_or_path: loaded[1] }).then(function () { return glue; });
   });

@@ -25,15 +25,19 @@ export function worthWarming(where, nav, url) {
  * worker has run the widget's start-up on it, so that the page's instance
  * finds its functions compiled; at once where no worker can help or start
  * (worthWarming, a page whose Content-Security-Policy refuses workers), and
- * after WARM_WAIT at most. Call it when the download starts: the worker
- * starts and loads the glue meanwhile.
+ * after WARM_WAIT at most. Call it when the download starts, with `glue`,
+ * the promise of the page's import of the glue: the worker starts and loads
+ * the glue meanwhile.
  */
-export function warmed(compiled) {
+export function warmed(compiled, glue) {
   var url = new URL(WARM, base);
   if (!worthWarming(location, navigator, url)) return compiled;
-  // The worker starts in a task of its own: starting one costs the page's
-  // main thread a few milliseconds.
-  var started = new Promise(function (go) { setTimeout(go, 0); }).then(function workerTask() {
+  // The worker starts once the page has the glue, so that its own import of
+  // the glue comes from the browser's cache, and in a task of its own:
+  // starting one costs the page's main thread a few milliseconds.
+  var started = Promise.resolve(glue).then(function () {
+    return new Promise(function (go) { setTimeout(go, 0); });
+  }).then(function workerTask() {
     var worker = new Worker(url, { type: 'module', name: 'treatment-guide warm-up' });
     worker.postMessage({ glue: new URL(GLUE, base).href });
     return worker;
