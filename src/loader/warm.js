@@ -13,11 +13,13 @@ export var WARM_WAIT = 1500;
  * between threads, that is in Chromium's engine (V8), which alone gives
  * `navigator.userAgentData`. Firefox and WebKit compile the whole module
  * off the main thread as it downloads: a worker would only add work.
- * The worker must come from the page's own origin (a browser refuses any
- * other) and cannot start from a file:// page.
+ * A device with a single core would run the worker on the page's own core:
+ * no gain. The worker must come from the page's own origin (a browser
+ * refuses any other) and cannot start from a file:// page.
  */
 export function worthWarming(where, nav, url) {
-  return !!(nav && nav.userAgentData) && typeof Worker === 'function' && where.protocol !== 'file:' && url.origin === where.origin;
+  return !!(nav && nav.userAgentData) && (nav.hardwareConcurrency || 2) > 1 && typeof Worker === 'function'
+    && where.protocol !== 'file:' && url.origin === where.origin;
 }
 
 /**
