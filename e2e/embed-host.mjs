@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { DIST, SECTION_IDS, hostPage, setUp, widgetReady } from './helpers.mjs';
 import { LOADER_FILE, MODULES } from '../tools/modules.mjs';
-import { LISTEN_FILE, WARM_FILE } from '../tools/listen-build.mjs';
+import { LISTEN_FILE, WARM_FILE } from '../tools/side-modules.mjs';
 
 /** dist/ is served under this path prefix. */
 export const PREFIX = '/tg/';

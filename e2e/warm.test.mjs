@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { DIST, hostPage, openPage, setUp, widgetReady } from './helpers.mjs';
 import { MODULES } from '../tools/modules.mjs';
-import { WARM_FILE } from '../tools/listen-build.mjs';
+import { WARM_FILE } from '../tools/side-modules.mjs';
 
 const FILES = readdirSync(DIST);
 const WASM = FILES.find((f) => MODULES.main.files.wasm.test(f));

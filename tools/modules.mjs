@@ -28,6 +28,9 @@ function locked(name) {
   return value;
 }
 
+/** A content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm` (Trunk's, the modules', the side modules'): such a file is cached for good. */
+export const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z0-9]+$/;
+
 /**
  * The tools' versions, each read from its one home: the wasm build's nightly
  * and Trunk from tools/install.sh (the Makefile reads the nightly there too),

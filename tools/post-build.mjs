@@ -22,13 +22,11 @@ import { Features, transform } from 'lightningcss';
 import { minified } from './minify.mjs';
 import { version as cargoVersion } from './version.mjs';
 import { readerFiles, writeChecker, writeReader } from './module-build.mjs';
-import { listenFile, warmFile, writeListen, writeWarm } from './listen-build.mjs';
-import { LOADER_FILE as LOADER, MODULES } from './modules.mjs';
+import { hashedFile, listenFile, warmFile, writeHashed, writeListen, writeWarm } from './side-modules.mjs';
+import { HASHED, LOADER_FILE as LOADER, MODULES } from './modules.mjs';
 
 /** Written by the precache step, so never listed. */
 const GENERATED = new Set(['sw.js', 'precache.json']);
-/** A content hash in a file name: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm` (Trunk's, and the modules' of tools/module-build.mjs). */
-const HASHED = /-[0-9a-f]{16,}(?:_bg)?\.[a-z0-9]+$/;
 
 /** The widget's stylesheet, adopted into each element's shadow root by the loader. */
 export const STYLES = fileURLToPath(new URL('../styles/widget.css', import.meta.url));
@@ -225,18 +223,12 @@ async function bundled(entry, format, define = {}) {
 
 /** Writes the contrast lint's module (CONTRAST_ENTRY, bundled and minified) under its content hash, replacing an older one; returns its name. */
 async function writeContrast(dir) {
-  for (const old of readdirSync(dir).filter((f) => CONTRAST_FILE.test(f))) rmSync(join(dir, old));
-  const code = await minified(await bundled(CONTRAST_ENTRY, 'esm'), true);
-  const name = `contrast-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(join(dir, name), code);
-  return name;
+  return writeHashed(dir, await minified(await bundled(CONTRAST_ENTRY, 'esm'), true), 'contrast', CONTRAST_FILE);
 }
 
 /** The contrast lint's file in a built folder (see writeContrast). */
 export function contrastFile(dir) {
-  const found = readdirSync(dir).filter((f) => CONTRAST_FILE.test(f));
-  if (found.length !== 1) throw new Error(`post-build: expected one contrast-<hash>.js in ${dir}, found: ${found.join(', ') || 'none'}`);
-  return found[0];
+  return hashedFile(dir, CONTRAST_FILE, 'contrast-<hash>.js');
 }
 
 /**

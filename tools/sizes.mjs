@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { LOADER_FILE, MODULES } from './modules.mjs';
-import { LISTEN_FILE, WARM_FILE } from './listen-build.mjs';
+import { LISTEN_FILE, WARM_FILE } from './side-modules.mjs';
 import { CONTRAST_FILE } from './post-build.mjs';
 
 /** Transfer budgets, gzip, KiB. */
@@ -37,7 +37,7 @@ const parts = {
   lang_fr: pick((f) => /^treatment-guide-fr-[0-9a-f]+\.json$/.test(f)),
   // Loaded only by a widget with a content file (tools/module-build.mjs).
   reader: pick((f) => MODULES.reader.files.glue.test(f) || MODULES.reader.files.wasm.test(f)),
-  // Loaded when the page is idle after a Listen control first appears (tools/listen-build.mjs).
+  // Loaded when the page is idle after a Listen control first appears (tools/side-modules.mjs).
   listen: pick((f) => LISTEN_FILE.test(f)),
   // Loaded only for web staff: an element with debug, or a page that sets the widget's colours (src/loader/lint.js).
   contrast: pick((f) => CONTRAST_FILE.test(f)),

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
+import { HASHED } from './modules.mjs';
 
 /** MIME types of the files dist/ holds; `application/wasm` enables streaming compilation. */
 export const MIME = {
@@ -26,9 +27,6 @@ export const MIME = {
  * (compress answers for clients that accept it, as real hosts do). Resolves
  * to `{ url, close, requests }`.
  */
-/** A content-hashed file name of the build (`<name>-<16 hex>[_bg].<ext>`). */
-const HASHED_NAME = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
-
 export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', headers = {}, routes = {}, gzip = false }) {
   const base = resolve(root);
   const requests = [];
@@ -40,7 +38,7 @@ export function startServer({ root, port = 0, host = '127.0.0.1', prefix = '/', 
       const out = compress ? gzipSync(body) : body;
       const encoding = compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {};
       // Content-hashed files are cached for good, as the README asks of hosts; the rest is checked each time.
-      const cache = HASHED_NAME.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      const cache = HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache, ...encoding, ...headers, ...extra });
       res.end(out);
     };

@@ -5,6 +5,7 @@
  */
 import { GLUE, READER, READER_WASM, WASM, base } from './facts.js';
 import { fetchText } from './fetch.js';
+import { nextTask } from './timing.js';
 import { warmed } from './warm.js';
 
 /**
@@ -89,8 +90,8 @@ export function instance() {
   // The first instance waits for the code to be compiled off the main thread,
   // where that pays (warm.js).
   var code = compile(WASM);
-  var glue = new Promise(function (go) { setTimeout(go, 0); }).then(function importTask() { return import(url.href); });
-  return Promise.all([glue, made === 1 ? warmed(code, glue) : code]).then(function (loaded) {
+  var importing = nextTask().then(function importTask() { return import(url.href); });
+  return Promise.all([importing, made === 1 ? warmed(code, importing) : code]).then(function (loaded) {
     var glue = loaded[0];
     return glue.default({ module_or_path: loaded[1] }).then(function () { return glue; });
   });

@@ -1,6 +1,7 @@
 /** `ready`, `tg-ready`, and the element's method calls waiting for the content. */
 import { EVENTS } from './facts.js';
 import { state } from './state.js';
+import { nextTask } from './timing.js';
 
 /** An event on the element: bubbling and composed, so a host page hears it anywhere above. */
 export function dispatch(element, type, detail) {
@@ -38,6 +39,6 @@ export function call(element, act, otherwise) {
   }).then(function (widget) {
     if (!widget || !s.glue || s.glue.trapped()) return otherwise;
     var result = act(widget);
-    return new Promise(function (done) { setTimeout(done, 0, result); });
+    return nextTask(result);
   });
 }

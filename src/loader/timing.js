@@ -1,6 +1,11 @@
 /** When a widget's code is fetched: once its guide is on screen, and once the reader nears it. */
 import { state } from './state.js';
 
+/** A promise of `value`, resolved in a task of its own (after the page's pending work). */
+export function nextTask(value) {
+  return new Promise(function (go) { setTimeout(go, 0, value); });
+}
+
 /**
  * The longest a widget waits for the browser to report the page's largest
  * paint, after the frame that painted its guide (ms): a page whose largest

@@ -3,6 +3,7 @@
  * would compile it on that thread (see src/warm.js, the worker).
  */
 import { GLUE, WARM, base } from './facts.js';
+import { nextTask } from './timing.js';
 
 /** The longest the page waits for the worker once the code is downloaded (ms): it then goes on without it. */
 export var WARM_WAIT = 1500;
@@ -37,9 +38,7 @@ export function warmed(compiled, glue) {
   // The worker starts once the page has the glue, so that its own import of
   // the glue comes from the browser's cache, and in a task of its own:
   // starting one costs the page's main thread a few milliseconds.
-  var started = Promise.resolve(glue).then(function () {
-    return new Promise(function (go) { setTimeout(go, 0); });
-  }).then(function workerTask() {
+  var started = Promise.resolve(glue).then(function () { return nextTask(); }).then(function workerTask() {
     var worker = new Worker(url, { type: 'module', name: 'treatment-guide warm-up' });
     worker.postMessage({ glue: new URL(GLUE, base).href });
     return worker;
