@@ -7,15 +7,8 @@
 // nothing, and that a page refusing workers still gets its widget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { DIST, hostPage, openPage, setUp, widgetReady } from './helpers.mjs';
-import { MODULES } from '../tools/modules.mjs';
-import { WARM_FILE } from '../tools/side-modules.mjs';
-
-const FILES = readdirSync(DIST);
-const WASM = FILES.find((f) => MODULES.main.files.wasm.test(f));
-const GLUE = WASM.replace(/_bg\.wasm$/, '.js');
-const WARM = FILES.find((f) => WARM_FILE.test(f));
+import { hostPage, openPage, setUp, widgetReady } from './helpers.mjs';
+import { GLUE, WARM, WASM } from './embed-host.mjs';
 
 const ARTICLE = '/article.html';
 const NO_WORKERS = '/no-workers.html';
